@@ -1,0 +1,1 @@
+"""The asyncio driver around the sans-I/O core."""

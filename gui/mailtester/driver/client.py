@@ -1,0 +1,372 @@
+"""The asyncio driver: connect, TLS, timeouts; feeds the sans-I/O core."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import socket
+import ssl
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from ..protocol.credentials import REDACTED, Credentials, Redactor
+from ..protocol.events import (
+    CommandSent,
+    Ending,
+    Event,
+    Finished,
+    NoteAdded,
+    Outcome,
+    ReplyReceived,
+    Security,
+    Stage,
+    TlsRequested,
+)
+from ..protocol.replies import Reply
+from ..protocol.smtp import SessionConfig, SmtpSession
+from ..settings import CheckSettings
+from .tls import TlsFailure, TlsInfo, make_context, tls_info, unverified_context
+
+log = logging.getLogger("mailtester.driver")
+
+# The whole run may take a few stage timeouts (connect, TLS, greeting, EHLO,
+# AUTH, each round trip); past this the server is stalling on purpose.
+TOTAL_TIMEOUT_FACTOR = 4
+# Pause reading when this much is buffered; the core consumes it at once, so
+# it only bounds memory against a flood between two reads.
+READ_HIGH_WATER = 256 * 1024
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    t: float  # seconds since the run started (monotonic)
+    direction: str  # "C" client to server, "S" server to client, "-" local note
+    tls: bool
+    text: str
+    decoded: str | None = None  # a 334 challenge as text
+    flagged: bool = False  # a challenge that was not valid base64
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    settings: CheckSettings
+    outcome: Outcome
+    timeline: tuple[TimelineEntry, ...]
+    tls: TlsInfo | None
+    tls_failure: TlsFailure | None
+    greeting: Reply | None
+    elapsed: float
+    address: str | None  # the address that answered
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome.ok
+
+
+class _Stream(asyncio.Protocol):
+    def __init__(self) -> None:
+        self.transport: asyncio.Transport | None = None
+        self.buffer = bytearray()
+        self.eof = False
+        self._wake = asyncio.Event()
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+
+    def data_received(self, data: bytes) -> None:
+        self.buffer += data
+        if len(self.buffer) > READ_HIGH_WATER and self.transport is not None:
+            self.transport.pause_reading()
+        self._wake.set()
+
+    def eof_received(self) -> bool:
+        self.eof = True
+        self._wake.set()
+        return False
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.eof = True
+        self._wake.set()
+
+    async def read(self) -> bytes:
+        """The bytes received so far, b"" once the connection is closed."""
+        while not self.buffer and not self.eof:
+            self._wake.clear()
+            await self._wake.wait()
+        data = bytes(self.buffer)
+        self.buffer.clear()
+        if self.transport is not None and not self.transport.is_closing():
+            self.transport.resume_reading()
+        return data
+
+
+class _Run:
+    def __init__(self, settings: CheckSettings, on_entry: Callable[[TimelineEntry], None] | None) -> None:
+        self.s = settings
+        self.on_entry = on_entry
+        self.start = time.monotonic()
+        self.entries: list[TimelineEntry] = []
+        self.redact = Redactor()
+        self.redact.add_all(settings.credentials.secrets())
+        self.tls_on = False
+        self.tls: TlsInfo | None = None
+        self.tls_failure: TlsFailure | None = None
+        self.greeting: Reply | None = None
+        self.address: str | None = None
+        self.stream: _Stream | None = None
+        self.stage = Stage.DNS
+
+    def add(self, direction: str, text: str, decoded: str | None = None, flagged: bool = False) -> None:
+        entry = TimelineEntry(round(time.monotonic() - self.start, 4), direction, self.tls_on,
+                              self.redact(text), self.redact(decoded) if decoded is not None else None, flagged)
+        self.entries.append(entry)
+        log.debug("%s %s %s", entry.direction, "TLS" if entry.tls else "   ", entry.text)
+        if self.on_entry is not None:
+            self.on_entry(entry)
+
+    def note(self, text: str) -> None:
+        self.add("-", text)
+
+    def result(self, outcome: Outcome) -> CheckResult:
+        if outcome.reply is not None:
+            r = outcome.reply
+            outcome = replace(outcome, reply=Reply(r.code, tuple(map(self.redact, r.lines)),
+                                                   tuple(map(self.redact, r.raw))))
+        outcome = replace(outcome, detail=self.redact(outcome.detail))
+        return CheckResult(self.s, outcome, tuple(self.entries), self.tls, self.tls_failure,
+                           self.greeting, round(time.monotonic() - self.start, 4), self.address)
+
+
+def _fail(ending: Ending, stage: Stage, detail: str = "") -> Outcome:
+    return Outcome(ok=False, ending=ending, stage=stage, detail=detail)
+
+
+async def run_check(settings: CheckSettings,
+                    on_entry: Callable[[TimelineEntry], None] | None = None) -> CheckResult:
+    """Run one login test. Never raises for anything the server or network does;
+    cancellation propagates as CancelledError after the connection is closed."""
+    run = _Run(settings, on_entry)
+    total = settings.timeout * TOTAL_TIMEOUT_FACTOR
+    try:
+        async with asyncio.timeout(total):
+            outcome = await _dialogue(run)
+    except TimeoutError:
+        outcome = _fail(Ending.TIMEOUT, run.stage, f"the whole test took longer than {total:g} s")
+        run.note(f"Gave up: the whole test took longer than {total:g} s")
+    finally:
+        if run.stream is not None and run.stream.transport is not None:
+            run.stream.transport.abort()
+    return run.result(outcome)
+
+
+async def _dialogue(run: _Run) -> Outcome:
+    s = run.s
+    loop = asyncio.get_running_loop()
+    host, port = s.connect_host, s.effective_port
+    run.stage = Stage.DNS
+    try:
+        ctx = make_context(s.ca_file, s.pinned_sha256)
+    except OSError as exc:
+        return _fail(Ending.TLS_FAILED, Stage.TLS, f"cannot read the CA file: {exc.strerror or exc}")
+
+    # DNS
+    run.note(f"Looking up {host}" if host == s.host.strip() else f"Looking up {s.host.strip()} ({host})")
+    try:
+        async with asyncio.timeout(s.timeout):
+            infos = await loop.getaddrinfo(host, port, family=s.family, type=socket.SOCK_STREAM)
+    except TimeoutError:
+        run.note("The name lookup did not answer in time")
+        return _fail(Ending.DNS_FAILED, Stage.DNS, "the name lookup timed out")
+    except (socket.gaierror, UnicodeError) as exc:
+        run.note(f"The name was not found: {exc}")
+        return _fail(Ending.DNS_FAILED, Stage.DNS, str(exc))
+    addresses = list(dict.fromkeys((info[0], info[4][0]) for info in infos))
+
+    # Connect: each address in turn, keeping the most telling failure.
+    run.stage = Stage.CONNECT
+    failure: Outcome | None = None
+    for family, addr in addresses:
+        shown = f"[{addr}]" if family == socket.AF_INET6 else addr
+        run.note(f"Connecting to {shown} port {port}")
+        stream = _Stream()
+        try:
+            async with asyncio.timeout(s.timeout):
+                await loop.create_connection(lambda: stream, addr, port)
+        except TimeoutError:
+            run.note(f"No answer from {shown} within {s.timeout:g} s")
+            failure = _fail(Ending.CONNECT_TIMEOUT, Stage.CONNECT, f"no answer from {shown}:{port}")
+            continue
+        except ConnectionRefusedError:
+            run.note(f"{shown} refused the connection")
+            failure = _fail(Ending.REFUSED, Stage.CONNECT, f"{shown}:{port} refused the connection")
+            continue
+        except OSError as exc:
+            run.note(f"Cannot reach {shown}: {exc.strerror or exc}")
+            if failure is None or failure.ending is not Ending.REFUSED:
+                failure = _fail(Ending.UNREACHABLE, Stage.CONNECT, f"{shown}: {exc.strerror or exc}")
+            continue
+        run.stream, run.address = stream, addr
+        run.note(f"Connected to {shown} port {port}")
+        break
+    else:
+        assert failure is not None
+        return failure
+
+    session = SmtpSession(SessionConfig(
+        security=s.security, credentials=s.credentials, host=host, port=port,
+        mechanism=s.mechanism, allow_plaintext_auth=s.allow_plaintext_auth,
+        initial_response=s.initial_response,
+    ))
+    if s.security is Security.TLS:
+        failed = await _handshake(run, host, ctx, Stage.TLS)
+        if failed is not None:
+            return failed
+        session.tls_established()
+    run.stage = Stage.GREETING
+
+    while True:
+        run.stage = session.stage
+        try:
+            async with asyncio.timeout(s.timeout):
+                events = await _next_events(run, session)
+        except TimeoutError:
+            what = "greeting" if session.stage is Stage.GREETING else "reply"
+            run.note(f"No {what} from the server within {s.timeout:g} s")
+            return Outcome(ok=False, ending=Ending.TIMEOUT, stage=session.stage,
+                           mechanism=session.mechanism.name if session.mechanism else None,
+                           offered=session.offered, detail=f"no {what} within {s.timeout:g} s")
+        for event in events:
+            if isinstance(event, ReplyReceived):
+                if session.stage is Stage.GREETING or (run.greeting is None and event.reply.code == 220):
+                    run.greeting = event.reply
+                _show_reply(run, event)
+            elif isinstance(event, CommandSent):
+                if REDACTED in event.shown:
+                    run.redact.add_message(event.data.split(b" ")[-1].strip())
+                run.add("C", event.shown, decoded=event.decoded)
+                assert run.stream.transport is not None
+                run.stream.transport.write(event.data)
+            elif isinstance(event, NoteAdded):
+                run.note(event.text)
+            elif isinstance(event, TlsRequested):
+                run.stream.buffer.clear()  # bytes injected before the handshake
+                failed = await _handshake(run, host, ctx, Stage.TLS)
+                if failed is not None:
+                    return failed
+                events.extend(session.tls_established())
+            elif isinstance(event, Finished):
+                if session.stage is not Stage.GREETING and run.stream.transport and not run.stream.eof:
+                    await _await_quit(run, session)
+                return event.outcome
+
+
+async def _next_events(run: _Run, session: SmtpSession) -> list[Event]:
+    assert run.stream is not None
+    data = await run.stream.read()
+    if not data:
+        run.note("The server closed the connection")
+        return session.connection_lost()
+    return session.receive_data(data)
+
+
+def _show_reply(run: _Run, event: ReplyReceived) -> None:
+    ch = event.challenge
+    for i, line in enumerate(event.reply.raw):
+        last = i == len(event.reply.raw) - 1
+        if ch is not None and last:
+            decoded = ch.text if ch.is_base64 else None
+            run.add("S", line, decoded=decoded, flagged=not ch.is_base64)
+        else:
+            run.add("S", line)
+
+
+async def _await_quit(run: _Run, session: SmtpSession) -> None:
+    """Give the server a moment to answer QUIT, for a complete timeline."""
+    assert run.stream is not None
+    try:
+        async with asyncio.timeout(min(2.0, run.s.timeout)):
+            data = await run.stream.read()
+    except TimeoutError:
+        return
+    for line in data.decode("latin-1").splitlines()[:5]:
+        run.add("S", line)
+
+
+async def _handshake(run: _Run, host: str, ctx: ssl.SSLContext, stage: Stage) -> Outcome | None:
+    """Upgrade the connection to TLS; on failure return the outcome."""
+    assert run.stream is not None and run.stream.transport is not None
+    loop = asyncio.get_running_loop()
+    run.stage = stage
+    run.note("Starting TLS")
+    try:
+        new_transport = await loop.start_tls(
+            run.stream.transport, run.stream, ctx, server_hostname=host,
+            ssl_handshake_timeout=run.s.timeout,
+        )
+    except (ssl.SSLError, OSError, TimeoutError, ConnectionError) as exc:
+        failure = TlsFailure.from_exception(exc)
+        run.tls_failure = failure
+        run.note(f"TLS failed: {failure.message}")
+        if failure.kind in ("untrusted", "expired", "not-yet-valid", "hostname"):
+            run.tls = await _probe_certificate(run, host)
+        return _fail(Ending.TLS_FAILED, stage, failure.message)
+    assert isinstance(new_transport, asyncio.Transport)
+    run.stream.transport = new_transport
+    info = tls_info(new_transport)
+    if run.s.pinned_sha256 and info.sha256 != run.s.pinned_sha256.lower().replace(":", ""):
+        run.tls = info
+        run.tls_failure = TlsFailure("pin-mismatch", "the certificate is not the one you chose to trust")
+        run.note("TLS failed: the certificate changed since you trusted it")
+        return _fail(Ending.TLS_FAILED, stage, run.tls_failure.message)
+    run.tls = info
+    run.tls_on = True
+    run.note(f"TLS established: {info.version}, {info.cipher}"
+             + ("" if info.verified else " (certificate pinned by you)"))
+    return None
+
+
+
+async def _probe_certificate(run: _Run, host: str) -> TlsInfo | None:
+    """Fetch the certificate that failed verification, so it can be shown.
+
+    A second connection that stops right after the handshake: it carries no
+    credentials (the session has none) and never gets past TLS.
+    """
+    if run.address is None:
+        return None
+    loop = asyncio.get_running_loop()
+    stream = _Stream()
+    probe = SmtpSession(SessionConfig(security=run.s.security, credentials=Credentials()))
+    try:
+        async with asyncio.timeout(run.s.timeout):
+            await loop.create_connection(lambda: stream, run.address, run.s.effective_port)
+            if run.s.security is Security.STARTTLS:
+                while True:
+                    events = await _probe_step(stream, probe)
+                    if any(isinstance(e, TlsRequested) for e in events):
+                        break
+                    if any(isinstance(e, Finished) for e in events):
+                        return None
+            assert stream.transport is not None
+            transport = await loop.start_tls(stream.transport, stream, unverified_context(),
+                                             server_hostname=host)
+            assert isinstance(transport, asyncio.Transport)
+            info = tls_info(transport, verified=False)
+            transport.abort()
+            return info
+    except (OSError, TimeoutError, ssl.SSLError):
+        return None
+    finally:
+        if stream.transport is not None:
+            stream.transport.abort()
+
+
+async def _probe_step(stream: _Stream, probe: SmtpSession) -> list[Event]:
+    data = await stream.read()
+    events = probe.receive_data(data) if data else probe.connection_lost()
+    for e in events:
+        if isinstance(e, CommandSent) and stream.transport is not None:
+            stream.transport.write(e.data)
+    return events

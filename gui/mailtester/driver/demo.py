@@ -1,0 +1,88 @@
+"""A built-in demo server, so the tool can show a full handshake with no account.
+
+aiosmtpd on a free loopback port in the running event loop, speaking STARTTLS
+with a certificate from a demo CA that only demo runs trust (its key was
+destroyed after signing; it is never added to any trust store).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import ssl
+from types import TracebackType
+from typing import Any
+
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
+
+from ..protocol.credentials import Credentials, Secret
+from ..protocol.events import Security
+from ..resources import resource_path
+from ..settings import CheckSettings
+
+DEMO_USER = "demo@example.test"
+DEMO_PASSWORD = "demo-password"  # public by design: shown in the README
+DEMO_WRONG_PASSWORD = "not-the-demo-password"
+DEMO_HOST = "localhost"
+
+
+class _DemoSMTP(SMTP):
+    # Prompts as Postfix and most servers send them.
+    AuthLoginUsernameChallenge = "Username:"
+    AuthLoginPasswordChallenge = "Password:"
+
+
+def _authenticate(server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any) -> AuthResult:
+    ok = isinstance(auth_data, LoginPassword) and (
+        auth_data.login == DEMO_USER.encode() and auth_data.password == DEMO_PASSWORD.encode())
+    if ok:
+        return AuthResult(success=True)
+    return AuthResult(success=False, handled=False,
+                      message="535 5.7.8 Error: authentication failed: (reason unavailable)")
+
+
+class _Handler:
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        return "554 5.7.1 The demo server accepts no mail"
+
+
+class DemoServer:
+    """`async with DemoServer() as demo: settings = demo.settings()`"""
+
+    def __init__(self) -> None:
+        self.port = 0
+        self._server: asyncio.Server | None = None
+
+    async def __aenter__(self) -> DemoServer:
+        # aiosmtpd logs every line at DEBUG (AUTH data included) and a traceback
+        # for each client that rejects its certificate: keep the demo quiet.
+        logging.getLogger("mail.log").setLevel(logging.CRITICAL)
+        tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        tls.load_cert_chain(resource_path("demo", "server.pem"), resource_path("demo", "server.key"))
+        loop = asyncio.get_running_loop()
+
+        def factory() -> SMTP:
+            return _DemoSMTP(_Handler(), hostname="demo.mailtester.localhost", ident="Mail Account Tester demo",
+                             tls_context=tls, require_starttls=True, auth_require_tls=True,
+                             authenticator=_authenticate, auth_exclude_mechanism=["PLAIN"],
+                             loop=loop)
+
+        self._server = await loop.create_server(factory, "127.0.0.1", 0)
+        self.port = self._server.sockets[0].getsockname()[1]
+        return self
+
+    async def __aexit__(self, et: type[BaseException] | None, e: BaseException | None,
+                        tb: TracebackType | None) -> None:
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+
+    def settings(self, fail: bool = False, **overrides: Any) -> CheckSettings:
+        password = DEMO_WRONG_PASSWORD if fail else DEMO_PASSWORD
+        values: dict[str, Any] = dict(
+            host=DEMO_HOST, port=self.port, security=Security.STARTTLS,
+            credentials=Credentials(DEMO_USER, Secret(password)), mechanism="LOGIN",
+            ca_file=str(resource_path("demo", "ca.pem")),
+        )
+        values.update(overrides)
+        return CheckSettings(**values)

@@ -1,0 +1,134 @@
+"""TLS contexts, what a handshake tells us, and why one failed."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+import ssl
+import tempfile
+from dataclasses import dataclass
+from typing import Any
+
+# OpenSSL verify codes (x509_vfy.h); stabler than the message text.
+_VERIFY_KINDS = {
+    9: "not-yet-valid",
+    10: "expired",
+    18: "untrusted",  # self-signed leaf
+    19: "untrusted",  # self-signed certificate in chain
+    20: "untrusted",  # unable to get local issuer
+    21: "untrusted",  # unable to verify the first certificate
+    62: "hostname",
+    64: "hostname",  # IP address mismatch
+}
+_OLD_PROTOCOL = {"UNSUPPORTED_PROTOCOL", "TLSV1_ALERT_PROTOCOL_VERSION", "NO_PROTOCOLS_AVAILABLE",
+                 "DH_KEY_TOO_SMALL", "VERSION_TOO_LOW"}
+# A plaintext server answering a ClientHello with an SMTP line.
+_NOT_TLS = {"WRONG_VERSION_NUMBER", "RECORD_LAYER_FAILURE", "PACKET_LENGTH_TOO_LONG",
+            "HTTP_REQUEST", "UNKNOWN_PROTOCOL"}
+
+
+def make_context(ca_file: str | None = None, pinned_sha256: str | None = None) -> ssl.SSLContext:
+    """The operating system's trust store, plus an optional extra CA file.
+
+    With a pinned fingerprint the chain is not verified: the caller compares
+    the exact certificate instead (the user trusted that one, knowingly).
+    """
+    if pinned_sha256:
+        return unverified_context()
+    ctx = ssl.create_default_context()
+    if ca_file:
+        ctx.load_verify_locations(cafile=ca_file)
+    return ctx
+
+
+def unverified_context() -> ssl.SSLContext:
+    ctx = ssl.create_default_context()
+    ctx.check_hostname = False
+    ctx.verify_mode = ssl.CERT_NONE
+    return ctx
+
+
+@dataclass(frozen=True)
+class TlsInfo:
+    version: str
+    cipher: str
+    verified: bool
+    subject: str
+    issuer: str
+    sans: tuple[str, ...]
+    not_after: str
+    sha256: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"version": self.version, "cipher": self.cipher, "verified": self.verified,
+                "subject": self.subject, "issuer": self.issuer, "sans": list(self.sans),
+                "not_after": self.not_after, "sha256": self.sha256}
+
+
+@dataclass(frozen=True)
+class TlsFailure:
+    kind: str  # untrusted, expired, not-yet-valid, hostname, protocol-too-old, not-tls, closed, timeout, pin-mismatch, handshake
+    message: str
+    verify_code: int | None = None
+
+    @classmethod
+    def from_exception(cls, exc: BaseException) -> TlsFailure:
+        if isinstance(exc, ssl.SSLCertVerificationError):
+            code = exc.verify_code
+            return cls(_VERIFY_KINDS.get(code, "untrusted"), exc.verify_message or str(exc), code)
+        if isinstance(exc, ssl.SSLError):
+            reason = exc.reason or ""
+            if reason in _OLD_PROTOCOL:
+                return cls("protocol-too-old", f"the server only offers an old TLS version ({reason})")
+            if reason in _NOT_TLS:
+                return cls("not-tls", f"the server did not answer in TLS ({reason.lower().replace('_', ' ')})")
+            if isinstance(exc, ssl.SSLEOFError):
+                return cls("closed", "the server closed the connection during the TLS handshake")
+            return cls("handshake", f"TLS handshake failed ({reason or exc})")
+        if isinstance(exc, TimeoutError):
+            return cls("timeout", "the TLS handshake did not finish in time")
+        if isinstance(exc, ConnectionError):
+            return cls("closed", "the server closed the connection during the TLS handshake")
+        return cls("handshake", f"TLS handshake failed ({exc})")
+
+
+def _name(rdns: Any) -> str:
+    return ", ".join(f"{k}={v}" for rdn in rdns or () for k, v in rdn)
+
+
+def tls_info(transport: asyncio.Transport, verified: bool = True) -> TlsInfo:
+    sslobj = transport.get_extra_info("ssl_object")
+    assert isinstance(sslobj, ssl.SSLObject)
+    der = sslobj.getpeercert(binary_form=True) or b""
+    cert = sslobj.getpeercert() if verified else decode_der(der)
+    cipher = sslobj.cipher()
+    return TlsInfo(
+        version=sslobj.version() or "",
+        cipher=cipher[0] if cipher else "",
+        verified=verified,
+        subject=_name(cert.get("subject")),
+        issuer=_name(cert.get("issuer")),
+        sans=tuple(f"{k}:{v}" if k != "DNS" else v for k, v in cert.get("subjectAltName", ())),
+        not_after=str(cert.get("notAfter", "")),
+        sha256=hashlib.sha256(der).hexdigest(),
+    )
+
+
+def decode_der(der: bytes) -> dict[str, Any]:
+    """Decode a certificate that was not verified (getpeercert gives {} then).
+
+    Uses the ssl module's own decoder; it is private, so failure gives {}.
+    """
+    if not der:
+        return {}
+    fd, path = tempfile.mkstemp(suffix=".pem")
+    try:
+        with os.fdopen(fd, "w") as f:
+            f.write(ssl.DER_cert_to_PEM_cert(der))
+        decoded: dict[str, Any] = ssl._ssl._test_decode_cert(path)  # type: ignore[attr-defined]
+        return decoded
+    except Exception:  # noqa: BLE001 - a display nicety, never fatal
+        return {}
+    finally:
+        os.unlink(path)

@@ -1,0 +1,106 @@
+"""What the core tells its driver, as frozen dataclasses named for what happened."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .replies import Reply
+from .sasl import DecodedChallenge
+
+
+class Stage(str, Enum):
+    """How far a run got. The order is the order of a run."""
+
+    DNS = "dns"
+    CONNECT = "connect"
+    TLS = "tls"
+    GREETING = "greeting"
+    EHLO = "ehlo"
+    STARTTLS = "starttls"
+    AUTH = "auth"
+    DONE = "done"
+
+
+class Security(str, Enum):
+    TLS = "tls"  # implicit TLS from the first byte
+    STARTTLS = "starttls"
+    NONE = "none"
+
+    @property
+    def default_port(self) -> int:
+        return {"tls": 465, "starttls": 587, "none": 25}[self.value]
+
+
+class Ending(str, Enum):
+    """Why a run ended, in protocol terms (the diagnosis adds the meaning)."""
+
+    AUTHENTICATED = "authenticated"
+    AUTH_REJECTED = "auth-rejected"  # 4xx/5xx final reply to AUTH
+    AUTH_NOT_OFFERED = "auth-not-offered"
+    MECHANISM_UNSUPPORTED = "mechanism-unsupported"
+    PLAINTEXT_REFUSED = "plaintext-refused"  # our own refusal, nothing sent
+    STARTTLS_UNAVAILABLE = "starttls-unavailable"
+    STARTTLS_FAILED = "starttls-failed"
+    SERVICE_CLOSING = "service-closing"  # 421 at any point
+    GREETING_REJECTED = "greeting-rejected"
+    EHLO_REJECTED = "ehlo-rejected"
+    UNEXPECTED_CHALLENGE = "unexpected-challenge"
+    UNEXPECTED_SUCCESS = "unexpected-success"
+    MALFORMED = "malformed"
+    CLOSED = "closed"
+    # Set by the driver:
+    DNS_FAILED = "dns-failed"
+    REFUSED = "refused"
+    UNREACHABLE = "unreachable"
+    CONNECT_TIMEOUT = "connect-timeout"
+    TLS_FAILED = "tls-failed"
+    TIMEOUT = "timeout"
+    CANCELLED = "cancelled"
+
+
+class Event:
+    pass
+
+
+@dataclass(frozen=True)
+class CommandSent(Event):
+    """Bytes to write. `shown` is what the timeline may show (secrets redacted)."""
+
+    data: bytes = field(repr=False)
+    shown: str
+    decoded: str | None = None  # a SASL answer without secrets, as text
+
+
+@dataclass(frozen=True)
+class ReplyReceived(Event):
+    reply: Reply
+    challenge: DecodedChallenge | None = None
+
+
+@dataclass(frozen=True)
+class TlsRequested(Event):
+    """The server said go for STARTTLS: the driver starts the handshake now."""
+
+
+@dataclass(frozen=True)
+class NoteAdded(Event):
+    """A local remark for the timeline (not on the wire)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    ok: bool
+    ending: Ending
+    stage: Stage
+    reply: Reply | None = None
+    mechanism: str | None = None
+    offered: tuple[str, ...] = ()
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Finished(Event):
+    outcome: Outcome

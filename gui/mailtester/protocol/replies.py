@@ -1,0 +1,152 @@
+"""SMTP reply parsing: bytes in, complete replies out (RFC 5321 §4.2, RFC 3463)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .errors import RemoteProtocolError
+
+# RFC 5321 caps a reply line at 512 octets, but real servers send longer ones
+# (Google's 534-5.7.14 lines carry long URLs); 8 KiB is generous for any honest
+# server and still stops a hostile one from growing the buffer without bound.
+MAX_LINE_LENGTH = 8192
+# An EHLO reply rarely exceeds 20 lines; 200 allows odd servers and stops an
+# endless "250-" stream.
+MAX_REPLY_LINES = 200
+
+_ENHANCED = re.compile(r"^([245])\.(\d{1,3})\.(\d{1,3})(?=\s|$)")
+
+
+def printable(data: bytes) -> str:
+    """Decode server or client bytes for display, never failing.
+
+    UTF-8 first, then Latin-1 (servers localize texts in legacy charsets).
+    Control bytes are shown as Unicode control pictures, never swallowed.
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    return show_controls(text)
+
+
+def show_controls(text: str) -> str:
+    out = []
+    for ch in text:
+        o = ord(ch)
+        if o < 0x20 and ch != "\t":
+            out.append(chr(0x2400 + o))
+        elif o == 0x7F:
+            out.append("\u2421")
+        elif 0x80 <= o < 0xA0:
+            out.append(f"\\x{o:02x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One complete (possibly multi-line) reply."""
+
+    code: int
+    lines: tuple[str, ...]  # text after "NNN-" / "NNN ", decoded for display
+    raw: tuple[str, ...]  # the whole lines as shown ("250-PIPELINING")
+
+    @property
+    def enhanced(self) -> str | None:
+        """The RFC 3463 enhanced status code, when the first line carries one
+        whose class matches the basic code."""
+        if not self.lines:
+            return None
+        m = _ENHANCED.match(self.lines[0])
+        if m and m.group(1) == str(self.code)[0]:
+            return f"{m.group(1)}.{m.group(2)}.{m.group(3)}"
+        return None
+
+    @property
+    def text(self) -> str:
+        """All lines joined, enhanced codes stripped, for matching."""
+        parts = []
+        for line in self.lines:
+            m = _ENHANCED.match(line)
+            parts.append(line[m.end():].strip() if m else line.strip())
+        return " ".join(p for p in parts if p)
+
+    @property
+    def is_positive(self) -> bool:
+        return 200 <= self.code < 400
+
+    @property
+    def is_transient(self) -> bool:
+        return 400 <= self.code < 500
+
+
+class ReplyParser:
+    """Accumulates bytes and yields complete replies.
+
+    Lines may end in CRLF or bare LF (lenient); a bare CR inside a line is kept
+    and shown as a control picture.
+    """
+
+    def __init__(self) -> None:
+        self._buffer = bytearray()
+        self._pending: list[tuple[int, str, str]] = []
+
+    def feed(self, data: bytes) -> None:
+        self._buffer += data
+
+    def clear(self) -> None:
+        """Forget every byte not yet parsed (used when TLS starts)."""
+        self._buffer.clear()
+        self._pending.clear()
+
+    @property
+    def has_unparsed_data(self) -> bool:
+        return bool(self._buffer) or bool(self._pending)
+
+    def next_reply(self) -> Reply | None:
+        """Return the next complete reply, or None when more bytes are needed.
+
+        Raises RemoteProtocolError on a malformed reply or a limit exceeded.
+        """
+        while True:
+            end = self._buffer.find(b"\n")
+            if end < 0:
+                if len(self._buffer) > MAX_LINE_LENGTH:
+                    raise RemoteProtocolError(
+                        f"reply line longer than {MAX_LINE_LENGTH} bytes"
+                    )
+                return None
+            if end > MAX_LINE_LENGTH:
+                raise RemoteProtocolError(f"reply line longer than {MAX_LINE_LENGTH} bytes")
+            line = bytes(self._buffer[:end])
+            del self._buffer[: end + 1]
+            if line.endswith(b"\r"):
+                line = line[:-1]
+            code, last, text = self._parse_line(line)
+            if self._pending and self._pending[0][0] != code:
+                raise RemoteProtocolError(
+                    f"multi-line reply changed its code from {self._pending[0][0]} to {code}"
+                )
+            self._pending.append((code, text, printable(line)))
+            if len(self._pending) > MAX_REPLY_LINES:
+                raise RemoteProtocolError(f"reply longer than {MAX_REPLY_LINES} lines")
+            if last:
+                pending, self._pending = self._pending, []
+                return Reply(
+                    code=code,
+                    lines=tuple(p[1] for p in pending),
+                    raw=tuple(p[2] for p in pending),
+                )
+
+    @staticmethod
+    def _parse_line(line: bytes) -> tuple[int, bool, str]:
+        head = line[:3]
+        if len(head) < 3 or not head.isdigit() or head[:1] not in b"2345":
+            raise RemoteProtocolError(f"reply does not start with a 3-digit code: {printable(line[:40])!r}")
+        sep = line[3:4]
+        if sep not in (b"", b" ", b"-"):
+            raise RemoteProtocolError(f"unexpected character after reply code: {printable(line[:40])!r}")
+        return int(head), sep != b"-", printable(line[4:])

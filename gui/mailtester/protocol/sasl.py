@@ -1,0 +1,247 @@
+"""SASL mechanisms as small pure objects, independent of SMTP.
+
+Each mechanism yields `Step`s: the raw bytes to send (the protocol layer
+base64-encodes them) and whether they carry a secret. They never look at the
+text of a challenge to decide what to answer, only at its position.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+import re
+from dataclasses import dataclass
+
+from .credentials import Credentials
+from .errors import LocalProtocolError
+from .replies import show_controls
+
+# A SASL exchange longer than this is a server in a loop: the longest honest
+# one here (LOGIN, or an OAuth error dance) takes two round trips.
+MAX_SASL_ROUND_TRIPS = 4
+
+OAUTH_ERROR_RESPONSE = {"XOAUTH2": b"", "OAUTHBEARER": b"\x01"}
+
+
+@dataclass(frozen=True)
+class Step:
+    data: bytes
+    secret: bool
+
+
+class SaslFinished(LocalProtocolError):
+    """The server sent another challenge after the mechanism had said all."""
+
+
+class Mechanism:
+    name = ""
+    needs_password = True
+    needs_token = False
+
+    def __init__(self, creds: Credentials, *, initial_response: bool = True,
+                 host: str = "", port: int = 0) -> None:
+        self.creds = creds
+        self.use_initial_response = initial_response
+        self.host = host
+        self.port = port
+        self.challenges = 0
+
+    def initial(self) -> Step | None:
+        """The initial response to send with AUTH, or None."""
+        return None
+
+    def respond(self, challenge: bytes) -> Step:
+        """Answer the n-th challenge (decoded bytes)."""
+        self.challenges += 1
+        return self._respond(challenge)
+
+    def _respond(self, challenge: bytes) -> Step:
+        raise SaslFinished(f"{self.name}: no answer to challenge {self.challenges}")
+
+    @property
+    def complete(self) -> bool:
+        """True once every message that carries the credentials was sent."""
+        return self._complete
+
+    _complete = False
+
+    def _password(self) -> bytes:
+        if self.creds.password is None:
+            raise LocalProtocolError(f"{self.name} needs a password")
+        return self.creds.password.reveal().encode("utf-8")
+
+    def _token(self) -> str:
+        if self.creds.token is None:
+            raise LocalProtocolError(f"{self.name} needs a bearer token")
+        return self.creds.token.reveal()
+
+
+class Plain(Mechanism):
+    """RFC 4616: [authzid] NUL authcid NUL passwd."""
+
+    name = "PLAIN"
+
+    def _message(self) -> Step:
+        self._complete = True
+        msg = b"\0".join([self.creds.authzid.encode(), self.creds.user.encode(), self._password()])
+        return Step(msg, secret=True)
+
+    def initial(self) -> Step | None:
+        return self._message() if self.use_initial_response else None
+
+    def _respond(self, challenge: bytes) -> Step:
+        if self.challenges == 1 and not self._complete:
+            return self._message()
+        return super()._respond(challenge)
+
+
+class Login(Mechanism):
+    """draft-murchison-sasl-login: user name, then password, by position."""
+
+    name = "LOGIN"
+
+    def initial(self) -> Step | None:
+        if self.use_initial_response:
+            self._sent_user = True
+            return Step(self.creds.user.encode(), secret=False)
+        return None
+
+    _sent_user = False
+
+    def _respond(self, challenge: bytes) -> Step:
+        if not self._sent_user:
+            self._sent_user = True
+            return Step(self.creds.user.encode(), secret=False)
+        if not self._complete:
+            self._complete = True
+            return Step(self._password(), secret=True)
+        return super()._respond(challenge)
+
+
+class CramMd5(Mechanism):
+    """RFC 2195: user SP hex(HMAC-MD5(password, challenge))."""
+
+    name = "CRAM-MD5"
+
+    def _respond(self, challenge: bytes) -> Step:
+        if self._complete:
+            return super()._respond(challenge)
+        self._complete = True
+        digest = hmac.new(self._password(), challenge, hashlib.md5).hexdigest()
+        # The digest is not the password but allows an offline guess: redact it.
+        return Step(self.creds.user.encode() + b" " + digest.encode(), secret=True)
+
+
+class _Bearer(Mechanism):
+    needs_password = False
+    needs_token = True
+    _errored = False
+
+    def _respond(self, challenge: bytes) -> Step:
+        # A challenge after the initial response is an error report (JSON);
+        # the mechanism requires one fixed answer before the final reply.
+        if self._complete and not self._errored:
+            self._errored = True
+            return Step(OAUTH_ERROR_RESPONSE[self.name], secret=False)
+        return super()._respond(challenge)
+
+
+class XOAuth2(_Bearer):
+    """Google/Microsoft: user=U ^A auth=Bearer T ^A^A."""
+
+    name = "XOAUTH2"
+
+    def initial(self) -> Step | None:
+        self._complete = True
+        msg = f"user={self.creds.user}\x01auth=Bearer {self._token()}\x01\x01"
+        return Step(msg.encode(), secret=True)
+
+
+class OAuthBearer(_Bearer):
+    """RFC 7628: GS2 header, then host, port and the bearer token."""
+
+    name = "OAUTHBEARER"
+
+    def initial(self) -> Step | None:
+        self._complete = True
+        authz = self.creds.authzid or self.creds.user
+        gs2 = f"n,a={_gs2_escape(authz)}," if authz else "n,,"
+        parts = [gs2]
+        if self.host:
+            parts.append(f"host={self.host}")
+        if self.port:
+            parts.append(f"port={self.port}")
+        parts.append(f"auth=Bearer {self._token()}")
+        msg = "\x01".join(parts) + "\x01\x01"
+        return Step(msg.encode(), secret=True)
+
+
+def _gs2_escape(name: str) -> str:
+    return name.replace("=", "=3D").replace(",", "=2C")
+
+
+MECHANISMS: dict[str, type[Mechanism]] = {
+    m.name: m for m in (Plain, Login, CramMd5, XOAuth2, OAuthBearer)
+}
+
+# Preference when the user leaves the choice to us. CRAM-MD5 last: servers
+# that offer it need the password stored in clear, and it adds nothing over TLS.
+PASSWORD_PREFERENCE = ("PLAIN", "LOGIN", "CRAM-MD5")
+TOKEN_PREFERENCE = ("XOAUTH2", "OAUTHBEARER")
+
+
+def choose_mechanism(offered: list[str], creds: Credentials) -> str | None:
+    prefs = TOKEN_PREFERENCE if creds.token is not None else PASSWORD_PREFERENCE
+    for name in prefs:
+        if name in offered:
+            return name
+    return None
+
+
+@dataclass(frozen=True)
+class DecodedChallenge:
+    """A 334 challenge as a person should see it."""
+
+    raw: str
+    text: str  # decoded (controls shown visibly), or the raw text if not base64
+    is_base64: bool
+    data: bytes  # decoded bytes ("" if not base64)
+
+    @property
+    def oauth_error(self) -> dict[str, object] | None:
+        """The JSON error object an OAuth server sends in its challenge."""
+        if not self.is_base64:
+            return None
+        try:
+            obj = json.loads(self.data.decode("utf-8").strip())
+        except (UnicodeDecodeError, ValueError):
+            return None
+        return obj if isinstance(obj, dict) else None
+
+
+_B64_CHARS = re.compile(rb"^[A-Za-z0-9+/]*={0,2}$")
+
+
+def decode_challenge(text: str) -> DecodedChallenge:
+    """Decode a 334 text leniently: missing padding, spaces and trailing
+    newlines are tolerated; anything else is shown as-is and flagged."""
+    compact = "".join(text.split())
+    try:
+        raw = compact.encode("ascii")
+    except UnicodeEncodeError:
+        raw = b"!"
+    if not _B64_CHARS.match(raw) or len(raw.rstrip(b"=")) % 4 == 1:
+        return DecodedChallenge(text, text, False, b"")
+    padded = raw.rstrip(b"=") + b"=" * (-len(raw.rstrip(b"=")) % 4)
+    try:
+        data = base64.b64decode(padded, validate=True)
+    except (binascii.Error, ValueError):
+        return DecodedChallenge(text, text, False, b"")
+    try:
+        shown = data.decode("utf-8")
+    except UnicodeDecodeError:
+        shown = data.decode("latin-1")
+    return DecodedChallenge(text, show_controls(shown), True, data)

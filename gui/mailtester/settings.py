@@ -1,0 +1,117 @@
+"""What a check needs, and the validation of what a person typed (Qt-free)."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import socket
+from dataclasses import dataclass, field
+
+import idna
+
+from .protocol.credentials import Credentials
+from .protocol.events import Security
+from .protocol.sasl import MECHANISMS
+
+MECHANISM_CHOICES = ("auto", *MECHANISMS)
+
+# Per-stage default: long enough for a slow greeting (tarpits wait 5-20 s),
+# short enough that a person does not give up first.
+DEFAULT_TIMEOUT = 20.0
+MAX_TIMEOUT = 300.0
+
+
+class InvalidInput(ValueError):
+    """A value typed by the user that cannot be used; the message says why."""
+
+    def __init__(self, field_name: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field_name
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    host: str  # as typed (for display and SNI after IDNA encoding)
+    security: Security
+    credentials: Credentials = field(default_factory=Credentials)
+    port: int | None = None
+    mechanism: str = "auto"
+    ca_file: str | None = None
+    timeout: float = DEFAULT_TIMEOUT
+    family: int = socket.AF_UNSPEC
+    allow_plaintext_auth: bool = False
+    pinned_sha256: str | None = None  # trust exactly this certificate
+    initial_response: bool | None = None
+
+    @property
+    def effective_port(self) -> int:
+        return self.port or self.security.default_port
+
+    @property
+    def connect_host(self) -> str:
+        """The host in the form the resolver and TLS want (IDNA, no brackets)."""
+        return normalize_host(self.host)
+
+    def public_dict(self) -> dict[str, object]:
+        """Settings for reports: never a password or token."""
+        return {
+            "host": self.host,
+            "port": self.effective_port,
+            "security": self.security.value,
+            "user": self.credentials.user,
+            "mechanism": self.mechanism,
+            "ca_file": self.ca_file,
+            "timeout": self.timeout,
+            "family": {socket.AF_INET: "ipv4", socket.AF_INET6: "ipv6"}.get(self.family, "any"),
+            "allow_plaintext_auth": self.allow_plaintext_auth,
+        }
+
+
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+
+
+def normalize_host(text: str) -> str:
+    """Return the host as an ASCII name or an IP literal, or raise InvalidInput."""
+    host = text.strip()
+    if not host:
+        raise InvalidInput("host", "Enter the server name, for example smtp.example.com.")
+    if any(c in host for c in "\r\n\0"):
+        raise InvalidInput("host", "The server name contains a line break or control character.")
+    if _SCHEME.match(host):
+        raise InvalidInput("host", "Enter only the server name, without a prefix like smtp:// or https://.")
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    try:
+        return str(ipaddress.ip_address(host))
+    except ValueError:
+        pass
+    if any(c.isspace() for c in host):
+        raise InvalidInput("host", "The server name cannot contain spaces.")
+    if "/" in host or "@" in host:
+        raise InvalidInput("host", "Enter only the server name, without a path or an @.")
+    if ":" in host:
+        raise InvalidInput("host", "Enter the port in its own field, not after the server name.")
+    host = host.rstrip(".")
+    try:
+        return idna.encode(host, uts46=True).decode("ascii")
+    except idna.IDNAError as exc:
+        raise InvalidInput("host", f"This is not a valid server name ({exc}).") from None
+
+
+def check_port(value: int) -> int:
+    if not 1 <= value <= 65535:
+        raise InvalidInput("port", "The port must be a number from 1 to 65535.")
+    return value
+
+
+def check_user(text: str) -> str:
+    if any(c in text for c in "\r\n\0"):
+        raise InvalidInput("user", "The user name contains a line break or control character.")
+    return text
+
+
+def check_secret(text: str, what: str = "password") -> str:
+    """Secrets are sent exactly as typed (spaces included); only line breaks are refused."""
+    if any(c in text for c in "\r\n\0"):
+        raise InvalidInput(what, f"The {what} contains a line break, which cannot be sent.")
+    return text
