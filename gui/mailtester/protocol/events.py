@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -98,7 +99,17 @@ class Outcome:
     reply: Reply | None = None
     mechanism: str | None = None
     offered: tuple[str, ...] = ()
+    starttls_offered: bool = False
+    oauth_error: str = ""  # the decoded JSON an OAuth server sent in its 334
     detail: str = ""
+
+    @property
+    def oauth_error_fields(self) -> dict[str, str]:
+        try:
+            obj = json.loads(self.oauth_error)
+        except ValueError:
+            return {}
+        return {str(k): str(v) for k, v in obj.items()} if isinstance(obj, dict) else {}
 
 
 @dataclass(frozen=True)

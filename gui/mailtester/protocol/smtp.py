@@ -69,6 +69,7 @@ class SmtpSession:
         self._awaiting = True  # the greeting
         self._aborting = False
         self._round_trips = 0
+        self._oauth_error = ""
         self._events: list[Event] = []
 
     # -- inputs ---------------------------------------------------------------
@@ -192,6 +193,8 @@ class SmtpSession:
         if reply.code == 334 and not self._aborting:
             self._round_trips += 1
             assert challenge is not None
+            if mech.needs_token and challenge.oauth_error is not None:
+                self._oauth_error = challenge.data.decode("utf-8", "replace").strip()
             try:
                 if self._round_trips > MAX_SASL_ROUND_TRIPS:
                     raise SaslFinished("too many challenges")
@@ -238,7 +241,8 @@ class SmtpSession:
         self.finished = Outcome(
             ok=ok, ending=ending, stage=stage, reply=reply,
             mechanism=self.mechanism.name if self.mechanism else None,
-            offered=self.offered, detail=detail,
+            offered=self.offered, starttls_offered="STARTTLS" in self.extensions,
+            oauth_error=self._oauth_error, detail=detail,
         )
         if quit:
             self._send(b"QUIT")

@@ -1,0 +1,215 @@
+"""`mailtester check`: the engine from the command line, no Qt imported."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import json
+import logging
+import os
+import socket
+import sys
+from typing import TextIO
+
+from . import __version__
+from .driver.client import TimelineEntry, run_check
+from .knowledge.report import EXIT_USAGE, Report, build_report
+from .protocol.credentials import Credentials, Secret
+from .protocol.events import Security
+from .settings import (
+    DEFAULT_TIMEOUT,
+    MAX_TIMEOUT,
+    MECHANISM_CHOICES,
+    CheckSettings,
+    InvalidInput,
+    check_port,
+    check_secret,
+    check_user,
+    normalize_host,
+)
+
+
+class UsageError(Exception):
+    pass
+
+
+def _mechanism(text: str) -> str:
+    return "auto" if text.lower() == "auto" else text.upper()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mailtester",
+        description="Test whether a mail account can log in to its outgoing (SMTP) server.",
+    )
+    parser.add_argument("--version", action="version", version=f"mailtester {__version__}")
+    sub = parser.add_subparsers(dest="command")
+    check = sub.add_parser(
+        "check", help="run one login test and explain the result",
+        description="Connect, negotiate TLS, and try SMTP AUTH; print the dialogue and a diagnosis.",
+    )
+    check.add_argument("--host", help="server name or IP address, e.g. smtp.gmail.com")
+    check.add_argument("--port", type=int, help="port (default: 465 for tls, 587 for starttls, 25 for none)")
+    check.add_argument("--security", choices=[s.value for s in Security], default="starttls",
+                       help="tls = encrypted from the first byte; starttls = upgrade after the greeting "
+                            "(default); none = no encryption")
+    check.add_argument("--user", default="", help="user name, usually the full email address")
+    pw = check.add_mutually_exclusive_group()
+    pw.add_argument("--password-env", metavar="VAR", help="read the password from environment variable VAR")
+    pw.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+    check.add_argument("--token-env", metavar="VAR", help="read an OAuth2 bearer token from environment variable VAR")
+    check.add_argument("--mechanism", choices=MECHANISM_CHOICES, default="auto", type=_mechanism,
+                       help="SASL mechanism (default: auto, from what the server offers)")
+    check.add_argument("--ca-file", metavar="PEM", help="extra CA certificates to trust for this test")
+    check.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                       help=f"timeout for each stage (default {DEFAULT_TIMEOUT:g})")
+    fam = check.add_mutually_exclusive_group()
+    fam.add_argument("--ipv4", action="store_true", help="connect over IPv4 only")
+    fam.add_argument("--ipv6", action="store_true", help="connect over IPv6 only")
+    check.add_argument("--allow-plaintext-auth", action="store_true",
+                       help="allow sending credentials without encryption (security none)")
+    check.add_argument("--json", action="store_true", help="print one JSON object instead of the transcript")
+    demo = check.add_mutually_exclusive_group()
+    demo.add_argument("--demo", action="store_true", help="test against the built-in demo server")
+    demo.add_argument("--demo-fail", action="store_true", help="the demo with a wrong password (shows a 535)")
+    check.add_argument("--debug", action="store_true", help="log the engine's steps to stderr")
+    return parser
+
+
+def settings_from_args(args: argparse.Namespace, stdin: TextIO) -> CheckSettings:
+    if not args.host:
+        raise UsageError("--host is required (or use --demo)")
+    try:
+        normalize_host(args.host)
+        if args.port is not None:
+            check_port(args.port)
+        user = check_user(args.user)
+        password = token = None
+        if args.password_env:
+            if args.password_env not in os.environ:
+                raise UsageError(f"environment variable {args.password_env} is not set")
+            password = check_secret(os.environ[args.password_env])
+        elif args.password_stdin:
+            line = stdin.readline()
+            password = check_secret(line[:-1] if line.endswith("\n") else line)
+            password = password[:-1] if password.endswith("\r") else password
+        if args.token_env:
+            if args.token_env not in os.environ:
+                raise UsageError(f"environment variable {args.token_env} is not set")
+            token = check_secret(os.environ[args.token_env], "token")
+    except InvalidInput as exc:
+        raise UsageError(str(exc)) from None
+    if not 0 < args.timeout <= MAX_TIMEOUT:
+        raise UsageError(f"--timeout must be between 0 and {MAX_TIMEOUT:g} seconds")
+    mech = args.mechanism
+    wants_token = mech in ("XOAUTH2", "OAUTHBEARER")
+    if wants_token and token is None:
+        raise UsageError(f"{mech} needs a bearer token: use --token-env")
+    if password is None and token is None and user:
+        if stdin.isatty():
+            password = check_secret(getpass.getpass(f"Password for {user}: "))
+        else:
+            raise UsageError("no password given: use --password-env, --password-stdin or --token-env")
+    return CheckSettings(
+        host=args.host, port=args.port, security=Security(args.security),
+        credentials=Credentials(user, Secret(password) if password is not None else None,
+                                Secret(token) if token is not None else None),
+        mechanism=mech, ca_file=args.ca_file, timeout=args.timeout,
+        family=socket.AF_INET if args.ipv4 else socket.AF_INET6 if args.ipv6 else socket.AF_UNSPEC,
+        allow_plaintext_auth=args.allow_plaintext_auth,
+    )
+
+
+_DIR = {"C": "C:", "S": "S:", "-": "  "}
+
+
+def format_entry(e: TimelineEntry) -> str:
+    lock = "TLS" if e.tls else "   "
+    line = f"{e.t:7.3f}s {lock} {_DIR[e.direction]} {e.text}"
+    if e.decoded is not None:
+        line += f'    <- server asks "{e.decoded}"' if e.direction == "S" else f'    <- you answer "{e.decoded}"'
+    elif e.flagged:
+        line += "    <- not valid base64, shown as sent"
+    return line
+
+
+def format_verdict(report: Report) -> str:
+    r, s = report.result, report.result.settings
+    out = []
+    if r.ok:
+        tls = f", {r.tls.version}" if r.tls else ", no encryption"
+        out.append(f"OK: {s.host} port {s.effective_port} ({s.security.value}) accepted the login "
+                   f"of {s.credentials.user} with {r.outcome.mechanism}{tls}. This account can log in and send.")
+        return "\n".join(out)
+    d = report.diagnosis
+    assert d is not None
+    out.append(f"FAILED: {d.title}  [{d.id}]")
+    if report.provider:
+        out.append(f"Provider: {report.provider.name}")
+    out.append("")
+    out.append(d.explanation)
+    if d.causes:
+        out.append("\nUsual causes:")
+        out += [f"  - {c}" for c in d.causes]
+    if d.fixes:
+        out.append("\nWhat to do:")
+        out += [f"  {i}. {f}" for i, f in enumerate(d.fixes, 1)]
+    if d.links:
+        out.append("\nMore help:")
+        out += [f"  {link}" for link in d.links]
+    if r.tls and not r.tls.verified:
+        t = r.tls
+        out.append(f"\nCertificate shown by the server:\n  subject: {t.subject}\n  issuer:  {t.issuer}\n"
+                   f"  names:   {', '.join(t.sans)}\n  expires: {t.not_after}\n  sha256:  {t.sha256}")
+    return "\n".join(out)
+
+
+async def run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    def live(entry: TimelineEntry) -> None:
+        if not args.json:
+            print(format_entry(entry), file=stdout, flush=True)
+
+    if args.demo or args.demo_fail:
+        from .driver.demo import DemoServer
+
+        async with DemoServer() as demo:
+            settings = demo.settings(fail=args.demo_fail, timeout=args.timeout)
+            if not args.json:
+                print(f"Demo server on localhost port {demo.port}; user {settings.credentials.user}",
+                      file=stdout)
+            result = await run_check(settings, live)
+    else:
+        settings = settings_from_args(args, stdin)
+        result = await run_check(settings, live)
+    report = build_report(result)
+    if args.json:
+        json.dump(report.as_dict(), stdout, ensure_ascii=False)
+        stdout.write("\n")
+    else:
+        print("", file=stdout)
+        print(format_verdict(report), file=stdout)
+    return report.exit_code
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command != "check":
+        parser.print_help()
+        return EXIT_USAGE
+    if args.debug:
+        logging.basicConfig(level=logging.DEBUG, stream=sys.stderr,
+                            format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    try:
+        return asyncio.run(run(args, sys.stdin, sys.stdout))
+    except UsageError as exc:
+        print(f"mailtester: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("mailtester: cancelled", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

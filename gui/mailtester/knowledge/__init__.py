@@ -1,0 +1,1 @@
+"""Diagnosis knowledge: reads resources/, pure functions, no I/O beyond that."""

@@ -1,0 +1,134 @@
+"""Outcome -> diagnosis, by the rules in resources/diagnoses/rules.toml."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..protocol.events import Outcome, Security
+from ..resources import resource_path
+from .providers import Provider
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a rule can look at: the outcome and its circumstances."""
+
+    outcome: Outcome
+    security: Security
+    port: int
+    provider: Provider | None = None
+    tls_failure: str | None = None  # TlsFailure.kind
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    id: str
+    title: str
+    explanation: str
+    causes: tuple[str, ...]
+    fixes: tuple[str, ...]
+    links: tuple[str, ...]
+    exit_code: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "explanation": self.explanation,
+                "causes": list(self.causes), "fixes": list(self.fixes), "links": list(self.links)}
+
+
+@cache
+def rules() -> tuple[dict[str, Any], ...]:
+    with open(resource_path("diagnoses", "rules.toml"), "rb") as f:
+        return tuple(tomllib.load(f)["rule"])
+
+
+@cache
+def texts(lang: str = "en") -> dict[str, dict[str, Any]]:
+    path = resource_path("diagnoses", f"{lang}.toml")
+    if not path.exists():
+        path = resource_path("diagnoses", "en.toml")
+    with open(path, "rb") as f:
+        table: dict[str, dict[str, Any]] = tomllib.load(f)["diagnosis"]
+        return table
+
+
+def _matches(rule: dict[str, Any], f: Facts) -> bool:
+    o, reply = f.outcome, f.outcome.reply
+    checks = {
+        "ending": lambda v: o.ending.value == v,
+        "stage": lambda v: o.stage.value == v,
+        "code": lambda v: reply is not None and reply.code == v,
+        "code_class": lambda v: reply is not None and reply.code // 100 == v,
+        "enhanced": lambda v: reply is not None and reply.enhanced == v,
+        "text": lambda v: reply is not None and re.search(v, reply.text, re.I) is not None,
+        "provider": lambda v: f.provider is not None and f.provider.id == v,
+        "mechanism": lambda v: o.mechanism == v,
+        "tls": lambda v: f.tls_failure == v,
+        "port": lambda v: f.port == v,
+        "security": lambda v: f.security.value == v,
+        "starttls_offered": lambda v: o.starttls_offered == v,
+    }
+    return all(checks[k](v) for k, v in rule.items() if k != "id")
+
+
+def diagnosis_id(facts: Facts) -> str | None:
+    if facts.outcome.ok:
+        return None
+    for rule in rules():
+        if _matches(rule, facts):
+            return str(rule["id"])
+    raise LookupError(f"no diagnosis rule for {facts.outcome.ending.value}")  # a gap in rules.toml
+
+
+class _Blank(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def diagnose(facts: Facts, *, host: str = "", user: str = "", lang: str = "en") -> Diagnosis | None:
+    did = diagnosis_id(facts)
+    if did is None:
+        return None
+    entry = texts(lang).get(did) or texts("en")[did]
+    provider = facts.provider
+    if provider is not None:
+        variant = entry.get("providers", {}).get(provider.id) or (
+            texts("en")[did].get("providers", {}).get(provider.id))
+        if variant:
+            entry = {**entry, **variant}
+    o = facts.outcome
+    values = _Blank(
+        host=host, port=str(facts.port), user=user, detail=o.detail or "",
+        reply=(" ".join(o.reply.raw) if o.reply else ""),
+        offered=", ".join(o.offered) or "none", mechanism=o.mechanism or "",
+        provider=provider.name if provider else "",
+        oauth_error=_oauth_error_text(o),
+        **(provider.links if provider else {}),
+    )
+
+    def fill(text: str) -> str:
+        return " ".join(text.format_map(values).split()).replace("()", "").replace(" .", ".")
+
+    transient = o.reply is not None and o.reply.is_transient and not did.startswith("tls.")
+    exit_code = 6 if transient else int(entry.get("exit", 1))
+    links = tuple(provider.links[k] for k in entry.get("links", ()) if provider and k in provider.links)
+    return Diagnosis(
+        id=did, title=fill(entry["title"]), explanation=fill(entry["explanation"]),
+        causes=tuple(fill(c) for c in entry.get("causes", ())),
+        fixes=tuple(fill(x) for x in entry.get("fixes", ())), links=links, exit_code=exit_code,
+    )
+
+
+def _oauth_error_text(o: Outcome) -> str:
+    err = o.oauth_error_fields
+    if not err:
+        return ""
+    status = err.get("status", "")
+    scope = err.get("scope", "")
+    parts = [f" The server's explanation: status {status}"]
+    if scope:
+        parts.append(f", expected scope {scope}")
+    return "".join(parts) + "."
