@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+
+
+@dataclass
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def json(self) -> dict:
+        return json.loads(self.stdout)
+
+
+def mailtester(*args: str, password: str | None = None, token: str | None = None,
+               stdin: str | None = None, timeout: float = 120) -> Run:
+    """Run the real command in a subprocess, passing secrets only by environment or stdin."""
+    env = dict(os.environ)
+    env.pop("MT_PASSWORD", None)
+    if password is not None:
+        env["MT_PASSWORD"] = password
+        args = (*args, "--password-env", "MT_PASSWORD")
+    if token is not None:
+        env["MT_TOKEN"] = token
+        args = (*args, "--token-env", "MT_TOKEN")
+    r = subprocess.run([sys.executable, "-m", "mailtester", *args], input=stdin or "", capture_output=True,
+                       text=True, env=env, timeout=timeout)
+    return Run(r.returncode, r.stdout, r.stderr)
