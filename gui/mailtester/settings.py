@@ -7,8 +7,6 @@ import re
 import socket
 from dataclasses import dataclass, field
 
-import idna
-
 from .protocol.credentials import Credentials
 from .protocol.events import Security
 from .protocol.sasl import MECHANISMS
@@ -67,6 +65,8 @@ class CheckSettings:
         }
 
 
+_LABEL = r"[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?"
+_ASCII_HOST = re.compile(rf"^(?=.{{1,253}}$){_LABEL}(\.{_LABEL})*$", re.I)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 
 
@@ -92,6 +92,12 @@ def normalize_host(text: str) -> str:
     if ":" in host:
         raise InvalidInput("host", "Enter the port in its own field, not after the server name.")
     host = host.rstrip(".")
+    if host.isascii():
+        if not _ASCII_HOST.match(host):
+            raise InvalidInput("host", "This is not a valid server name: use letters, digits, dots and hyphens.")
+        return host.lower()
+    import idna  # only for international names; its tables are large
+
     try:
         return idna.encode(host, uts46=True).decode("ascii")
     except idna.IDNAError as exc:

@@ -68,7 +68,7 @@ async def test_bytes_injected_after_starttls_220_are_discarded(server_tls, ca_fi
         await c.expect("", "535 5.7.8 no\r\n")
         await c.rest()
 
-    result, received = await run(h, ca_file=ca_file)
+    result, _received = await run(h, ca_file=ca_file)
     assert result.outcome.ending is Ending.AUTH_REJECTED
     assert any("Discarded" in e.text for e in result.timeline)
     assert not any(e.text == "250-evil" for e in result.timeline)
@@ -105,20 +105,16 @@ async def test_certificate_problems_stop_before_credentials(kind, issue, diag, s
     assert not any(e.direction == "C" and "AUTH" in e.text for e in result.timeline)
 
 
-@pytest.mark.filterwarnings("ignore:ssl.TLSVersion.TLSv1_1 is deprecated:DeprecationWarning")
-async def test_old_tls_only_server(ca, ca_file):
-    ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    ca.issue_cert("localhost").configure_cert(ctx)
-    ctx.minimum_version = ctx.maximum_version = ssl.TLSVersion.TLSv1_1
-    try:
-        ctx.set_ciphers("DEFAULT:@SECLEVEL=0")
-    except ssl.SSLError:
-        pass
+async def test_old_tls_only_server(ca_file):
+    """A server that only speaks TLS 1.0/1.1 answers a modern ClientHello with a
+    protocol_version alert (OpenSSL here can no longer act as such a server)."""
 
     async def h(c: Conn):
+        await c.reader.read(5)  # the ClientHello's record header
+        await c.send(b"\x15\x03\x01\x00\x02\x02\x46")  # fatal alert: protocol_version
         await c.rest()
 
-    result, received = await run(h, Security.TLS, ctx, ca_file=ca_file)
+    result, received = await run(h, Security.TLS, ca_file=ca_file)
     assert result.outcome.ending is Ending.TLS_FAILED
     assert build_report(result).diagnosis.id == "tls.protocol-too-old", result.tls_failure
     assert no_auth(received)

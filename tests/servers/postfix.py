@@ -9,7 +9,7 @@ Ports:
 
 from __future__ import annotations
 
-import os
+import contextlib
 import shutil
 import socket
 import subprocess
@@ -217,10 +217,8 @@ service anvil {{
     def stop(self) -> None:
         for args in (("postfix", "-c", str(self.root / "postfix"), "stop"),
                      ("doveadm", "-c", str(self.root / "dovecot.conf"), "stop")):
-            try:
+            with contextlib.suppress(subprocess.SubprocessError, OSError):
                 self._cmd(*args)
-            except (subprocess.SubprocessError, OSError):
-                pass
         shutil.rmtree(self.root, ignore_errors=True)
 
     # -- helpers for tests -------------------------------------------------------

@@ -43,8 +43,9 @@ class Conn:
     async def rest(self) -> None:
         """Record whatever the client still sends until it closes."""
         try:
-            while await self.line():
-                pass
+            while line := await self.line():
+                if line.upper().startswith(b"QUIT"):
+                    await self.send("221 2.0.0 Bye\r\n")
         except (ConnectionError, ssl.SSLError):
             pass
 

@@ -182,7 +182,7 @@ async def _dialogue(run: _Run) -> Outcome:
     except (socket.gaierror, UnicodeError) as exc:
         run.note(f"The name was not found: {exc}")
         return _fail(Ending.DNS_FAILED, Stage.DNS, str(exc))
-    addresses = list(dict.fromkeys((info[0], info[4][0]) for info in infos))
+    addresses = list(dict.fromkeys((info[0], str(info[4][0])) for info in infos))
 
     # Connect: each address in turn, keeping the most telling failure.
     run.stage = Stage.CONNECT
@@ -193,7 +193,7 @@ async def _dialogue(run: _Run) -> Outcome:
         stream = _Stream()
         try:
             async with asyncio.timeout(s.timeout):
-                await loop.create_connection(lambda: stream, addr, port)
+                await loop.create_connection(lambda s=stream: s, addr, port)  # type: ignore[misc]
         except TimeoutError:
             run.note(f"No answer from {shown} within {s.timeout:g} s")
             failure = _fail(Ending.CONNECT_TIMEOUT, Stage.CONNECT, f"no answer from {shown}:{port}")

@@ -6,7 +6,7 @@ import asyncio
 import hashlib
 import os
 import ssl
-import tempfile
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,14 +36,21 @@ def make_context(ca_file: str | None = None, pinned_sha256: str | None = None) -
     """
     if pinned_sha256:
         return unverified_context()
-    ctx = ssl.create_default_context()
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # verifies chain and host name; TLS 1.2 or newer
+    capath = ssl.get_default_verify_paths().capath
+    if sys.platform.startswith("linux") and capath and os.path.isdir(capath):
+        # The hashed directory is read per lookup; loading the whole bundle
+        # (what load_default_certs does) costs tens of milliseconds per run.
+        ctx.load_verify_locations(capath=capath)
+    else:
+        ctx.load_default_certs()
     if ca_file:
         ctx.load_verify_locations(cafile=ca_file)
     return ctx
 
 
 def unverified_context() -> ssl.SSLContext:
-    ctx = ssl.create_default_context()
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     ctx.check_hostname = False
     ctx.verify_mode = ssl.CERT_NONE
     return ctx
@@ -68,7 +75,9 @@ class TlsInfo:
 
 @dataclass(frozen=True)
 class TlsFailure:
-    kind: str  # untrusted, expired, not-yet-valid, hostname, protocol-too-old, not-tls, closed, timeout, pin-mismatch, handshake
+    # untrusted, expired, not-yet-valid, hostname, protocol-too-old, not-tls,
+    # closed, timeout, pin-mismatch, handshake
+    kind: str
     message: str
     verify_code: int | None = None
 
@@ -101,7 +110,7 @@ def tls_info(transport: asyncio.Transport, verified: bool = True) -> TlsInfo:
     sslobj = transport.get_extra_info("ssl_object")
     assert isinstance(sslobj, ssl.SSLObject)
     der = sslobj.getpeercert(binary_form=True) or b""
-    cert = sslobj.getpeercert() if verified else decode_der(der)
+    cert: dict[str, Any] = dict(sslobj.getpeercert() or {}) if verified else decode_der(der)
     cipher = sslobj.cipher()
     return TlsInfo(
         version=sslobj.version() or "",
@@ -122,13 +131,15 @@ def decode_der(der: bytes) -> dict[str, Any]:
     """
     if not der:
         return {}
+    import tempfile  # only for certificates that failed verification
+
     fd, path = tempfile.mkstemp(suffix=".pem")
     try:
         with os.fdopen(fd, "w") as f:
             f.write(ssl.DER_cert_to_PEM_cert(der))
         decoded: dict[str, Any] = ssl._ssl._test_decode_cert(path)  # type: ignore[attr-defined]
         return decoded
-    except Exception:  # noqa: BLE001 - a display nicety, never fatal
+    except Exception:
         return {}
     finally:
         os.unlink(path)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..protocol.events import Outcome, Security
+from ..protocol.events import Ending, Outcome, Security
 from ..resources import resource_path
 from .providers import Provider
 
@@ -55,23 +55,45 @@ def texts(lang: str = "en") -> dict[str, dict[str, Any]]:
         return table
 
 
-def _matches(rule: dict[str, Any], f: Facts) -> bool:
+def _fact(key: str, f: Facts) -> object:
     o, reply = f.outcome, f.outcome.reply
-    checks = {
-        "ending": lambda v: o.ending.value == v,
-        "stage": lambda v: o.stage.value == v,
-        "code": lambda v: reply is not None and reply.code == v,
-        "code_class": lambda v: reply is not None and reply.code // 100 == v,
-        "enhanced": lambda v: reply is not None and reply.enhanced == v,
-        "text": lambda v: reply is not None and re.search(v, reply.text, re.I) is not None,
-        "provider": lambda v: f.provider is not None and f.provider.id == v,
-        "mechanism": lambda v: o.mechanism == v,
-        "tls": lambda v: f.tls_failure == v,
-        "port": lambda v: f.port == v,
-        "security": lambda v: f.security.value == v,
-        "starttls_offered": lambda v: o.starttls_offered == v,
-    }
-    return all(checks[k](v) for k, v in rule.items() if k != "id")
+    match key:
+        case "ending":
+            return o.ending.value
+        case "stage":
+            return o.stage.value
+        case "code":
+            return reply.code if reply else None
+        case "code_class":
+            return reply.code // 100 if reply else None
+        case "enhanced":
+            return reply.enhanced if reply else None
+        case "provider":
+            return f.provider.id if f.provider else None
+        case "mechanism":
+            return o.mechanism
+        case "tls":
+            return f.tls_failure
+        case "port":
+            return f.port
+        case "security":
+            return f.security.value
+        case "starttls_offered":
+            return o.starttls_offered
+    raise KeyError(f"unknown rule key {key!r} in rules.toml")
+
+
+def _matches(rule: dict[str, Any], f: Facts) -> bool:
+    reply = f.outcome.reply
+    for key, want in rule.items():
+        if key == "id":
+            continue
+        if key == "text":
+            if reply is None or not re.search(want, reply.text, re.I):
+                return False
+        elif _fact(key, f) != want:
+            return False
+    return True
 
 
 def diagnosis_id(facts: Facts) -> str | None:
@@ -112,8 +134,11 @@ def diagnose(facts: Facts, *, host: str = "", user: str = "", lang: str = "en") 
     def fill(text: str) -> str:
         return " ".join(text.format_map(values).split()).replace("()", "").replace(" .", ".")
 
-    transient = o.reply is not None and o.reply.is_transient and not did.startswith("tls.")
-    exit_code = 6 if transient else int(entry.get("exit", 1))
+    exit_code = int(entry.get("exit", 1))
+    if o.reply is not None and o.reply.is_transient and not did.startswith("tls."):
+        exit_code = 6
+    elif o.ending is Ending.AUTH_REJECTED and exit_code == 6:
+        exit_code = 1  # a 5xx lockout: refused by the server, not a temporary reply
     links = tuple(provider.links[k] for k in entry.get("links", ()) if provider and k in provider.links)
     return Diagnosis(
         id=did, title=fill(entry["title"]), explanation=fill(entry["explanation"]),

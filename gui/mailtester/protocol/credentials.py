@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 REDACTED = "[redacted]"
 
@@ -28,7 +29,7 @@ class Secret:
     def __bool__(self) -> bool:
         return bool(self._value)
 
-    def __reduce__(self) -> object:  # refuse pickling into files
+    def __reduce__(self) -> str | tuple[Any, ...]:  # refuse pickling into files
         raise TypeError("a Secret cannot be pickled")
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from .replies import Reply
 from .sasl import DecodedChallenge
 
 
-class Stage(str, Enum):
+class Stage(StrEnum):
     """How far a run got. The order is the order of a run."""
 
     DNS = "dns"
@@ -23,7 +23,7 @@ class Stage(str, Enum):
     DONE = "done"
 
 
-class Security(str, Enum):
+class Security(StrEnum):
     TLS = "tls"  # implicit TLS from the first byte
     STARTTLS = "starttls"
     NONE = "none"
@@ -33,7 +33,7 @@ class Security(str, Enum):
         return {"tls": 465, "starttls": 587, "none": 25}[self.value]
 
 
-class Ending(str, Enum):
+class Ending(StrEnum):
     """Why a run ended, in protocol terms (the diagnosis adds the meaning)."""
 
     AUTHENTICATED = "authenticated"

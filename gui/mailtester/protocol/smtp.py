@@ -30,10 +30,10 @@ from .replies import Reply, ReplyParser, printable
 from .sasl import (
     MAX_SASL_ROUND_TRIPS,
     MECHANISMS,
+    DecodedChallenge,
     Mechanism,
     SaslFinished,
     Step,
-    DecodedChallenge,
     choose_mechanism,
     decode_challenge,
 )
@@ -81,10 +81,10 @@ class SmtpSession:
         try:
             if self._received > MAX_BYTES_PER_RUN:
                 raise RemoteProtocolError(f"server sent more than {MAX_BYTES_PER_RUN} bytes")
-            if self.stage is Stage.TLS:
+            if self._in_handshake:
                 return self._take()  # nothing may be read before the handshake
             self._parser.feed(data)
-            while self.finished is None and self.stage is not Stage.TLS:
+            while self.finished is None and not self._in_handshake:
                 reply = self._parser.next_reply()
                 if reply is None:
                     break
@@ -92,7 +92,7 @@ class SmtpSession:
                     raise RemoteProtocolError("server sent a reply before being asked")
                 self._awaiting = False
                 self._handle(reply)
-                if self._awaiting and self._parser.has_unparsed_data and self.stage is not Stage.TLS:
+                if self._awaiting and self._parser.has_unparsed_data and not self._in_handshake:
                     raise RemoteProtocolError(
                         "server sent more data before it could have seen our command"
                     )
@@ -218,6 +218,10 @@ class SmtpSession:
             self._finish(False, Ending.AUTH_REJECTED, reply)
 
     # -- helpers ----------------------------------------------------------------
+
+    @property
+    def _in_handshake(self) -> bool:
+        return self.stage is Stage.TLS
 
     @property
     def offered(self) -> tuple[str, ...]:

@@ -1,0 +1,81 @@
+"""The command as a user runs it: subprocess, exit codes, one JSON object."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.helpers import mailtester
+
+
+def test_demo_succeeds_with_decoded_prompts():
+    r = mailtester("check", "--demo")
+    assert r.code == 0, r.stderr
+    assert 'server asks "Username:"' in r.stdout and 'server asks "Password:"' in r.stdout
+    assert "This account can log in and send" in r.stdout
+    assert r.stderr == ""
+
+
+def test_demo_fail_shows_535_and_exit_1():
+    r = mailtester("check", "--demo-fail", "--json")
+    assert r.code == 1
+    out = json.loads(r.stdout)  # exactly one JSON object
+    assert out["reply"]["code"] == 535 and out["diagnosis"]["id"] == "auth.credentials-rejected"
+    assert set(out) >= {"ok", "stage", "provider", "mechanism", "reply", "diagnosis", "tls", "timeline"}
+    assert {"t", "dir", "tls", "text", "decoded"} <= set(out["timeline"][0])
+
+
+def test_human_failure_output_lists_fixes():
+    r = mailtester("check", "--demo-fail")
+    assert r.code == 1
+    assert "FAILED: The server refused the user name or password  [auth.credentials-rejected]" in r.stdout
+    assert "What to do:\n  1. " in r.stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--host", "smtp://mail.example.com"], "without a prefix"),
+    (["--host", "mail example.com"], "spaces"),
+    (["--host", ""], "--host is required"),
+    (["--host", "mail.example.com", "--port", "0"], "1 to 65535"),
+    (["--host", "mail.example.com", "--port", "70000"], "1 to 65535"),
+    (["--host", "mail.example.com:587"], "own field"),
+    (["--host", "mail.example.com", "--user", "a\nb"], "line break"),
+    (["--host", "mail.example.com", "--user", "u", "--password-env", "MT_UNSET_VARIABLE"], "not set"),
+    (["--host", "mail.example.com", "--user", "u"], "no password given"),
+    (["--host", "mail.example.com", "--mechanism", "XOAUTH2", "--user", "u"], "token"),
+    (["--host", "mail.example.com", "--timeout", "-1"], "--timeout"),
+])
+def test_bad_input_is_a_usage_error(args, message):
+    r = mailtester("check", *args)
+    assert r.code == 2
+    assert message in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_password_with_line_break_refused_before_anything_is_sent():
+    r = mailtester("check", "--host", "127.0.0.1", "--user", "u", password="a\r\nMAIL FROM:<x>")
+    assert r.code == 2 and "line break" in r.stderr
+
+
+def test_password_stdin_keeps_spaces_and_idn_host_is_encoded():
+    # The name lookup fails (no such domain), which shows the IDN was encoded and used.
+    r = mailtester("check", "--host", "mail.bücher.invalid", "--user", "u", "--password-stdin", "--json",
+                   stdin=" spaced password \n")
+    assert r.code == 3, r.stdout + r.stderr
+    out = json.loads(r.stdout)
+    assert out["diagnosis"]["id"] == "dns.not-found"
+    assert "xn--bcher-kva.invalid" in out["timeline"][0]["text"]
+
+
+def test_ipv6_literal_with_brackets_is_accepted():
+    r = mailtester("check", "--host", "[::1]", "--port", "1", "--user", "u", "--security", "tls",
+                   "--json", password="x")
+    assert r.code == 3
+    assert json.loads(r.stdout)["diagnosis"]["id"] in ("connect.refused", "connect.unreachable")
+
+
+def test_no_subcommand_prints_help_and_version_works():
+    assert "check" in mailtester().stdout
+    r = mailtester("--version")
+    assert r.code == 0 and r.stdout.startswith("mailtester ")

@@ -1,0 +1,131 @@
+"""Every scenario, every output channel: the password and token never appear."""
+
+from __future__ import annotations
+
+import base64
+import io
+import logging
+
+import pytest
+
+from mailtester import cli
+from tests.servers import aiosmtpd_server as srv
+from tests.servers.scripted import Conn, ScriptedServer
+
+PASSWORD = "Zebra-Ünïcode €uro pass "  # non-ASCII, inner and trailing spaces
+TOKEN = "ya29.Distinctive-Token-Value_0123456789"
+USER = srv.USER
+
+
+def forbidden_forms(user: str, password: str) -> set[str]:
+    # The secrets, their UTF-8 bytes read as Latin-1, and every SASL message carrying them.
+    forms = {password, TOKEN, password.strip(), password.encode().decode("latin-1")}
+    messages = [
+        password.encode(),  # LOGIN
+        b"\0" + user.encode() + b"\0" + password.encode(),  # PLAIN
+        user.encode() + b"\0" + user.encode() + b"\0" + password.encode(),  # PLAIN with authzid
+        f"user={user}\x01auth=Bearer {TOKEN}\x01\x01".encode(),  # XOAUTH2
+        f"n,a={user},\x01auth=Bearer {TOKEN}\x01\x01".encode(),  # OAUTHBEARER
+        TOKEN.encode(),
+    ]
+    for m in messages:
+        forms.add(base64.b64encode(m).decode())
+        forms.add(base64.b64encode(m).decode().rstrip("="))
+    return forms
+
+
+def scan(text: str, user: str = USER, password: str = PASSWORD) -> list[str]:
+    return [f for f in forbidden_forms(user, password) if f and f in text]
+
+
+async def echo_handler(c: Conn) -> None:
+    """A server that quotes the client's AUTH data back, as Sendmail does on bad base64."""
+    await c.greet_ehlo("AUTH PLAIN LOGIN XOAUTH2")
+    line = await c.line()
+    await c.send(f"501 5.5.4 cannot BASE64 decode '{line.decode().strip()}'\r\n")
+    await c.rest()
+
+
+async def login_echo_handler(c: Conn) -> None:
+    await c.greet_ehlo("AUTH LOGIN")
+    await c.expect("AUTH LOGIN", "334 VXNlcm5hbWU6\r\n")
+    await c.expect("", "334 UGFzc3dvcmQ6\r\n")
+    pw = (await c.line()).decode().strip()
+    await c.send(f"535-5.7.8 got {pw}\r\n535 5.7.8 decoded {base64.b64decode(pw).decode()}\r\n")
+    await c.rest()
+
+
+async def run_cli(argv: list[str], monkeypatch, password: str = PASSWORD) -> str:
+    monkeypatch.setenv("MT_PW", password)
+    monkeypatch.setenv("MT_TOKEN", TOKEN)
+    outputs = []
+    for extra in (["--json"], []):
+        args = cli.build_parser().parse_args(["check", *argv, *extra])
+        out = io.StringIO()
+        await cli.run(args, io.StringIO(), out)
+        outputs.append(out.getvalue())
+    return "\n".join(outputs)
+
+
+SCENARIOS = {
+    "starttls-login-ok": ("starttls", ["--mechanism", "LOGIN"], "pw"),
+    "starttls-plain": ("starttls", ["--mechanism", "PLAIN"], "pw"),
+    "tls-cram": ("tls", ["--security", "tls", "--mechanism", "CRAM-MD5"], "pw"),
+    "tls-xoauth2": ("tls", ["--security", "tls", "--mechanism", "XOAUTH2"], "token"),
+    "tls-oauthbearer": ("tls", ["--security", "tls", "--mechanism", "OAUTHBEARER"], "token"),
+    "plain-allowed": ("plain", ["--security", "none", "--allow-plaintext-auth"], "pw"),
+    "plain-refused": ("plain", ["--security", "none"], "pw"),
+    "untrusted-cert": ("starttls", ["--no-ca"], "pw"),
+}
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+async def test_no_secret_in_any_output_aiosmtpd(name, server_tls, ca_file, caplog, monkeypatch):
+    mode, extra, secret = SCENARIOS[name]
+    caplog.set_level(logging.DEBUG)
+    server = await srv.start(mode, server_tls)
+    async with server:
+        port = str(server.sockets[0].getsockname()[1])
+        argv = ["--host", "localhost", "--port", port, "--user", USER, "--timeout", "5"]
+        argv += ["--password-env", "MT_PW"] if secret == "pw" else ["--token-env", "MT_TOKEN"]
+        if "--no-ca" not in extra:
+            argv += ["--ca-file", ca_file]
+        if "--security" not in extra:
+            argv += ["--security", mode if mode != "plain" else "none"]
+        text = await run_cli(argv + [x for x in extra if x != "--no-ca"], monkeypatch)
+    mailtester_logs = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith("mailtester"))
+    assert "C:" in text and mailtester_logs  # the channels were really exercised
+    assert scan(text) == [] and scan(mailtester_logs) == []
+
+
+@pytest.mark.parametrize(("handler", "secret"), [
+    (echo_handler, "pw"), (echo_handler, "token"), (login_echo_handler, "pw")])
+async def test_no_secret_when_the_server_echoes_it(handler, secret, caplog, monkeypatch):
+    caplog.set_level(logging.DEBUG)
+    async with ScriptedServer(handler) as s:
+        argv = ["--host", "localhost", "--port", str(s.port), "--user", USER, "--security", "none",
+                "--allow-plaintext-auth", "--timeout", "3"]
+        argv += ["--password-env", "MT_PW"] if secret == "pw" else ["--token-env", "MT_TOKEN"]
+        text = await run_cli(argv, monkeypatch)
+    # The echoed data really arrived (and was redacted) ...
+    assert "[redacted]" in text.split("S:", 1)[-1]
+    # ... and no form of the secret got through, nor in the logs.
+    assert scan(text) == []
+    assert scan("\n".join(r.getMessage() for r in caplog.records)) == []
+
+
+@pytest.mark.postfix
+@pytest.mark.parametrize(("port_name", "security", "mechanism"), [
+    ("submission", "starttls", "LOGIN"), ("submissions", "tls", "PLAIN"), ("plain", "none", "CRAM-MD5")])
+@pytest.mark.parametrize("right", [True, False])
+async def test_no_secret_against_postfix(postfix, port_name, security, mechanism, right, caplog, monkeypatch):
+    caplog.set_level(logging.DEBUG)
+    user, real = postfix.user(1)
+    password = real if right else PASSWORD
+    argv = ["--host", postfix.host, "--port", str(getattr(postfix, port_name)), "--security", security,
+            "--mechanism", mechanism, "--user", user, "--password-env", "MT_PW",
+            "--ca-file", str(postfix.ca_file), "--allow-plaintext-auth"]
+    text = await run_cli(argv, monkeypatch, password)
+    assert ('"ok": true' in text) is right
+    assert scan(text, user, password) == []
+    assert scan("\n".join(r.getMessage() for r in caplog.records), user, password) == []
