@@ -14,7 +14,7 @@ from typing import TextIO
 
 from . import __version__
 from .driver.client import TimelineEntry, run_check
-from .knowledge.report import EXIT_USAGE, Report, build_report
+from .knowledge.report import EXIT_USAGE, Report, build_report, write_report
 from .protocol.credentials import Credentials, Secret
 from .protocol.events import Security
 from .settings import (
@@ -41,9 +41,11 @@ def _mechanism(text: str) -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mailtester",
-        description="Test whether a mail account can log in to its outgoing (SMTP) server.",
+        description="Test whether a mail account can log in to its outgoing (SMTP) server. "
+                    "Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"mailtester {__version__}")
+    parser.add_argument("--demo", action="store_true", help="open the window with the built-in demo server selected")
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser(
         "check", help="run one login test and explain the result",
@@ -70,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--allow-plaintext-auth", action="store_true",
                        help="allow sending credentials without encryption (security none)")
     check.add_argument("--json", action="store_true", help="print one JSON object instead of the transcript")
+    check.add_argument("--report", metavar="FILE",
+                       help="also write a redacted report: Markdown, or HTML/JSON by the file's extension")
     demo = check.add_mutually_exclusive_group()
     demo.add_argument("--demo", action="store_true", help="test against the built-in demo server")
     demo.add_argument("--demo-fail", action="store_true", help="the demo with a wrong password (shows a 535)")
@@ -183,6 +187,11 @@ async def run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
         settings = settings_from_args(args, stdin)
         result = await run_check(settings, live)
     report = build_report(result)
+    if args.report:
+        try:
+            write_report(report, args.report)
+        except OSError as exc:
+            print(f"mailtester: cannot write the report: {exc.strerror or exc}", file=sys.stderr)
     if args.json:
         json.dump(report.as_dict(), stdout, ensure_ascii=False)
         stdout.write("\n")
@@ -195,9 +204,10 @@ async def run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command != "check":
-        parser.print_help()
-        return EXIT_USAGE
+    if args.command is None:
+        from .app import main as window_main  # Qt is loaded only for the window
+
+        return window_main(demo=args.demo)
     if args.debug:
         logging.basicConfig(level=logging.DEBUG, stream=sys.stderr,
                             format="%(asctime)s %(name)s %(levelname)s %(message)s")

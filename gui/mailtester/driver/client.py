@@ -46,6 +46,7 @@ class TimelineEntry:
     text: str
     decoded: str | None = None  # a 334 challenge as text
     flagged: bool = False  # a challenge that was not valid base64
+    stage: Stage = Stage.DNS  # where the run was when this happened
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,8 @@ class _Run:
 
     def add(self, direction: str, text: str, decoded: str | None = None, flagged: bool = False) -> None:
         entry = TimelineEntry(round(time.monotonic() - self.start, 4), direction, self.tls_on,
-                              self.redact(text), self.redact(decoded) if decoded is not None else None, flagged)
+                              self.redact(text), self.redact(decoded) if decoded is not None else None, flagged,
+                              self.stage)
         self.entries.append(entry)
         log.debug("%s %s %s", entry.direction, "TLS" if entry.tls else "   ", entry.text)
         if self.on_entry is not None:
@@ -238,6 +240,8 @@ async def _dialogue(run: _Run) -> Outcome:
                            mechanism=session.mechanism.name if session.mechanism else None,
                            offered=session.offered, detail=f"no {what} within {s.timeout:g} s")
         for event in events:
+            if isinstance(event, ReplyReceived | CommandSent):
+                run.stage = event.stage
             if isinstance(event, ReplyReceived):
                 if session.stage is Stage.GREETING or (run.greeting is None and event.reply.code == 220):
                     run.greeting = event.reply

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
+import json
+import platform
 from dataclasses import dataclass
 from typing import Any
 
-from ..driver.client import CheckResult
+from ..driver.client import CheckResult, TimelineEntry
 from .diagnose import Diagnosis, Facts, diagnose
 from .providers import Provider, recognize
 
@@ -49,3 +52,112 @@ def build_report(result: CheckResult, lang: str = "en") -> Report:
     facts = Facts(outcome=result.outcome, security=s.security, port=s.effective_port,
                   provider=provider, tls_failure=result.tls_failure.kind if result.tls_failure else None)
     return Report(result, provider, diagnose(facts, host=s.host, user=s.credentials.user, lang=lang))
+
+
+def _environment() -> dict[str, str]:
+    from .. import __version__
+
+    return {"tool": f"Mail Account Tester {__version__}",
+            "platform": f"{platform.system()} {platform.release()} ({platform.machine()}), "
+                        f"Python {platform.python_version()}"}
+
+
+def _verdict(report: Report) -> str:
+    s = report.result.settings
+    if report.result.ok:
+        return (f"This account can log in and send: {s.host} port {s.effective_port} ({s.security.value}) "
+                f"accepted {s.credentials.user} with {report.result.outcome.mechanism}.")
+    assert report.diagnosis is not None
+    return f"{report.diagnosis.title} [{report.diagnosis.id}]"
+
+
+def _settings_rows(report: Report) -> list[tuple[str, str]]:
+    rows = [(k.replace("_", " "), "" if v is None else str(v)) for k, v in report.result.settings.public_dict().items()]
+    rows.append(("provider", report.provider.name if report.provider else "not recognized"))
+    return rows
+
+
+def _tls_rows(report: Report) -> list[tuple[str, str]]:
+    t = report.result.tls
+    if t is None:
+        return []
+    return [("version", t.version), ("cipher", t.cipher), ("verified", "yes" if t.verified else "NO"),
+            ("subject", t.subject), ("issuer", t.issuer), ("names", ", ".join(t.sans)),
+            ("expires", t.not_after), ("SHA-256", t.sha256)]
+
+
+def _line(e: TimelineEntry) -> str:
+    arrow = {"C": "C:", "S": "S:", "-": "--"}[e.direction]
+    extra = f'   [server asks "{e.decoded}"]' if e.decoded is not None and e.direction == "S" else (
+        f'   [answer "{e.decoded}"]' if e.decoded is not None else "")
+    return f"{e.t:7.3f}s {'TLS' if e.tls else '   '} {arrow} {e.text}{extra}"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(report: Report) -> str:
+    """A redacted report for pasting into a help-desk ticket."""
+    d = report.diagnosis
+    out = ["# Mail Account Tester report", "", f"**Result:** {_verdict(report)}", ""]
+    if d is not None:
+        out += [d.explanation, ""]
+        if d.causes:
+            out += ["**Usual causes**", ""] + [f"- {c}" for c in d.causes] + [""]
+        if d.fixes:
+            out += ["**What to do**", ""] + [f"{i}. {f}" for i, f in enumerate(d.fixes, 1)] + [""]
+        if d.links:
+            out += ["**More help**", ""] + [f"- <{link}>" for link in d.links] + [""]
+    out += ["## Settings", "", "| setting | value |", "|---|---|"]
+    out += [f"| {k} | {_cell(v)} |" for k, v in _settings_rows(report)]
+    tls = _tls_rows(report)
+    if tls:
+        out += ["", "## TLS", "", "| | |", "|---|---|"] + [f"| {k} | {_cell(v)} |" for k, v in tls]
+    out += ["", "## Timeline", "", "```"] + [_line(e) for e in report.result.timeline] + ["```", ""]
+    env = _environment()
+    out += [f"_{env['tool']} on {env['platform']}_", ""]
+    return "\n".join(out)
+
+
+def to_html(report: Report) -> str:
+    e = html.escape
+    d = report.diagnosis
+    parts = ["<!DOCTYPE html>", '<html><head><meta charset="utf-8"><title>Mail Account Tester report</title>',
+             "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}pre{background:#f4f4f4;"
+             "padding:1em;overflow-x:auto}td,th{padding:.2em .8em;text-align:left;vertical-align:top}</style>",
+             "</head><body>", "<h1>Mail Account Tester report</h1>",
+             f"<p><strong>Result:</strong> {e(_verdict(report))}</p>"]
+    if d is not None:
+        parts.append(f"<p>{e(d.explanation)}</p>")
+        if d.causes:
+            parts.append("<h3>Usual causes</h3><ul>" + "".join(f"<li>{e(c)}</li>" for c in d.causes) + "</ul>")
+        if d.fixes:
+            parts.append("<h3>What to do</h3><ol>" + "".join(f"<li>{e(f)}</li>" for f in d.fixes) + "</ol>")
+        if d.links:
+            parts.append("<h3>More help</h3><ul>" + "".join(
+                f'<li><a href="{e(link)}">{e(link)}</a></li>' for link in d.links) + "</ul>")
+
+    def table(rows: list[tuple[str, str]]) -> str:
+        return "<table>" + "".join(f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in rows) + "</table>"
+
+    parts += ["<h2>Settings</h2>", table(_settings_rows(report))]
+    if report.result.tls:
+        parts += ["<h2>TLS</h2>", table(_tls_rows(report))]
+    parts += ["<h2>Timeline</h2>", "<pre>" + e("\n".join(_line(x) for x in report.result.timeline)) + "</pre>"]
+    env = _environment()
+    parts += [f"<p><em>{e(env['tool'])} on {e(env['platform'])}</em></p>", "</body></html>"]
+    return "\n".join(parts)
+
+
+def to_json(report: Report) -> str:
+    return json.dumps({**report.as_dict(), **_environment()}, ensure_ascii=False, indent=2)
+
+
+def write_report(report: Report, path: str) -> None:
+    """Write the report in the format its file name asks for (.md, .html, .json)."""
+    lower = path.lower()
+    text = to_html(report) if lower.endswith((".html", ".htm")) else (
+        to_json(report) if lower.endswith(".json") else to_markdown(report))
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)

@@ -71,12 +71,14 @@ class CommandSent(Event):
     data: bytes = field(repr=False)
     shown: str
     decoded: str | None = None  # a SASL answer without secrets, as text
+    stage: Stage = Stage.GREETING
 
 
 @dataclass(frozen=True)
 class ReplyReceived(Event):
     reply: Reply
     challenge: DecodedChallenge | None = None
+    stage: Stage = Stage.GREETING  # the stage that awaited this reply
 
 
 @dataclass(frozen=True)

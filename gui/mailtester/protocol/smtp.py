@@ -117,7 +117,7 @@ class SmtpSession:
 
     def _handle(self, reply: Reply) -> None:
         challenge = decode_challenge(reply.lines[-1]) if reply.code == 334 and self.stage is Stage.AUTH else None
-        self._events.append(ReplyReceived(reply, challenge))
+        self._events.append(ReplyReceived(reply, challenge, self.stage))
         if reply.code == 421:  # the server is closing the session, whatever we sent
             self._finish(False, Ending.SERVICE_CLOSING, reply, quit=False)
             return
@@ -236,7 +236,7 @@ class SmtpSession:
         if b"\r" in line or b"\n" in line:
             raise LocalProtocolError("a command may not contain CR or LF")
         shown = shown_prefix + REDACTED if secret else line.decode("ascii", "replace")
-        self._events.append(CommandSent(line + b"\r\n", shown, decoded))
+        self._events.append(CommandSent(line + b"\r\n", shown, decoded, self.stage))
         self._awaiting = True
 
     def _finish(self, ok: bool, ending: Ending, reply: Reply | None = None, *,

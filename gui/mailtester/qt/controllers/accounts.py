@@ -1,0 +1,155 @@
+"""Saved accounts: settings in QSettings, passwords only in the OS keychain.
+
+keyring calls run off the GUI thread (an unlock prompt can block). Without a
+usable backend the password is kept for this session only, never in a file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings
+
+log = logging.getLogger("mailtester.qt")
+
+SERVICE = "Mail Account Tester"
+
+
+@dataclass(frozen=True)
+class SavedAccount:
+    user: str
+    host: str
+    port: int
+    security: str
+    mechanism: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.user}@{self.host}:{self.port}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.user} \u2014 {self.host}:{self.port}" if self.user else f"{self.host}:{self.port}"
+
+
+def _group(key: str) -> str:
+    return key.replace("/", "_").replace("\\", "_")
+
+
+class Keychain:
+    """The OS keychain through keyring, with a session-only fallback."""
+
+    def __init__(self) -> None:
+        self._session: dict[str, str] = {}
+        self.available: bool | None = None
+        self.backend_name = ""
+
+    async def _call(self, fn: Any, *args: Any) -> Any:
+        return await asyncio.get_running_loop().run_in_executor(None, fn, *args)
+
+    async def probe(self) -> bool:
+        if self.available is None:
+            def check() -> tuple[bool, str]:
+                import keyring
+                from keyring.backends import fail
+
+                backend = keyring.get_keyring()
+                return not isinstance(backend, fail.Keyring), type(backend).__name__
+
+            self.available, self.backend_name = await self._call(check)
+        return self.available
+
+    async def store(self, key: str, password: str) -> bool:
+        """True if stored in the keychain, False if kept for this session only."""
+        self._session[key] = password
+        if not await self.probe():
+            return False
+        import keyring
+        from keyring.errors import KeyringError
+
+        try:
+            await self._call(keyring.set_password, SERVICE, key, password)
+            return True
+        except KeyringError as exc:
+            log.warning("keychain refused to store the password: %s", type(exc).__name__)
+            return False
+
+    async def fetch(self, key: str) -> str | None:
+        if key in self._session:
+            return self._session[key]
+        if not await self.probe():
+            return None
+        import keyring
+        from keyring.errors import KeyringError
+
+        try:
+            value: str | None = await self._call(keyring.get_password, SERVICE, key)
+            return value
+        except KeyringError as exc:
+            log.warning("keychain could not be read: %s", type(exc).__name__)
+            return None
+
+    async def forget(self, key: str) -> None:
+        self._session.pop(key, None)
+        if not await self.probe():
+            return
+        import keyring
+        from keyring.errors import KeyringError, PasswordDeleteError
+
+        try:
+            await self._call(keyring.delete_password, SERVICE, key)
+        except PasswordDeleteError:
+            pass
+        except KeyringError as exc:
+            log.warning("keychain could not delete the password: %s", type(exc).__name__)
+
+
+class AccountStore(QObject):
+    """Accounts (never passwords) and trusted certificates in QSettings."""
+
+    def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+
+    def accounts(self) -> list[SavedAccount]:
+        s = self.settings
+        s.beginGroup("accounts")
+        out = []
+        for g in s.childGroups():
+            s.beginGroup(g)
+            try:
+                out.append(SavedAccount(str(s.value("user", "")), str(s.value("host", "")),
+                                        int(s.value("port", 0)), str(s.value("security", "starttls")),
+                                        str(s.value("mechanism", "auto"))))
+            except (TypeError, ValueError):
+                pass
+            s.endGroup()
+        s.endGroup()
+        return sorted(out, key=lambda a: a.label.lower())
+
+    def save(self, account: SavedAccount) -> None:
+        s = self.settings
+        s.beginGroup(f"accounts/{_group(account.key)}")
+        for name in ("user", "host", "port", "security", "mechanism"):
+            s.setValue(name, getattr(account, name))
+        s.endGroup()
+        s.sync()
+
+    def remove(self, account: SavedAccount) -> None:
+        self.settings.remove(f"accounts/{_group(account.key)}")
+        self.settings.sync()
+
+    def trusted(self, host: str, port: int) -> str | None:
+        value = self.settings.value(f"trusted/{_group(host.lower())}:{port}")
+        return str(value) if value else None
+
+    def trust(self, host: str, port: int, sha256: str) -> None:
+        self.settings.setValue(f"trusted/{_group(host.lower())}:{port}", sha256)
+        self.settings.sync()
+
+    def untrust(self, host: str, port: int) -> None:
+        self.settings.remove(f"trusted/{_group(host.lower())}:{port}")
+        self.settings.sync()

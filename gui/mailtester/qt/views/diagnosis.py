@@ -1,0 +1,155 @@
+"""The diagnosis panel: the verdict in one sentence, what happened, numbered
+fixes and links; the working settings on success; the certificate when it
+could not be verified."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ...knowledge.report import Report
+
+CERT_KINDS = ("untrusted", "hostname", "expired", "not-yet-valid", "pin-mismatch")
+
+
+def _label(name: str, parent: QWidget, rich: bool = False) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    label.setOpenExternalLinks(True)
+    return label
+
+
+class DiagnosisPanel(QFrame):
+    trustRequested = Signal(str)  # SHA-256 of the certificate to pin
+    forgetTrustRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("diagnosisPanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(self.tr("Diagnosis"))
+        layout = QVBoxLayout(self)
+        self.verdict = _label("verdictLabel", self, rich=True)
+        self.explanation = _label("explanationLabel", self)
+        self.details = _label("detailsLabel", self, rich=True)
+        self.cert_box = QGroupBox(self.tr("Certificate shown by the server"), self)
+        self.cert_box.setObjectName("certificateBox")
+        cert_layout = QVBoxLayout(self.cert_box)
+        self.cert_text = _label("certificateLabel", self.cert_box, rich=True)
+        buttons = QHBoxLayout()
+        self.trust_button = QPushButton(self.tr("Trust this certificate for this server\u2026"), self.cert_box)
+        self.trust_button.setObjectName("trustButton")
+        self.forget_button = QPushButton(self.tr("Forget the trusted certificate"), self.cert_box)
+        self.forget_button.setObjectName("forgetTrustButton")
+        buttons.addWidget(self.trust_button)
+        buttons.addWidget(self.forget_button)
+        buttons.addStretch(1)
+        cert_layout.addWidget(self.cert_text)
+        cert_layout.addLayout(buttons)
+        for w in (self.verdict, self.explanation, self.details, self.cert_box):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        self._sha256 = ""
+        self.trust_button.clicked.connect(lambda: self.trustRequested.emit(self._sha256))
+        self.forget_button.clicked.connect(self.forgetTrustRequested)
+        self.show_idle()
+
+    # -- states ----------------------------------------------------------------------
+
+    def _set(self, verdict: str, explanation: str = "", details: str = "") -> None:
+        self.verdict.setText(verdict)
+        self.explanation.setText(explanation)
+        self.explanation.setVisible(bool(explanation))
+        self.details.setText(details)
+        self.details.setVisible(bool(details))
+        self.cert_box.hide()
+        self.setAccessibleDescription(html.unescape(_strip_tags(verdict)) + " " + explanation)
+
+    def show_idle(self) -> None:
+        self._set(f"<b>{html.escape(self.tr('Ready.'))}</b>",
+                  self.tr("Fill in the account and choose Test login. The password is sent only over an "
+                          "encrypted connection unless you allow otherwise."))
+
+    def show_running(self) -> None:
+        testing = self.tr("Testing\u2026")
+        self._set(f"<b>{html.escape(testing)}</b>",
+                  self.tr("Watch the timeline: every line exchanged with the server appears as it happens."))
+
+    def show_cancelled(self) -> None:
+        self._set(f"<b>{html.escape(self.tr('Cancelled.'))}</b>",
+                  self.tr("The test was stopped; nothing more was sent."))
+
+    def show_report(self, report: Report, pinned: bool = False) -> None:
+        r = report.result
+        if r.ok:
+            s = r.settings
+            rows = [(self.tr("Server"), f"{s.host}"), (self.tr("Port"), str(s.effective_port)),
+                    (self.tr("Security"), {"tls": "SSL/TLS", "starttls": "STARTTLS", "none": self.tr("None")}[
+                        s.security.value]),
+                    (self.tr("User name"), s.credentials.user), (self.tr("Method"), r.outcome.mechanism or "")]
+            if r.tls:
+                rows.append((self.tr("Encryption"), f"{r.tls.version}, {r.tls.cipher}"))
+            if report.provider:
+                rows.append((self.tr("Provider"), report.provider.name))
+            table = "<table>" + "".join(
+                f"<tr><td>{html.escape(k)}:&nbsp;</td><td><b>{html.escape(v)}</b></td></tr>" for k, v in rows
+            ) + "</table>"
+            self._set(f'<span style="font-size:large">\u2714 <b>{html.escape(self.tr("This account can log in and send."))}'
+                      f"</b></span>",
+                      self.tr("The server accepted the user name and password. Use these settings in your mail "
+                              "program:"), table)
+        else:
+            d = report.diagnosis
+            assert d is not None
+            parts = []
+            if d.causes:
+                parts.append(f"<p><b>{html.escape(self.tr('Usual causes'))}</b></p><ul>"
+                             + "".join(f"<li>{html.escape(c)}</li>" for c in d.causes) + "</ul>")
+            if d.fixes:
+                parts.append(f"<p><b>{html.escape(self.tr('What to do'))}</b></p><ol>"
+                             + "".join(f"<li>{_linkify(f)}</li>" for f in d.fixes) + "</ol>")
+            if d.links:
+                parts.append(f"<p><b>{html.escape(self.tr('More help'))}</b></p><ul>"
+                             + "".join(f'<li><a href="{html.escape(u)}">{html.escape(u)}</a></li>' for u in d.links)
+                             + "</ul>")
+            provider = f" ({html.escape(report.provider.name)})" if report.provider else ""
+            self._set(f'<span style="font-size:large">\u2716 <b>{html.escape(d.title)}</b></span>{provider}'
+                      f'<br><small>{html.escape(d.id)}</small>', d.explanation, "".join(parts))
+        self._show_certificate(report, pinned)
+
+    def _show_certificate(self, report: Report, pinned: bool) -> None:
+        r = report.result
+        failure = r.tls_failure.kind if r.tls_failure else None
+        if r.tls is None or (failure not in CERT_KINDS and not pinned):
+            return
+        t = r.tls
+        rows = [(self.tr("Subject"), t.subject), (self.tr("Issuer"), t.issuer),
+                (self.tr("Names"), ", ".join(t.sans)), (self.tr("Expires"), t.not_after),
+                (self.tr("SHA-256 fingerprint"), _group(t.sha256))]
+        self.cert_text.setText("<table>" + "".join(
+            f"<tr><td>{html.escape(k)}:&nbsp;</td><td>{html.escape(v)}</td></tr>" for k, v in rows) + "</table>")
+        self._sha256 = t.sha256
+        self.trust_button.setVisible(failure in CERT_KINDS and failure != "pin-mismatch" and not pinned)
+        self.forget_button.setVisible(pinned)
+        self.cert_box.show()
+
+
+def _group(hexdigest: str) -> str:
+    return ":".join(hexdigest[i:i + 2] for i in range(0, len(hexdigest), 2)).upper()
+
+
+def _strip_tags(text: str) -> str:
+    import re
+
+    return re.sub(r"<[^>]+>", "", text)
+
+
+def _linkify(text: str) -> str:
+    import re
+
+    return re.sub(r"(https?://[^\s)]+[^\s).,])", r'<a href="\1">\1</a>', html.escape(text))

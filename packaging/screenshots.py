@@ -1,0 +1,77 @@
+"""Render the window in its three telling states to PNG: a successful login on
+the demo server, a refused password (535), and an untrusted certificate.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py [OUTDIR]
+
+Runs on the offscreen platform unless a display is set; nothing leaves loopback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import qasync  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from mailtester.app import application, create_window  # noqa: E402
+from mailtester.driver.demo import DemoServer  # noqa: E402
+from mailtester.qt.views.form import DEMO, DEMO_FAIL  # noqa: E402
+
+OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / "screenshots"
+
+
+async def run_and_wait(window) -> None:  # noqa: ANN001
+    done = asyncio.get_running_loop().create_future()
+
+    def finished(*_: object) -> None:
+        if not done.done():
+            done.set_result(None)
+
+    window.controller.runFinished.connect(finished)
+    window.test_button.click()
+    await asyncio.wait_for(done, 30)
+    window.controller.runFinished.disconnect(finished)
+    for _ in range(5):
+        QApplication.processEvents()
+        await asyncio.sleep(0.02)
+
+
+async def shoot() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    ini = Path(tempfile.mkdtemp()) / "settings.ini"
+    window = create_window(QSettings(str(ini), QSettings.Format.IniFormat))
+    window.resize(1100, 760)
+    window.show()
+    combo = window.form.provider_combo
+    combo.setCurrentIndex(combo.findData(DEMO))
+    await run_and_wait(window)
+    window.grab().save(str(OUT / "success.png"))
+    combo.setCurrentIndex(combo.findData(DEMO_FAIL))
+    await run_and_wait(window)
+    window.grab().save(str(OUT / "refused-535.png"))
+    async with DemoServer() as server:  # its certificate is not trusted without the demo CA
+        combo.setCurrentIndex(0)
+        window.form.host_edit.setText("localhost")
+        window.form.port_spin.setValue(server.port)
+        window.form.security_combo.setCurrentIndex(window.form.security_combo.findData("starttls"))
+        await run_and_wait(window)
+        window.grab().save(str(OUT / "certificate-untrusted.png"))
+    window.close()
+    print(f"screenshots in {OUT}")
+
+
+def main() -> None:
+    app = application()
+    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+        runner.run(shoot())
+
+
+if __name__ == "__main__":
+    main()
