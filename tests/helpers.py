@@ -19,9 +19,9 @@ class Run:
 
 
 def mailtester(*args: str, password: str | None = None, token: str | None = None,
-               stdin: str | None = None, timeout: float = 120) -> Run:
+               stdin: str | None = None, timeout: float = 120, unset: tuple[str, ...] = ()) -> Run:
     """Run the real command in a subprocess, passing secrets only by environment or stdin."""
-    env = dict(os.environ)
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env.pop("MT_PASSWORD", None)
     if password is not None:
         env["MT_PASSWORD"] = password

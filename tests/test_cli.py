@@ -75,7 +75,9 @@ def test_ipv6_literal_with_brackets_is_accepted():
     assert json.loads(r.stdout)["diagnosis"]["id"] in ("connect.refused", "connect.unreachable")
 
 
-def test_no_subcommand_prints_help_and_version_works():
-    assert "check" in mailtester().stdout
+def test_help_version_and_no_display():
+    assert "check" in mailtester("--help").stdout
+    r = mailtester(unset=("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"), timeout=30)
+    assert r.code == 2 and "no display found" in r.stderr
     r = mailtester("--version")
     assert r.code == 0 and r.stdout.startswith("mailtester ")

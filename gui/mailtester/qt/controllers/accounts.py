@@ -7,6 +7,7 @@ usable backend the password is kept for this session only, never in a file.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -120,12 +121,10 @@ class AccountStore(QObject):
         out = []
         for g in s.childGroups():
             s.beginGroup(g)
-            try:
+            with contextlib.suppress(TypeError, ValueError):
                 out.append(SavedAccount(str(s.value("user", "")), str(s.value("host", "")),
                                         int(s.value("port", 0)), str(s.value("security", "starttls")),
                                         str(s.value("mechanism", "auto"))))
-            except (TypeError, ValueError):
-                pass
             s.endGroup()
         s.endGroup()
         return sorted(out, key=lambda a: a.label.lower())

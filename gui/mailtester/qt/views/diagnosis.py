@@ -99,17 +99,14 @@ class DiagnosisPanel(QFrame):
             table = "<table>" + "".join(
                 f"<tr><td>{html.escape(k)}:&nbsp;</td><td><b>{html.escape(v)}</b></td></tr>" for k, v in rows
             ) + "</table>"
-            self._set(f'<span style="font-size:large">\u2714 <b>{html.escape(self.tr("This account can log in and send."))}'
-                      f"</b></span>",
+            verdict = html.escape(self.tr("This account can log in and send."))
+            self._set(f'<span style="font-size:large">\u2714 <b>{verdict}</b></span>',
                       self.tr("The server accepted the user name and password. Use these settings in your mail "
                               "program:"), table)
         else:
             d = report.diagnosis
             assert d is not None
             parts = []
-            if d.causes:
-                parts.append(f"<p><b>{html.escape(self.tr('Usual causes'))}</b></p><ul>"
-                             + "".join(f"<li>{html.escape(c)}</li>" for c in d.causes) + "</ul>")
             if d.fixes:
                 parts.append(f"<p><b>{html.escape(self.tr('What to do'))}</b></p><ol>"
                              + "".join(f"<li>{_linkify(f)}</li>" for f in d.fixes) + "</ol>")
@@ -117,6 +114,9 @@ class DiagnosisPanel(QFrame):
                 parts.append(f"<p><b>{html.escape(self.tr('More help'))}</b></p><ul>"
                              + "".join(f'<li><a href="{html.escape(u)}">{html.escape(u)}</a></li>' for u in d.links)
                              + "</ul>")
+            if d.causes:
+                parts.append(f"<p><b>{html.escape(self.tr('Usual causes'))}</b></p><ul>"
+                             + "".join(f"<li>{html.escape(c)}</li>" for c in d.causes) + "</ul>")
             provider = f" ({html.escape(report.provider.name)})" if report.provider else ""
             self._set(f'<span style="font-size:large">\u2716 <b>{html.escape(d.title)}</b></span>{provider}'
                       f'<br><small>{html.escape(d.id)}</small>', d.explanation, "".join(parts))
@@ -131,8 +131,7 @@ class DiagnosisPanel(QFrame):
         rows = [(self.tr("Subject"), t.subject), (self.tr("Issuer"), t.issuer),
                 (self.tr("Names"), ", ".join(t.sans)), (self.tr("Expires"), t.not_after),
                 (self.tr("SHA-256 fingerprint"), _group(t.sha256))]
-        self.cert_text.setText("<table>" + "".join(
-            f"<tr><td>{html.escape(k)}:&nbsp;</td><td>{html.escape(v)}</td></tr>" for k, v in rows) + "</table>")
+        self.cert_text.setText("<br>".join(f"{html.escape(k)}: <b>{html.escape(v)}</b>" for k, v in rows))
         self._sha256 = t.sha256
         self.trust_button.setVisible(failure in CERT_KINDS and failure != "pin-mismatch" and not pinned)
         self.forget_button.setVisible(pinned)
@@ -140,7 +139,9 @@ class DiagnosisPanel(QFrame):
 
 
 def _group(hexdigest: str) -> str:
-    return ":".join(hexdigest[i:i + 2] for i in range(0, len(hexdigest), 2)).upper()
+    """AB:CD:... in groups of eight bytes, so the line can wrap."""
+    pairs = [hexdigest[i:i + 2].upper() for i in range(0, len(hexdigest), 2)]
+    return " ".join(":".join(pairs[i:i + 8]) for i in range(0, len(pairs), 8))
 
 
 def _strip_tags(text: str) -> str:

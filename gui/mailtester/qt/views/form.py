@@ -95,7 +95,7 @@ class AccountForm(QWidget):
         sug_layout.setContentsMargins(0, 0, 0, 0)
         self.suggestion_label = QLabel(self.suggestion)
         self.suggestion_label.setWordWrap(True)
-        self.suggestion_button = QPushButton(self.suggestion)
+        self.suggestion_button = QPushButton(self.tr("Use its settings"), self.suggestion)
         self.suggestion_button.setObjectName("useProviderButton")
         sug_layout.addWidget(self.suggestion_label, 1)
         sug_layout.addWidget(self.suggestion_button)
@@ -278,7 +278,6 @@ class AccountForm(QWidget):
             return
         self._suggested = provider
         self.suggestion_label.setText(self.tr("This looks like a %1 address.").replace("%1", provider.name))
-        self.suggestion_button.setText(self.tr("Use its settings"))
         self.suggestion_button.setAccessibleName(self.tr("Use %1 settings").replace("%1", provider.name))
         self.suggestion.show()
 

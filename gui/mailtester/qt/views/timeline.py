@@ -159,7 +159,7 @@ class TimelineView(QListView):
     def copy_selection(self) -> None:
         QApplication.clipboard().setText(self.selected_text())
 
-    def keyPressEvent(self, event) -> None:  # noqa: ANN001
+    def keyPressEvent(self, event) -> None:
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
             return

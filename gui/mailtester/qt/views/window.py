@@ -111,7 +111,8 @@ class MainWindow(QMainWindow):
         panel_scroll.setWidgetResizable(True)
         panel_scroll.setWidget(self.panel)
         panel_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        vsplit = QSplitter(Qt.Orientation.Vertical, right)
+        panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results_split = vsplit = QSplitter(Qt.Orientation.Vertical, right)
         vsplit.addWidget(self.timeline)
         vsplit.addWidget(panel_scroll)
         vsplit.setStretchFactor(0, 3)
@@ -207,6 +208,9 @@ class MainWindow(QMainWindow):
         self.last_report = report
         self.steps.finish(report.result.outcome)
         self.panel.show_report(report, pinned=bool(report.result.settings.pinned_sha256))
+        if not report.result.ok:  # the fix steps matter more than the transcript now
+            total = sum(self.results_split.sizes())
+            self.results_split.setSizes([total * 2 // 5, total - total * 2 // 5])
         self._idle()
         self._set_report_actions(True)
         if report.result.ok and self.form.remember_check.isChecked() and not self.form.demo:

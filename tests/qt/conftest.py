@@ -1,0 +1,89 @@
+"""Real Qt windows on the offscreen platform, driven through qasync's loop."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import tempfile
+
+# A 1600x1000 offscreen screen (the default 800x800 is smaller than the window).
+_SCREEN = os.path.join(tempfile.mkdtemp(prefix="mt-qt-"), "screen.json")
+with open(_SCREEN, "w") as f:
+    json.dump({"screens": [{"name": "test", "x": 0, "y": 0, "width": 1600, "height": 1000,
+                            "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}, f)
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
+
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+import qasync  # noqa: E402
+from keyring.backend import KeyringBackend  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from mailtester.app import create_window  # noqa: E402
+from mailtester.qt.controllers.accounts import Keychain  # noqa: E402
+
+
+class MemoryKeyring(KeyringBackend):
+    """An in-memory keychain: tests never touch the real one."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        from keyring.errors import PasswordDeleteError
+
+        if self.items.pop((service, username), None) is None:
+            raise PasswordDeleteError("not found")
+
+
+@pytest.fixture
+def memory_keyring():
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def qloop(qapp):
+    """A qasync loop marked running, so tasks run while qtbot spins Qt."""
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    yield loop
+    for task in asyncio.all_tasks(loop):
+        task.cancel()
+    for _ in range(10):
+        qapp.processEvents()
+    # loop.stop() would call QApplication.exit() and break the next test's waits.
+    qapp.aboutToQuit.disconnect(loop._after_run_forever)
+    loop._after_run_forever()
+    loop._QEventLoop__is_running = False  # private; qasync is pinned
+    asyncio.events._set_running_loop(None)
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def settings_file(tmp_path):
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def window(qtbot, qloop, memory_keyring, settings_file):
+    w = create_window(QSettings(str(settings_file), QSettings.Format.IniFormat), Keychain())
+    qtbot.addWidget(w)
+    w.resize(1100, 760)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
