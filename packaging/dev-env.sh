@@ -1,18 +1,36 @@
 #!/usr/bin/env bash
-# Creates .venv with mailtester installed from this checkout.
-#   bash packaging/dev-env.sh          the application
-#   bash packaging/dev-env.sh test     plus what the tests need
+# Creates .venv with mailtester installed from this checkout, and installs the
+# system libraries Qt needs on Debian/Ubuntu (root or sudo for apt-get).
+#   bash packaging/dev-env.sh                    the application
+#   bash packaging/dev-env.sh test [PACKAGE...]  plus what the tests need, and
+#                                                these Debian packages
 set -euo pipefail
+MODE=${1:-}
+[ $# -gt 0 ] && shift
 cd "$(dirname "$0")/.."
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 PY=${PYTHON:-python3}
 "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "mailtester needs Python 3.11 or newer" >&2; exit 1; }
-if ! "$PY" -c 'import venv, ensurepip' 2>/dev/null; then
-  $SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q python3-venv
+
+# Qt's xcb platform and fonts; PyInstaller and pip do not bring these.
+PACKAGES=(libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
+          libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
+          libxcb-render-util0 libxcb-shape0 libxcb-xkb1 fonts-dejavu-core)
+"$PY" -c 'import venv, ensurepip' 2>/dev/null || PACKAGES+=(python3-venv)
+PACKAGES+=("$@")
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ] && command -v apt-get >/dev/null; then
+  echo "Installing ${missing[*]}"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
+
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-if [ "${1:-}" = test ]; then
+if [ "$MODE" = test ]; then
   .venv/bin/python -m pip install -q -e ".[test]"
 else
   .venv/bin/python -m pip install -q -e .

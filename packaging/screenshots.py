@@ -16,18 +16,18 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import qasync  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import qasync
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from mailtester.app import application, create_window  # noqa: E402
-from mailtester.driver.demo import DemoServer  # noqa: E402
-from mailtester.qt.views.form import DEMO, DEMO_FAIL  # noqa: E402
+from mailtester.app import application, create_window
+from mailtester.driver.demo import DemoServer
+from mailtester.qt.views.form import DEMO, DEMO_FAIL
 
 OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / "screenshots"
 
 
-async def run_and_wait(window) -> None:  # noqa: ANN001
+async def run_and_wait(window) -> None:
     done = asyncio.get_running_loop().create_future()
 
     def finished(*_: object) -> None:

@@ -6,7 +6,7 @@ import asyncio
 import logging
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         if not report.result.ok:  # the fix steps matter more than the transcript now
             total = sum(self.results_split.sizes())
             self.results_split.setSizes([total * 2 // 5, total - total * 2 // 5])
+            QTimer.singleShot(0, self.timeline.scrollToBottom)  # keep the refusal in view
         self._idle()
         self._set_report_actions(True)
         if report.result.ok and self.form.remember_check.isChecked() and not self.form.demo:
