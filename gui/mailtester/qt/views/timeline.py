@@ -77,7 +77,7 @@ class TimelineDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         _, _, line = self._metrics(option)
         lines = 2 if _entry(index)[1] is not None else 1
-        return QSize(400, lines * line + 2 * PAD)
+        return QSize(0, lines * line + 2 * PAD)  # width follows the view; long lines elide
 
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         style = option.widget.style() if option.widget else QApplication.style()
