@@ -17,9 +17,8 @@ from .driver.client import TimelineEntry, run_check
 from .knowledge.report import EXIT_USAGE, Report, build_report, write_report
 from .protocol.credentials import Credentials, Secret
 from .protocol.events import Security
+from .protocol.limits import DEFAULT_TIMEOUT, MAX_TIMEOUT
 from .settings import (
-    DEFAULT_TIMEOUT,
-    MAX_TIMEOUT,
     MECHANISM_CHOICES,
     CheckSettings,
     InvalidInput,

@@ -9,14 +9,10 @@ from dataclasses import dataclass, field
 
 from .protocol.credentials import Credentials
 from .protocol.events import Security
+from .protocol.limits import DEFAULT_TIMEOUT
 from .protocol.sasl import MECHANISMS
 
 MECHANISM_CHOICES = ("auto", *MECHANISMS)
-
-# Per-stage default: long enough for a slow greeting (tarpits wait 5-20 s),
-# short enough that a person does not give up first.
-DEFAULT_TIMEOUT = 20.0
-MAX_TIMEOUT = 300.0
 
 
 class InvalidInput(ValueError):

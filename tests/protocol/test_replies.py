@@ -1,7 +1,8 @@
 import pytest
 
 from mailtester.protocol.errors import RemoteProtocolError
-from mailtester.protocol.replies import MAX_LINE_LENGTH, MAX_REPLY_LINES, ReplyParser, printable
+from mailtester.protocol.limits import MAX_LINE_LENGTH, MAX_REPLY_LINES
+from mailtester.protocol.replies import ReplyParser, printable
 
 GMAIL_535 = (b"535-5.7.8 Username and Password not accepted. Learn more at\r\n"
              b"535 5.7.8  https://support.google.com/mail/?p=BadCredentials i5sm8565805wrv.34 - gsmtp\r\n")

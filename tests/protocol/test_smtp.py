@@ -8,7 +8,8 @@ import pytest
 
 from mailtester.protocol.credentials import REDACTED, Credentials, Secret
 from mailtester.protocol.events import CommandSent, Ending, Finished, Security, Stage, TlsRequested
-from mailtester.protocol.smtp import MAX_BYTES_PER_RUN, SessionConfig, SmtpSession
+from mailtester.protocol.limits import MAX_BYTES_PER_RUN
+from mailtester.protocol.smtp import SessionConfig, SmtpSession
 
 CREDS = Credentials("tim", Secret("tanstaaftanstaaf"))
 EHLO_TLS = "250-mx.test\r\n250-PIPELINING\r\n250 STARTTLS\r\n"

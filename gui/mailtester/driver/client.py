@@ -23,19 +23,13 @@ from ..protocol.events import (
     Stage,
     TlsRequested,
 )
+from ..protocol.limits import QUIT_WAIT, READ_HIGH_WATER, TOTAL_TIMEOUT_FACTOR
 from ..protocol.replies import Reply
 from ..protocol.smtp import SessionConfig, SmtpSession
 from ..settings import CheckSettings
 from .tls import TlsFailure, TlsInfo, make_context, tls_info, unverified_context
 
 log = logging.getLogger("mailtester.driver")
-
-# The whole run may take a few stage timeouts (connect, TLS, greeting, EHLO,
-# AUTH, each round trip); past this the server is stalling on purpose.
-TOTAL_TIMEOUT_FACTOR = 4
-# Pause reading when this much is buffered; the core consumes it at once, so
-# it only bounds memory against a flood between two reads.
-READ_HIGH_WATER = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -290,7 +284,7 @@ async def _await_quit(run: _Run, session: SmtpSession) -> None:
     """Give the server a moment to answer QUIT, for a complete timeline."""
     assert run.stream is not None
     try:
-        async with asyncio.timeout(min(2.0, run.s.timeout)):
+        async with asyncio.timeout(min(QUIT_WAIT, run.s.timeout)):
             data = await run.stream.read()
     except TimeoutError:
         return

@@ -6,14 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .errors import RemoteProtocolError
-
-# RFC 5321 caps a reply line at 512 octets, but real servers send longer ones
-# (Google's 534-5.7.14 lines carry long URLs); 8 KiB is generous for any honest
-# server and still stops a hostile one from growing the buffer without bound.
-MAX_LINE_LENGTH = 8192
-# An EHLO reply rarely exceeds 20 lines; 200 allows odd servers and stops an
-# endless "250-" stream.
-MAX_REPLY_LINES = 200
+from .limits import MAX_LINE_LENGTH, MAX_REPLY_LINES
 
 _ENHANCED = re.compile(r"^([245])\.(\d{1,3})\.(\d{1,3})(?=\s|$)")
 

@@ -19,10 +19,6 @@ from .credentials import Credentials
 from .errors import LocalProtocolError
 from .replies import show_controls
 
-# A SASL exchange longer than this is a server in a loop: the longest honest
-# one here (LOGIN, or an OAuth error dance) takes two round trips.
-MAX_SASL_ROUND_TRIPS = 4
-
 OAUTH_ERROR_RESPONSE = {"XOAUTH2": b"", "OAUTHBEARER": b"\x01"}
 
 

@@ -26,9 +26,9 @@ from .events import (
     Stage,
     TlsRequested,
 )
+from .limits import MAX_BYTES_PER_RUN, MAX_SASL_ROUND_TRIPS
 from .replies import Reply, ReplyParser, printable
 from .sasl import (
-    MAX_SASL_ROUND_TRIPS,
     MECHANISMS,
     DecodedChallenge,
     Mechanism,
@@ -37,9 +37,6 @@ from .sasl import (
     choose_mechanism,
     decode_challenge,
 )
-
-# More than a megabyte from a server in one login test is abuse, not chatter.
-MAX_BYTES_PER_RUN = 1024 * 1024
 
 
 @dataclass(frozen=True)

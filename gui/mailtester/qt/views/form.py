@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from ...knowledge.providers import Provider, providers, recognize
 from ...protocol.credentials import Credentials, Secret
 from ...protocol.events import Security
-from ...settings import DEFAULT_TIMEOUT, MAX_TIMEOUT, CheckSettings, InvalidInput, check_secret, normalize_host
+from ...protocol.limits import DEFAULT_TIMEOUT, MAX_TIMEOUT
+from ...settings import CheckSettings, InvalidInput, check_secret, normalize_host
 
 PRESET_IDS = ("gmail", "microsoft365", "yahoo", "icloud", "zoho", "fastmail", "gmx", "ionos", "yandex", "mailru",
               "amazon-ses", "sendgrid", "mailgun")

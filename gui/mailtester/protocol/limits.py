@@ -1,0 +1,36 @@
+"""Every limit that keeps a hostile or broken server from hanging the program
+or growing its memory, with the reasoning. All in one place for review."""
+
+# RFC 5321 §4.5.3.1.5 caps a reply line at 512 octets, but real servers send
+# longer ones (Google's 534-5.7.14 lines carry long URLs). 8 KiB is generous for
+# any honest server and bounds the buffer for a line that never ends.
+MAX_LINE_LENGTH = 8192
+
+# An EHLO reply rarely exceeds 20 lines; 200 allows odd servers and stops an
+# endless "250-" stream.
+MAX_REPLY_LINES = 200
+
+# More than a megabyte from a server in one login test is abuse, not chatter.
+MAX_BYTES_PER_RUN = 1024 * 1024
+
+# The longest honest SASL exchange here (LOGIN, or an OAuth error dance) takes
+# two challenges; a server that keeps sending them is in a loop.
+MAX_SASL_ROUND_TRIPS = 4
+
+# Per-stage timeout (connect, TLS handshake, each reply): long enough for a slow
+# greeting (tarpits wait 5-20 s), short enough that a person does not give up.
+DEFAULT_TIMEOUT = 20.0
+MAX_TIMEOUT = 300.0
+
+# The whole run may take a few stage timeouts (connect, TLS, greeting, EHLO,
+# AUTH); past four of them the server is stalling on purpose. Each stage's
+# timer covers a whole reply, so a server dripping one byte a second cannot
+# keep resetting it.
+TOTAL_TIMEOUT_FACTOR = 4
+
+# Reading pauses when this much is buffered; the core consumes data at once, so
+# this only bounds memory against a flood between two reads.
+READ_HIGH_WATER = 256 * 1024
+
+# After the outcome is known, how long to wait for the reply to QUIT.
+QUIT_WAIT = 2.0
