@@ -72,6 +72,8 @@ class ScriptedServer:
             await self.handler(Conn(reader, writer, self.log))
         except (ConnectionError, ssl.SSLError, asyncio.IncompleteReadError):
             pass
+        except asyncio.CancelledError:
+            pass  # ending quietly: asyncio 3.11's stream callback chokes on a cancelled handler
         except AssertionError as exc:
             self.errors.append(exc)
         finally:

@@ -222,10 +222,12 @@ async def _dialogue(run: _Run) -> Outcome:
         session.tls_established()
     run.stage = Stage.GREETING
 
+    # One timer per reply, not per read: a server dripping bytes cannot reset it.
+    deadline = loop.time() + s.timeout
     while True:
         run.stage = session.stage
         try:
-            async with asyncio.timeout(s.timeout):
+            async with asyncio.timeout_at(deadline):
                 events = await _next_events(run, session)
         except TimeoutError:
             what = "greeting" if session.stage is Stage.GREETING else "reply"
@@ -237,7 +239,7 @@ async def _dialogue(run: _Run) -> Outcome:
             if isinstance(event, ReplyReceived | CommandSent):
                 run.stage = event.stage
             if isinstance(event, ReplyReceived):
-                if session.stage is Stage.GREETING or (run.greeting is None and event.reply.code == 220):
+                if event.stage is Stage.GREETING:
                     run.greeting = event.reply
                 _show_reply(run, event)
             elif isinstance(event, CommandSent):
@@ -258,6 +260,8 @@ async def _dialogue(run: _Run) -> Outcome:
                 if session.stage is not Stage.GREETING and run.stream.transport and not run.stream.eof:
                     await _await_quit(run, session)
                 return event.outcome
+        if any(isinstance(e, ReplyReceived) for e in events):
+            deadline = loop.time() + s.timeout  # after any TLS handshake the reply started
 
 
 async def _next_events(run: _Run, session: SmtpSession) -> list[Event]:
