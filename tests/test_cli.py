@@ -45,6 +45,9 @@ def test_human_failure_output_lists_fixes():
     (["--host", "mail.example.com", "--user", "u"], "no password given"),
     (["--host", "mail.example.com", "--mechanism", "XOAUTH2", "--user", "u"], "token"),
     (["--host", "mail.example.com", "--timeout", "-1"], "--timeout"),
+    (["--host", "mail.example.com", "--user", "", "--password-env", "HOME"], "--user is required"),
+    (["--host", "[::1", "--user", "u", "--password-env", "HOME"], "not a valid IPv6 address"),
+    (["--host", "mail.ex ample.com\t"], "spaces"),
 ])
 def test_bad_input_is_a_usage_error(args, message):
     r = mailtester("check", *args)
@@ -68,10 +71,12 @@ def test_password_stdin_keeps_spaces_and_idn_host_is_encoded():
     assert "xn--bcher-kva.invalid" in out["timeline"][0]["text"]
 
 
-def test_ipv6_literal_with_brackets_is_accepted():
-    r = mailtester("check", "--host", "[::1]", "--port", "1", "--user", "u", "--security", "tls",
+@pytest.mark.parametrize("host", ["[::1]", "::1", "127.0.0.1", "localhost.", " localhost "])
+def test_host_forms_are_accepted(host):
+    # Port 1 on loopback: refused (or unreachable without IPv6), which shows the host was usable.
+    r = mailtester("check", "--host", host, "--port", "1", "--user", "u", "--security", "tls",
                    "--json", password="x")
-    assert r.code == 3
+    assert r.code == 3, r.stderr
     assert json.loads(r.stdout)["diagnosis"]["id"] in ("connect.refused", "connect.unreachable")
 
 

@@ -5,12 +5,17 @@ from __future__ import annotations
 import base64
 import io
 import logging
+import os
+import pickle
+import tempfile
 
 import pytest
 
 from mailtester import cli
+from mailtester.protocol.credentials import Credentials, Secret
 from tests.servers import aiosmtpd_server as srv
 from tests.servers.scripted import Conn, ScriptedServer
+from tests.test_hostile import SCENARIOS as HOSTILE
 
 PASSWORD = "Zebra-Ünïcode €uro pass "  # non-ASCII, inner and trailing spaces
 TOKEN = "ya29.Distinctive-Token-Value_0123456789"
@@ -56,14 +61,19 @@ async def login_echo_handler(c: Conn) -> None:
 
 
 async def run_cli(argv: list[str], monkeypatch, password: str = PASSWORD) -> str:
+    """JSON and human output, plus the Markdown, HTML and JSON reports, as one text."""
     monkeypatch.setenv("MT_PW", password)
     monkeypatch.setenv("MT_TOKEN", TOKEN)
     outputs = []
-    for extra in (["--json"], []):
-        args = cli.build_parser().parse_args(["check", *argv, *extra])
-        out = io.StringIO()
-        await cli.run(args, io.StringIO(), out)
-        outputs.append(out.getvalue())
+    with tempfile.TemporaryDirectory() as tmp:
+        for extra, report in ((["--json"], "r.md"), ([], "r.html"), ([], "r.json")):
+            path = os.path.join(tmp, report)
+            args = cli.build_parser().parse_args(["check", *argv, *extra, "--report", path])
+            out = io.StringIO()
+            await cli.run(args, io.StringIO(), out)
+            outputs.append(out.getvalue())
+            with open(path, encoding="utf-8") as f:
+                outputs.append(f.read())
     return "\n".join(outputs)
 
 
@@ -129,3 +139,23 @@ async def test_no_secret_against_postfix(postfix, port_name, security, mechanism
     assert ('"ok": true' in text) is right
     assert scan(text, user, password) == []
     assert scan("\n".join(r.getMessage() for r in caplog.records), user, password) == []
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+async def test_no_secret_with_hostile_servers(name, caplog, monkeypatch):
+    caplog.set_level(logging.DEBUG)
+    handler, _ = HOSTILE[name]
+    async with ScriptedServer(handler) as s:
+        argv = ["--host", "127.0.0.1", "--port", str(s.port), "--user", USER, "--security", "none",
+                "--allow-plaintext-auth", "--timeout", "1.5", "--password-env", "MT_PW", "--mechanism", "LOGIN"]
+        text = await run_cli(argv, monkeypatch)
+    assert scan(text) == []
+    assert scan("\n".join(r.getMessage() for r in caplog.records)) == []
+
+
+def test_credentials_never_show_their_secrets():
+    creds = Credentials(USER, Secret(PASSWORD), Secret(TOKEN))
+    for text in (repr(creds), str(creds), f"{creds}", repr(Secret(PASSWORD))):
+        assert scan(text) == []
+    with pytest.raises(TypeError):
+        pickle.dumps(Secret(PASSWORD))

@@ -105,6 +105,8 @@ def settings_from_args(args: argparse.Namespace, stdin: TextIO) -> CheckSettings
         raise UsageError(str(exc)) from None
     if not 0 < args.timeout <= MAX_TIMEOUT:
         raise UsageError(f"--timeout must be between 0 and {MAX_TIMEOUT:g} seconds")
+    if (password is not None or token is not None) and not user:
+        raise UsageError("--user is required with a password or token (usually the full email address)")
     mech = args.mechanism
     wants_token = mech in ("XOAUTH2", "OAUTHBEARER")
     if wants_token and token is None:

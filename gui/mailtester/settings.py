@@ -85,6 +85,8 @@ def normalize_host(text: str) -> str:
         raise InvalidInput("host", "The server name cannot contain spaces.")
     if "/" in host or "@" in host:
         raise InvalidInput("host", "Enter only the server name, without a path or an @.")
+    if host.startswith("[") or host.count(":") > 1:
+        raise InvalidInput("host", "This is not a valid IPv6 address.")
     if ":" in host:
         raise InvalidInput("host", "Enter the port in its own field, not after the server name.")
     host = host.rstrip(".")

@@ -9,10 +9,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings
+
+from ...protocol.credentials import Secret
 
 log = logging.getLogger("mailtester.qt")
 
@@ -48,8 +51,9 @@ class Keychain:
         self.available: bool | None = None
         self.backend_name = ""
 
-    async def _call(self, fn: Any, *args: Any) -> Any:
-        return await asyncio.get_running_loop().run_in_executor(None, fn, *args)
+    async def _call(self, fn: Callable[[], Any]) -> Any:
+        # A closure, never arguments: qasync's executor logs the arguments it is given.
+        return await asyncio.get_running_loop().run_in_executor(None, fn)
 
     async def probe(self) -> bool:
         if self.available is None:
@@ -72,7 +76,7 @@ class Keychain:
         from keyring.errors import KeyringError
 
         try:
-            await self._call(keyring.set_password, SERVICE, key, password)
+            await self._call(lambda: keyring.set_password(SERVICE, key, password))
             return True
         except KeyringError as exc:
             log.warning("keychain refused to store the password: %s", type(exc).__name__)
@@ -86,9 +90,13 @@ class Keychain:
         import keyring
         from keyring.errors import KeyringError
 
+        def get() -> Secret | None:  # a Secret, so a logged future result shows only a marker
+            value = keyring.get_password(SERVICE, key)
+            return None if value is None else Secret(value)
+
         try:
-            value: str | None = await self._call(keyring.get_password, SERVICE, key)
-            return value
+            secret: Secret | None = await self._call(get)
+            return None if secret is None else secret.reveal()
         except KeyringError as exc:
             log.warning("keychain could not be read: %s", type(exc).__name__)
             return None
@@ -101,7 +109,7 @@ class Keychain:
         from keyring.errors import KeyringError, PasswordDeleteError
 
         try:
-            await self._call(keyring.delete_password, SERVICE, key)
+            await self._call(lambda: keyring.delete_password(SERVICE, key))
         except PasswordDeleteError:
             pass
         except KeyringError as exc:

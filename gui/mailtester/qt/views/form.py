@@ -343,6 +343,8 @@ class AccountForm(QWidget):
             check_secret(secret, "token" if token else "password")
         except InvalidInput as exc:
             errs["password"] = str(exc)
+        if secret and not user:
+            errs["user"] = self.tr("Enter the email address or user name.")
         if user and not secret and "password" not in errs:
             errs["password"] = self.tr("Enter the access token.") if token else self.tr("Enter the password.")
         return errs

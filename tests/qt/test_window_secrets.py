@@ -1,0 +1,75 @@
+"""The window with a distinctive password and token: nothing in the timeline
+model (any role), the panel, the reports, the clipboard, the settings file or
+the logs carries them; forgetting the account drops the in-memory copy."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit
+
+from mailtester.knowledge.report import to_html, to_json, to_markdown
+from tests.servers import aiosmtpd_server as srv
+from tests.test_secrets import PASSWORD, TOKEN, scan
+
+from .test_window import fill, find, run
+
+
+def everything_shown(window, settings_file) -> str:
+    model = window.model
+    parts = []
+    for row in range(model.rowCount()):
+        index = model.index(row)
+        for role in list(range(0, 40)) + list(range(Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 10)):
+            parts.append(repr(model.data(index, role)))
+    parts += [label.text() for label in window.findChildren(QLabel)]
+    report = window.last_report
+    parts += [to_markdown(report), to_html(report), to_json(report)]
+    find(window, QAbstractButton, "copyReportButton").click()
+    find(window, QAbstractButton, "copyLinesButton").click()
+    parts.append(QApplication.clipboard().text())
+    window.settings.sync()
+    if settings_file.exists():
+        parts.append(settings_file.read_bytes().decode("utf-8", "replace"))
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize(("mode", "mechanism", "secret"), [
+    ("starttls", "PLAIN", PASSWORD), ("starttls", "LOGIN", PASSWORD), ("tls", "token", TOKEN),
+    ("starttls", "LOGIN", "wrong " + PASSWORD)])
+def test_no_secret_anywhere_in_the_window(qtbot, window, qloop, server_tls, ca_file, settings_file, caplog,
+                                          mode, mechanism, secret, monkeypatch):
+    caplog.set_level(logging.DEBUG)
+    monkeypatch.setattr(srv, "PASSWORD", PASSWORD)
+    monkeypatch.setattr(srv, "TOKEN", TOKEN)
+    started = asyncio.ensure_future(srv.start(mode, server_tls))
+    qtbot.waitUntil(started.done)
+    server = started.result()
+    fill(window, "localhost", server.sockets[0].getsockname()[1], mode, srv.USER, secret, mechanism, ca_file)
+    find(window, QAbstractButton, "rememberCheck").setChecked(True)
+    report = run(qtbot, window)
+    assert report.result.ok is (not secret.startswith("wrong"))
+    if report.result.ok:
+        qtbot.waitUntil(lambda: find(window, QComboBox, "accountCombo").count() == 2)
+    text = everything_shown(window, settings_file)
+    logs = "\n".join(r.getMessage() for r in caplog.records)
+    password = secret if secret != TOKEN else PASSWORD
+    assert scan(text, srv.USER, password) == []
+    assert scan(logs, srv.USER, password) == []
+    if report.result.ok:
+        # Choosing the saved account fetches the secret from the keychain, silently.
+        combo = find(window, QComboBox, "accountCombo")
+        window.keychain._session.clear()
+        find(window, QLineEdit, "passwordEdit").clear()
+        combo.setCurrentIndex(1)
+        combo.activated.emit(1)
+        qtbot.waitUntil(lambda: find(window, QLineEdit, "passwordEdit").text() == secret)
+        assert scan("\n".join(r.getMessage() for r in caplog.records), srv.USER, password) == []
+        # Forgetting the account drops every copy the window holds.
+        find(window, QAbstractButton, "forgetAccountButton").click()
+        qtbot.waitUntil(lambda: not window.keychain._session)
+        assert find(window, QLineEdit, "passwordEdit").text() == ""
+    server.close()
