@@ -4,6 +4,7 @@
 #   bash packaging/dev-env.sh                    the application
 #   bash packaging/dev-env.sh test [PACKAGE...]  plus what the tests need, and
 #                                                these Debian packages
+#   bash packaging/dev-env.sh build [PACKAGE...] plus PyInstaller
 set -euo pipefail
 MODE=${1:-}
 [ $# -gt 0 ] && shift
@@ -30,8 +31,8 @@ fi
 
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-if [ "$MODE" = test ]; then
-  .venv/bin/python -m pip install -q -e ".[test]"
+if [ "$MODE" = test ] || [ "$MODE" = build ]; then
+  .venv/bin/python -m pip install -q -e ".[$MODE]"
 else
   .venv/bin/python -m pip install -q -e .
 fi

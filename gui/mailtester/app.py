@@ -59,3 +59,50 @@ def main(demo: bool = False) -> int:
     with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
         runner.run(run_until_closed())
     return 0
+
+
+def self_test() -> int:
+    """Start the window offscreen, run the demo handshake through it (a working
+    login, then a refused one), and report. Used to smoke-test built bundles."""
+    import tempfile
+
+    import qasync
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = application()
+    failures: list[str] = []
+
+    async def run() -> None:
+        from .qt.views.form import DEMO, DEMO_FAIL
+
+        ini = os.path.join(tempfile.mkdtemp(prefix="mailtester-self-test-"), "settings.ini")
+        window = create_window(QSettings(ini, QSettings.Format.IniFormat), demo=True)
+        window.show()
+        print("window shown", flush=True)
+        for preset, want_ok, want_id in ((DEMO, True, None), (DEMO_FAIL, False, "auth.credentials-rejected")):
+            combo = window.form.provider_combo
+            combo.setCurrentIndex(combo.findData(preset))
+            done: asyncio.Future[object] = asyncio.get_running_loop().create_future()
+
+            def finished(report: object, done: asyncio.Future[object] = done) -> None:
+                if not done.done():
+                    done.set_result(report)
+
+            window.controller.runFinished.connect(finished)
+            window.test_button.click()
+            report = await asyncio.wait_for(done, 30)
+            window.controller.runFinished.disconnect(finished)
+            ok = getattr(report, "result").ok
+            diagnosis = getattr(report, "diagnosis")
+            got_id = diagnosis.id if diagnosis else None
+            decoded = [e.decoded for e in window.model.entries() if e.direction == "S" and e.decoded]
+            line = f"{preset}: ok={ok} diagnosis={got_id} prompts={decoded}"
+            print(line, flush=True)
+            if ok != want_ok or got_id != want_id or decoded != ["Username:", "Password:"]:
+                failures.append(line)
+        window.close()
+
+    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+        runner.run(run())
+    print("self-test " + ("FAILED" if failures else "passed"), flush=True)
+    return 1 if failures else 0

@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"mailtester {__version__}")
     parser.add_argument("--demo", action="store_true", help="open the window with the built-in demo server selected")
+    parser.add_argument("--self-test", action="store_true",
+                        help="run the demo handshake through the window offscreen and report (for installers)")
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser(
         "check", help="run one login test and explain the result",
@@ -206,9 +208,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from .app import main as window_main  # Qt is loaded only for the window
+        from . import app  # Qt is loaded only for the window
 
-        return window_main(demo=args.demo)
+        return app.self_test() if args.self_test else app.main(demo=args.demo)
     if args.debug:
         logging.basicConfig(level=logging.DEBUG, stream=sys.stderr,
                             format="%(asctime)s %(name)s %(levelname)s %(message)s")

@@ -1,0 +1,7 @@
+"""Entry point of the bundled application (PyInstaller)."""
+
+import sys
+
+from mailtester.cli import main
+
+sys.exit(main())

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Smoke-tests what build-linux.sh made: the bundle, the unpacked archive, and
+# the .deb installed with apt-get (root needed) and removed again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export QT_QPA_PLATFORM=offscreen
+VERSION=$(.venv/bin/python -c 'import mailtester; print(mailtester.__version__)')
+ARCH=$(dpkg --print-architecture)
+
+check() {  # the command to test
+  "$1" --version | grep -qx "mailtester $VERSION"
+  "$1" --self-test
+  "$1" check --demo --json >/dev/null
+  set +e; "$1" check --demo-fail --json >/dev/null; rc=$?; set -e
+  [ "$rc" -eq 1 ] || { echo "demo-fail exited $rc, expected 1" >&2; exit 1; }
+}
+
+echo "== bundle"
+check dist/mailtester/mailtester
+
+echo "== archive"
+TMP=$(mktemp -d)
+tar -C "$TMP" -xzf "dist/mailtester-$VERSION-linux-$ARCH.tar.gz"
+check "$TMP/mailtester-$VERSION/bin/mailtester"
+test -f "$TMP/mailtester-$VERSION/share/applications/mailtester.desktop"
+rm -rf "$TMP"
+
+echo "== .deb"
+DEB="$PWD/dist/mailtester_${VERSION}_${ARCH}.deb"
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "$DEB" >/dev/null
+FILES=$(dpkg -L mailtester)
+check /usr/bin/mailtester
+test -f /usr/share/applications/mailtester.desktop
+test -f /usr/share/icons/hicolor/256x256/apps/mailtester.png
+test -f /usr/share/metainfo/org.mailtester.MailAccountTester.metainfo.xml
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get purge -y -q mailtester >/dev/null
+left=""
+for f in $FILES; do
+  case "$f" in /.|/|/opt|/usr|/usr/bin|/usr/share|/usr/share/*/|/usr/share/applications|/usr/share/metainfo|/usr/share/icons*) continue ;; esac
+  [ -e "$f" ] || [ -L "$f" ] && left="$left $f"
+done
+[ -z "$left" ] || { echo "left behind after removal:$left" >&2; exit 1; }
+[ ! -e /opt/mailtester ] && [ ! -e /usr/bin/mailtester ] && [ ! -e /usr/share/applications/mailtester.desktop ]
+echo "smoke test passed"
