@@ -1,7 +1,8 @@
 """Render resources/icons/mailtester.svg to PNGs in the usual sizes.
 
-    QT_QPA_PLATFORM=offscreen python packaging/render_icons.py OUTDIR
-writes OUTDIR/<size>x<size>/apps/mailtester.png (the hicolor theme layout).
+    QT_QPA_PLATFORM=offscreen python packaging/render_icons.py OUTDIR [--ico FILE]
+writes OUTDIR/<size>x<size>/apps/mailtester.png (the hicolor theme layout),
+and with --ico a 256 px Windows icon.
 """
 
 import os
@@ -20,6 +21,7 @@ SVG = Path(__file__).resolve().parents[1] / "resources" / "icons" / "mailtester.
 
 def main() -> None:
     out = Path(sys.argv[1])
+    ico = Path(sys.argv[sys.argv.index("--ico") + 1]) if "--ico" in sys.argv else None
     app = QGuiApplication(sys.argv[:1])  # noqa: F841 - needed for painting
     renderer = QSvgRenderer(str(SVG))
     for size in SIZES:
@@ -31,6 +33,10 @@ def main() -> None:
         target = out / f"{size}x{size}" / "apps"
         target.mkdir(parents=True, exist_ok=True)
         image.save(str(target / "mailtester.png"))
+    if ico is not None:
+        image = QImage(str(out / "256x256" / "apps" / "mailtester.png"))
+        if not image.save(str(ico), "ICO"):
+            raise SystemExit(f"could not write {ico}")
     scalable = out / "scalable" / "apps"
     scalable.mkdir(parents=True, exist_ok=True)
     (scalable / "mailtester.svg").write_bytes(SVG.read_bytes())

@@ -86,3 +86,10 @@ def test_help_version_and_no_display():
     assert r.code == 2 and "no display found" in r.stderr
     r = mailtester("--version")
     assert r.code == 0 and r.stdout.startswith("mailtester ")
+
+
+def test_self_test_runs_the_window_offscreen():
+    r = mailtester("--self-test", timeout=60)
+    assert r.code == 0, r.stdout + r.stderr
+    assert r.stdout.splitlines()[0] == "window shown"
+    assert "demo: ok=True" in r.stdout and "demo-fail: ok=False diagnosis=auth.credentials-rejected" in r.stdout

@@ -8,10 +8,13 @@ import os
 import sys
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from .knowledge.report import Report
 from .qt.controllers.accounts import Keychain
 from .qt.views.window import MainWindow
+from .resources import resource_path
 
 ORGANIZATION = "mailtester"
 APPLICATION = "Mail Account Tester"
@@ -24,6 +27,8 @@ def application() -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    app.setDesktopFileName("mailtester")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "mailtester.svg"))))
     return app
 
 
@@ -82,9 +87,9 @@ def self_test() -> int:
         for preset, want_ok, want_id in ((DEMO, True, None), (DEMO_FAIL, False, "auth.credentials-rejected")):
             combo = window.form.provider_combo
             combo.setCurrentIndex(combo.findData(preset))
-            done: asyncio.Future[object] = asyncio.get_running_loop().create_future()
+            done: asyncio.Future[Report] = asyncio.get_running_loop().create_future()
 
-            def finished(report: object, done: asyncio.Future[object] = done) -> None:
+            def finished(report: Report, done: asyncio.Future[Report] = done) -> None:
                 if not done.done():
                     done.set_result(report)
 
@@ -92,9 +97,8 @@ def self_test() -> int:
             window.test_button.click()
             report = await asyncio.wait_for(done, 30)
             window.controller.runFinished.disconnect(finished)
-            ok = getattr(report, "result").ok
-            diagnosis = getattr(report, "diagnosis")
-            got_id = diagnosis.id if diagnosis else None
+            ok = report.result.ok
+            got_id = report.diagnosis.id if report.diagnosis else None
             decoded = [e.decoded for e in window.model.entries() if e.direction == "S" and e.decoded]
             line = f"{preset}: ok={ok} diagnosis={got_id} prompts={decoded}"
             print(line, flush=True)

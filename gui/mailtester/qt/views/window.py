@@ -136,10 +136,12 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.test_button, self.show_raw_check)
         QWidget.setTabOrder(self.save_report_button, self.timeline)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.on_escape)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter runs the test from anywhere in the window
+            QShortcut(QKeySequence(key), self, self.on_enter)
 
         # wiring
         self.test_button.clicked.connect(self.on_test_button_clicked)
-        self.form.submitted.connect(self.on_test_button_clicked)
+        self.form.submitted.connect(self.on_enter)
         self.form.validityChanged.connect(self.on_form_validity_changed)
         self.controller.runStarted.connect(self.on_run_started)
         self.controller.entryAdded.connect(self.on_entry_added)
@@ -164,6 +166,7 @@ class MainWindow(QMainWindow):
         if demo:
             self.form.provider_combo.setCurrentIndex(self.form.provider_combo.findData(DEMO))
         self.form.validate()
+        (self.test_button if demo else self.form.user_edit).setFocus()
 
     # -- running --------------------------------------------------------------------
 
@@ -181,6 +184,10 @@ class MainWindow(QMainWindow):
         if pinned:
             s = replace(s, pinned_sha256=pinned)
         self.controller.start(s, demo=state.demo)
+
+    def on_enter(self) -> None:
+        if not self.controller.running and self.test_button.isEnabled():
+            self.on_test_button_clicked()
 
     def on_escape(self) -> None:
         if self.controller.running:
