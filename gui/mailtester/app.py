@@ -12,6 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .knowledge.report import Report
+from .qt import i18n
 from .qt.controllers.accounts import Keychain
 from .qt.views.window import MainWindow
 from .resources import resource_path
@@ -33,9 +34,12 @@ def application() -> QApplication:
 
 
 def create_window(settings: QSettings | None = None, keychain: Keychain | None = None,
-                  demo: bool = False) -> MainWindow:
+                  demo: bool = False, lang: str | None = None) -> MainWindow:
+    """The window; `lang` None follows the saved choice, then the system's language."""
     application()
-    return MainWindow(settings or QSettings(), keychain, demo=demo)
+    settings = settings or QSettings()
+    lang = i18n.install(lang or str(settings.value("language", "")))
+    return MainWindow(settings, keychain, demo=demo, lang=lang)
 
 
 def has_display() -> bool:
@@ -44,7 +48,7 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def main(demo: bool = False) -> int:
+def main(demo: bool = False, lang: str | None = None) -> int:
     if not has_display():
         print("mailtester: no display found. Run it on a desktop, or use `mailtester check` in a terminal.",
               file=sys.stderr)
@@ -52,7 +56,7 @@ def main(demo: bool = False) -> int:
     import qasync
 
     app = application()
-    window = create_window(demo=demo)
+    window = create_window(demo=demo, lang=lang)
     window.show()
 
     async def run_until_closed() -> None:
@@ -81,7 +85,7 @@ def self_test() -> int:
         from .qt.views.form import DEMO, DEMO_FAIL
 
         ini = os.path.join(tempfile.mkdtemp(prefix="mailtester-self-test-"), "settings.ini")
-        window = create_window(QSettings(ini, QSettings.Format.IniFormat), demo=True)
+        window = create_window(QSettings(ini, QSettings.Format.IniFormat), demo=True, lang="en")
         window.show()
         print("window shown", flush=True)
         for preset, want_ok, want_id in ((DEMO, True, None), (DEMO_FAIL, False, "auth.credentials-rejected")):

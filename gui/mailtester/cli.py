@@ -19,6 +19,7 @@ from .protocol.credentials import Credentials, Secret
 from .protocol.events import Security
 from .protocol.limits import DEFAULT_TIMEOUT, MAX_TIMEOUT
 from .settings import (
+    LANGUAGES,
     MECHANISM_CHOICES,
     CheckSettings,
     InvalidInput,
@@ -33,6 +34,31 @@ class UsageError(Exception):
     pass
 
 
+def system_language() -> str:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        code = os.environ.get(var, "")[:2].lower()
+        if code:
+            return code if code in LANGUAGES else "en"
+    return "en"
+
+
+# The few words of the human output that are not diagnosis data.
+LABELS = {
+    "en": {"ok": "OK: {host} port {port} ({security}) accepted the login of {user} with {mech}{tls}. "
+                 "This account can log in and send.",
+           "failed": "FAILED", "provider": "Provider", "causes": "Usual causes:", "fixes": "What to do:",
+           "help": "More help:", "cert": "Certificate shown by the server:", "subject": "subject",
+           "issuer": "issuer", "names": "names", "expires": "expires", "no-tls": "no encryption",
+           "asks": "server asks", "answer": "you answer", "not-b64": "not valid base64, shown as sent"},
+    "tr": {"ok": "TAMAM: {host} ({port}. bağlantı noktası, {security}) {user} hesabının {mech} ile girişini "
+                 "kabul etti{tls}. Bu hesap giriş yapıp posta gönderebilir.",
+           "failed": "BAŞARISIZ", "provider": "Sağlayıcı", "causes": "Olası nedenler:", "fixes": "Ne yapmalı:",
+           "help": "Daha fazla yardım:", "cert": "Sunucunun gösterdiği sertifika:", "subject": "konu",
+           "issuer": "veren", "names": "adlar", "expires": "bitiş", "no-tls": "şifreleme yok",
+           "asks": "sunucu soruyor", "answer": "yanıtınız", "not-b64": "geçerli base64 değil, gönderildiği gibi"},
+}
+
+
 def _mechanism(text: str) -> str:
     return "auto" if text.lower() == "auto" else text.upper()
 
@@ -45,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"mailtester {__version__}")
     parser.add_argument("--demo", action="store_true", help="open the window with the built-in demo server selected")
+    parser.add_argument("--lang", choices=[*LANGUAGES, "pseudo"],
+                        help="language of the window (default: as chosen in it, else the system's)")
     parser.add_argument("--self-test", action="store_true",
                         help="run the demo handshake through the window offscreen and report (for installers)")
     sub = parser.add_subparsers(dest="command")
@@ -78,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo = check.add_mutually_exclusive_group()
     demo.add_argument("--demo", action="store_true", help="test against the built-in demo server")
     demo.add_argument("--demo-fail", action="store_true", help="the demo with a wrong password (shows a 535)")
+    check.add_argument("--lang", choices=list(LANGUAGES), default=system_language(),
+                       help="language of the diagnosis (default: the system's)")
     check.add_argument("--debug", action="store_true", help="log the engine's steps to stderr")
     return parser
 
@@ -131,51 +161,48 @@ def settings_from_args(args: argparse.Namespace, stdin: TextIO) -> CheckSettings
 _DIR = {"C": "C:", "S": "S:", "-": "  "}
 
 
-def format_entry(e: TimelineEntry) -> str:
+def format_entry(e: TimelineEntry, lang: str = "en") -> str:
+    words = LABELS[lang]
     lock = "TLS" if e.tls else "   "
     line = f"{e.t:7.3f}s {lock} {_DIR[e.direction]} {e.text}"
     if e.decoded is not None:
-        line += f'    <- server asks "{e.decoded}"' if e.direction == "S" else f'    <- you answer "{e.decoded}"'
+        line += f'    <- {words["asks"] if e.direction == "S" else words["answer"]} "{e.decoded}"'
     elif e.flagged:
-        line += "    <- not valid base64, shown as sent"
+        line += f"    <- {words['not-b64']}"
     return line
 
 
-def format_verdict(report: Report) -> str:
+def format_verdict(report: Report, lang: str = "en") -> str:
+    words = LABELS[lang]
     r, s = report.result, report.result.settings
-    out = []
     if r.ok:
-        tls = f", {r.tls.version}" if r.tls else ", no encryption"
-        out.append(f"OK: {s.host} port {s.effective_port} ({s.security.value}) accepted the login "
-                   f"of {s.credentials.user} with {r.outcome.mechanism}{tls}. This account can log in and send.")
-        return "\n".join(out)
+        tls = f", {r.tls.version}" if r.tls else f", {words['no-tls']}"
+        return words["ok"].format(host=s.host, port=s.effective_port, security=s.security.value,
+                                  user=s.credentials.user, mech=r.outcome.mechanism, tls=tls)
     d = report.diagnosis
     assert d is not None
-    out.append(f"FAILED: {d.title}  [{d.id}]")
+    out = [f"{words['failed']}: {d.title}  [{d.id}]"]
     if report.provider:
-        out.append(f"Provider: {report.provider.name}")
-    out.append("")
-    out.append(d.explanation)
+        out.append(f"{words['provider']}: {report.provider.name}")
+    out += ["", d.explanation]
     if d.causes:
-        out.append("\nUsual causes:")
-        out += [f"  - {c}" for c in d.causes]
+        out += ["", words["causes"]] + [f"  - {c}" for c in d.causes]
     if d.fixes:
-        out.append("\nWhat to do:")
-        out += [f"  {i}. {f}" for i, f in enumerate(d.fixes, 1)]
+        out += ["", words["fixes"]] + [f"  {i}. {f}" for i, f in enumerate(d.fixes, 1)]
     if d.links:
-        out.append("\nMore help:")
-        out += [f"  {link}" for link in d.links]
+        out += ["", words["help"]] + [f"  {link}" for link in d.links]
     if r.tls and not r.tls.verified:
         t = r.tls
-        out.append(f"\nCertificate shown by the server:\n  subject: {t.subject}\n  issuer:  {t.issuer}\n"
-                   f"  names:   {', '.join(t.sans)}\n  expires: {t.not_after}\n  sha256:  {t.sha256}")
+        out += ["", words["cert"], f"  {words['subject']}: {t.subject}", f"  {words['issuer']}: {t.issuer}",
+                f"  {words['names']}: {', '.join(t.sans)}", f"  {words['expires']}: {t.not_after}",
+                f"  sha256: {t.sha256}"]
     return "\n".join(out)
 
 
 async def run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     def live(entry: TimelineEntry) -> None:
         if not args.json:
-            print(format_entry(entry), file=stdout, flush=True)
+            print(format_entry(entry, args.lang), file=stdout, flush=True)
 
     if args.demo or args.demo_fail:
         from .driver.demo import DemoServer
@@ -189,7 +216,7 @@ async def run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     else:
         settings = settings_from_args(args, stdin)
         result = await run_check(settings, live)
-    report = build_report(result)
+    report = build_report(result, args.lang)
     if args.report:
         try:
             write_report(report, args.report)
@@ -200,7 +227,7 @@ async def run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
         stdout.write("\n")
     else:
         print("", file=stdout)
-        print(format_verdict(report), file=stdout)
+        print(format_verdict(report, args.lang), file=stdout)
     return report.exit_code
 
 
@@ -210,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         from . import app  # Qt is loaded only for the window
 
-        return app.self_test() if args.self_test else app.main(demo=args.demo)
+        return app.self_test() if args.self_test else app.main(demo=args.demo, lang=args.lang)
     if args.debug:
         logging.basicConfig(level=logging.DEBUG, stream=sys.stderr,
                             format="%(asctime)s %(name)s %(levelname)s %(message)s")

@@ -13,6 +13,7 @@ from .protocol.limits import DEFAULT_TIMEOUT
 from .protocol.sasl import MECHANISMS
 
 MECHANISM_CHOICES = ("auto", *MECHANISMS)
+LANGUAGES = {"en": "English", "tr": "Türkçe"}
 
 
 class InvalidInput(ValueError):
@@ -98,8 +99,9 @@ def normalize_host(text: str) -> str:
 
     try:
         return idna.encode(host, uts46=True).decode("ascii")
-    except idna.IDNAError as exc:
-        raise InvalidInput("host", f"This is not a valid server name ({exc}).") from None
+    except idna.IDNAError:
+        raise InvalidInput("host", "This is not a valid server name: use letters, digits, dots and hyphens.") \
+            from None
 
 
 def check_port(value: int) -> int:
@@ -117,5 +119,7 @@ def check_user(text: str) -> str:
 def check_secret(text: str, what: str = "password") -> str:
     """Secrets are sent exactly as typed (spaces included); only line breaks are refused."""
     if any(c in text for c in "\r\n\0"):
-        raise InvalidInput(what, f"The {what} contains a line break, which cannot be sent.")
+        message = ("The token contains a line break, which cannot be sent." if what == "token"
+                   else "The password contains a line break, which cannot be sent.")
+        raise InvalidInput(what, message)
     return text

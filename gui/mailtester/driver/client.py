@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from ..protocol.credentials import REDACTED, Credentials, Redactor
 from ..protocol.events import (
+    NOTES,
     CommandSent,
     Ending,
     Event,
@@ -41,6 +42,8 @@ class TimelineEntry:
     decoded: str | None = None  # a 334 challenge as text
     flagged: bool = False  # a challenge that was not valid base64
     stage: Stage = Stage.DNS  # where the run was when this happened
+    key: str | None = None  # for local notes: the NOTES key and its arguments, for translation
+    args: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,17 +116,18 @@ class _Run:
         self.stream: _Stream | None = None
         self.stage = Stage.DNS
 
-    def add(self, direction: str, text: str, decoded: str | None = None, flagged: bool = False) -> None:
+    def add(self, direction: str, text: str, decoded: str | None = None, flagged: bool = False,
+            key: str | None = None, args: tuple[str, ...] = ()) -> None:
         entry = TimelineEntry(round(time.monotonic() - self.start, 4), direction, self.tls_on,
                               self.redact(text), self.redact(decoded) if decoded is not None else None, flagged,
-                              self.stage)
+                              self.stage, key, tuple(map(self.redact, args)))
         self.entries.append(entry)
         log.debug("%s %s %s", entry.direction, "TLS" if entry.tls else "   ", entry.text)
         if self.on_entry is not None:
             self.on_entry(entry)
 
-    def note(self, text: str) -> None:
-        self.add("-", text)
+    def note(self, key: str, *args: str) -> None:
+        self.add("-", NOTES[key].format(*args), key=key, args=args)
 
     def result(self, outcome: Outcome) -> CheckResult:
         if outcome.reply is not None:
@@ -150,7 +154,7 @@ async def run_check(settings: CheckSettings,
             outcome = await _dialogue(run)
     except TimeoutError:
         outcome = _fail(Ending.TIMEOUT, run.stage, f"the whole test took longer than {total:g} s")
-        run.note(f"Gave up: the whole test took longer than {total:g} s")
+        run.note("gave-up", f"{total:g}")
     finally:
         if run.stream is not None and run.stream.transport is not None:
             run.stream.transport.abort()
@@ -168,15 +172,15 @@ async def _dialogue(run: _Run) -> Outcome:
         return _fail(Ending.TLS_FAILED, Stage.TLS, f"cannot read the CA file: {exc.strerror or exc}")
 
     # DNS
-    run.note(f"Looking up {host}" if host == s.host.strip() else f"Looking up {s.host.strip()} ({host})")
+    run.note("lookup", host if host == s.host.strip() else f"{s.host.strip()} ({host})")
     try:
         async with asyncio.timeout(s.timeout):
             infos = await loop.getaddrinfo(host, port, family=s.family, type=socket.SOCK_STREAM)
     except TimeoutError:
-        run.note("The name lookup did not answer in time")
+        run.note("lookup-timeout")
         return _fail(Ending.DNS_FAILED, Stage.DNS, "the name lookup timed out")
     except (socket.gaierror, UnicodeError) as exc:
-        run.note(f"The name was not found: {exc}")
+        run.note("lookup-failed", str(exc))
         return _fail(Ending.DNS_FAILED, Stage.DNS, str(exc))
     addresses = list(dict.fromkeys((info[0], str(info[4][0])) for info in infos))
 
@@ -185,26 +189,26 @@ async def _dialogue(run: _Run) -> Outcome:
     failure: Outcome | None = None
     for family, addr in addresses:
         shown = f"[{addr}]" if family == socket.AF_INET6 else addr
-        run.note(f"Connecting to {shown} port {port}")
+        run.note("connecting", shown, str(port))
         stream = _Stream()
         try:
             async with asyncio.timeout(s.timeout):
                 await loop.create_connection(lambda s=stream: s, addr, port)  # type: ignore[misc]
         except TimeoutError:
-            run.note(f"No answer from {shown} within {s.timeout:g} s")
+            run.note("connect-timeout", shown, f"{s.timeout:g}")
             failure = _fail(Ending.CONNECT_TIMEOUT, Stage.CONNECT, f"no answer from {shown}:{port}")
             continue
         except ConnectionRefusedError:
-            run.note(f"{shown} refused the connection")
+            run.note("refused", shown)
             failure = _fail(Ending.REFUSED, Stage.CONNECT, f"{shown}:{port} refused the connection")
             continue
         except OSError as exc:
-            run.note(f"Cannot reach {shown}: {exc.strerror or exc}")
+            run.note("unreachable", shown, str(exc.strerror or exc))
             if failure is None or failure.ending is not Ending.REFUSED:
                 failure = _fail(Ending.UNREACHABLE, Stage.CONNECT, f"{shown}: {exc.strerror or exc}")
             continue
         run.stream, run.address = stream, addr
-        run.note(f"Connected to {shown} port {port}")
+        run.note("connected", shown, str(port))
         break
     else:
         assert failure is not None
@@ -231,7 +235,7 @@ async def _dialogue(run: _Run) -> Outcome:
                 events = await _next_events(run, session)
         except TimeoutError:
             what = "greeting" if session.stage is Stage.GREETING else "reply"
-            run.note(f"No {what} from the server within {s.timeout:g} s")
+            run.note("no-greeting" if what == "greeting" else "no-reply", f"{s.timeout:g}")
             return Outcome(ok=False, ending=Ending.TIMEOUT, stage=session.stage,
                            mechanism=session.mechanism.name if session.mechanism else None,
                            offered=session.offered, detail=f"no {what} within {s.timeout:g} s")
@@ -249,7 +253,7 @@ async def _dialogue(run: _Run) -> Outcome:
                 assert run.stream.transport is not None
                 run.stream.transport.write(event.data)
             elif isinstance(event, NoteAdded):
-                run.note(event.text)
+                run.note(event.key, *event.args)
             elif isinstance(event, TlsRequested):
                 run.stream.buffer.clear()  # bytes injected before the handshake
                 failed = await _handshake(run, host, ctx, Stage.TLS)
@@ -268,7 +272,7 @@ async def _next_events(run: _Run, session: SmtpSession) -> list[Event]:
     assert run.stream is not None
     data = await run.stream.read()
     if not data:
-        run.note("The server closed the connection")
+        run.note("closed")
         return session.connection_lost()
     return session.receive_data(data)
 
@@ -301,7 +305,7 @@ async def _handshake(run: _Run, host: str, ctx: ssl.SSLContext, stage: Stage) ->
     assert run.stream is not None and run.stream.transport is not None
     loop = asyncio.get_running_loop()
     run.stage = stage
-    run.note("Starting TLS")
+    run.note("tls-start")
     try:
         new_transport = await loop.start_tls(
             run.stream.transport, run.stream, ctx, server_hostname=host,
@@ -310,7 +314,7 @@ async def _handshake(run: _Run, host: str, ctx: ssl.SSLContext, stage: Stage) ->
     except (ssl.SSLError, OSError, TimeoutError, ConnectionError) as exc:
         failure = TlsFailure.from_exception(exc)
         run.tls_failure = failure
-        run.note(f"TLS failed: {failure.message}")
+        run.note("tls-failed", failure.message)
         if failure.kind in ("untrusted", "expired", "not-yet-valid", "hostname"):
             run.tls = await _probe_certificate(run, host)
         return _fail(Ending.TLS_FAILED, stage, failure.message)
@@ -320,12 +324,11 @@ async def _handshake(run: _Run, host: str, ctx: ssl.SSLContext, stage: Stage) ->
     if run.s.pinned_sha256 and info.sha256 != run.s.pinned_sha256.lower().replace(":", ""):
         run.tls = info
         run.tls_failure = TlsFailure("pin-mismatch", "the certificate is not the one you chose to trust")
-        run.note("TLS failed: the certificate changed since you trusted it")
+        run.note("tls-changed")
         return _fail(Ending.TLS_FAILED, stage, run.tls_failure.message)
     run.tls = info
     run.tls_on = True
-    run.note(f"TLS established: {info.version}, {info.cipher}"
-             + ("" if info.verified else " (certificate pinned by you)"))
+    run.note("tls-ok" if info.verified else "tls-pinned", info.version, info.cipher)
     return None
 
 

@@ -86,11 +86,41 @@ class TlsRequested(Event):
     """The server said go for STARTTLS: the driver starts the handshake now."""
 
 
+# Local remarks for the timeline, by key: English templates here ({0}, {1}
+# are the arguments); the window translates each key on display.
+NOTES = {
+    "lookup": "Looking up {0}",
+    "lookup-timeout": "The name lookup did not answer in time",
+    "lookup-failed": "The name was not found: {0}",
+    "connecting": "Connecting to {0} port {1}",
+    "connect-timeout": "No answer from {0} within {1} s",
+    "refused": "{0} refused the connection",
+    "unreachable": "Cannot reach {0}: {1}",
+    "connected": "Connected to {0} port {1}",
+    "gave-up": "Gave up: the whole test took longer than {0} s",
+    "no-greeting": "No greeting from the server within {0} s",
+    "no-reply": "No reply from the server within {0} s",
+    "closed": "The server closed the connection",
+    "tls-start": "Starting TLS",
+    "tls-failed": "TLS failed: {0}",
+    "tls-changed": "TLS failed: the certificate changed since you trusted it",
+    "tls-ok": "TLS established: {0}, {1}",
+    "tls-pinned": "TLS established: {0}, {1} (certificate pinned by you)",
+    "discarded": "Discarded data the server sent after 220 and before encryption started",
+    "mechanism": "Server offers {0}; using {1}",
+}
+
+
 @dataclass(frozen=True)
 class NoteAdded(Event):
     """A local remark for the timeline (not on the wire)."""
 
-    text: str
+    key: str
+    args: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return NOTES[self.key].format(*self.args)
 
 
 @dataclass(frozen=True)

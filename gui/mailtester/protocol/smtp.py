@@ -143,8 +143,7 @@ class SmtpSession:
                 return
             self.stage = Stage.TLS
             if self._parser.has_unparsed_data:
-                self._events.append(NoteAdded(
-                    "Discarded data the server sent after 220 and before encryption started"))
+                self._events.append(NoteAdded("discarded"))
             self._parser.clear()
             self._events.append(TlsRequested())
         elif self.stage is Stage.AUTH:
@@ -175,7 +174,7 @@ class SmtpSession:
         mech = MECHANISMS[name](cfg.credentials, initial_response=initial_response,
                                 host=cfg.host, port=cfg.port)
         self.mechanism = mech
-        self._events.append(NoteAdded(f"Server offers {' '.join(offered)}; using {name}"))
+        self._events.append(NoteAdded("mechanism", (" ".join(offered), name)))
         step = mech.initial()
         if step is None:
             self._send(f"AUTH {name}".encode())

@@ -21,9 +21,10 @@ class CheckController(QObject):
     runFinished = Signal(object)  # Report
     runCancelled = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, lang: str = "en") -> None:
         super().__init__(parent)
         self._task: asyncio.Task[None] | None = None
+        self.lang = lang  # of the diagnosis texts
 
     @property
     def running(self) -> bool:
@@ -59,7 +60,7 @@ class CheckController(QObject):
                 self.runStarted.emit(settings)
                 result = await run_check(settings, self._emit_entry)
             if task is self._task:
-                self.runFinished.emit(build_report(result))
+                self.runFinished.emit(build_report(result, self.lang))
         except asyncio.CancelledError:
             if task is self._task:
                 self.runCancelled.emit()

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ...driver.client import TimelineEntry
+from ..i18n import note_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -17,6 +18,11 @@ RawRole = Qt.ItemDataRole.UserRole + 4
 DecodedRole = Qt.ItemDataRole.UserRole + 5
 FlaggedRole = Qt.ItemDataRole.UserRole + 6
 EntryRole = Qt.ItemDataRole.UserRole + 7  # the TimelineEntry itself
+
+
+def shown_text(e: TimelineEntry) -> str:
+    """Wire lines as they were; local notes in the window's language."""
+    return note_text(e.key, e.args) if e.key else e.text
 
 
 class TimelineModel(QAbstractListModel):
@@ -91,7 +97,7 @@ class TimelineModel(QAbstractListModel):
 
     def line_text(self, e: TimelineEntry) -> str:
         arrow = {"C": "C:", "S": "S:", "-": "  "}[e.direction]
-        text = f"{e.t:7.3f}s {'TLS' if e.tls else '   '} {arrow} {e.text}"
+        text = f"{e.t:7.3f}s {'TLS' if e.tls else '   '} {arrow} {shown_text(e)}"
         if e.decoded is not None and not self._show_raw:
             if e.direction == "S":
                 text += "    " + self.tr("Server asks: %1").replace("%1", e.decoded)
@@ -101,7 +107,7 @@ class TimelineModel(QAbstractListModel):
 
     def spoken_text(self, e: TimelineEntry) -> str:
         who = {"C": self.tr("This computer sent"), "S": self.tr("Server sent"), "-": self.tr("Note")}[e.direction]
-        parts = [f"{who}: {e.text}"]
+        parts = [f"{who}: {shown_text(e)}"]
         if e.tls:
             parts.append(self.tr("encrypted"))
         if e.decoded is not None:

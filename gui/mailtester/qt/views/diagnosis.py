@@ -5,11 +5,13 @@ could not be verified."""
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...knowledge.report import Report
+from ..i18n import stretch
 
 CERT_KINDS = ("untrusted", "hostname", "expired", "not-yet-valid", "pin-mismatch")
 
@@ -28,9 +30,10 @@ class DiagnosisPanel(QFrame):
     trustRequested = Signal(str)  # SHA-256 of the certificate to pin
     forgetTrustRequested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, pseudo: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("diagnosisPanel")
+        self._data_text = stretch if pseudo else str  # data texts join the pseudo-locale too
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(self.tr("Diagnosis"))
         layout = QVBoxLayout(self)
@@ -106,6 +109,9 @@ class DiagnosisPanel(QFrame):
         else:
             d = report.diagnosis
             assert d is not None
+            t = self._data_text
+            d = replace(d, title=t(d.title), explanation=t(d.explanation), causes=tuple(map(t, d.causes)),
+                        fixes=tuple(map(t, d.fixes)))
             parts = []
             if d.fixes:
                 parts.append(f"<p><b>{html.escape(self.tr('What to do'))}</b></p><ol>"

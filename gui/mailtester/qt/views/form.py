@@ -29,7 +29,8 @@ from ...knowledge.providers import Provider, providers, recognize
 from ...protocol.credentials import Credentials, Secret
 from ...protocol.events import Security
 from ...protocol.limits import DEFAULT_TIMEOUT, MAX_TIMEOUT
-from ...settings import CheckSettings, InvalidInput, check_secret, normalize_host
+from ...settings import LANGUAGES, CheckSettings, InvalidInput, check_secret, normalize_host
+from ..i18n import input_error
 
 PRESET_IDS = ("gmail", "microsoft365", "yahoo", "icloud", "zoho", "fastmail", "gmx", "ionos", "yandex", "mailru",
               "amazon-ses", "sendgrid", "mailgun")
@@ -193,6 +194,12 @@ class AccountForm(QWidget):
         self.allow_plaintext_check.setObjectName("allowPlaintextCheck")
         self.allow_plaintext_check.setAccessibleName(self.tr("Allow plaintext login"))
         adv.addRow("", self.allow_plaintext_check)
+        self.language_combo = QComboBox(self.advanced)
+        self.language_combo.setObjectName("languageCombo")
+        self.language_combo.addItem(self.tr("System default"), "")
+        for code, name in LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        self._add(adv, self.tr("&Language:"), self.language_combo, self.tr("Language of the window"))
         self.advanced.hide()
         outer.addWidget(self.advanced)
 
@@ -329,7 +336,7 @@ class AccountForm(QWidget):
             try:
                 normalize_host(self.host_edit.text())
             except InvalidInput as exc:
-                errs["host"] = str(exc)
+                errs["host"] = input_error(str(exc))
             if not 1 <= self.port_spin.value() <= 65535:
                 errs["port"] = self.tr("The port must be a number from 1 to 65535.")
         user = self.user_edit.text()
@@ -342,7 +349,7 @@ class AccountForm(QWidget):
         try:
             check_secret(secret, "token" if token else "password")
         except InvalidInput as exc:
-            errs["password"] = str(exc)
+            errs["password"] = input_error(str(exc))
         if secret and not user:
             errs["user"] = self.tr("Enter the email address or user name.")
         if user and not secret and "password" not in errs:

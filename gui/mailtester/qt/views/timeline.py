@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...driver.client import TimelineEntry
-from ..models.timeline import EntryRole, TimelineModel
+from ..models.timeline import EntryRole, TimelineModel, shown_text
 
 PAD = 4
 
@@ -119,7 +119,7 @@ class TimelineDelegate(QStyledItemDelegate):
             p.setPen(dim)
         else:
             p.setPen(fg)
-        raw = entry.text
+        raw = shown_text(entry)
         if entry.flagged:
             raw += "   \u26a0 " + self.tr("not base64")
         p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter,

@@ -29,6 +29,7 @@ from ...knowledge.report import Report, to_markdown, write_report
 from ...settings import InvalidInput
 from ..controllers.accounts import AccountStore, Keychain, SavedAccount
 from ..controllers.check import CheckController
+from ..i18n import PSEUDO
 from ..models.steps import StepsModel
 from ..models.timeline import TimelineModel
 from .diagnosis import DiagnosisPanel
@@ -40,14 +41,16 @@ log = logging.getLogger("mailtester.qt")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: QSettings, keychain: Keychain | None = None, demo: bool = False) -> None:
+    def __init__(self, settings: QSettings, keychain: Keychain | None = None, demo: bool = False,
+                 lang: str = "en") -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Mail Account Tester"))
         self.settings = settings
         self.store = AccountStore(settings, self)
         self.keychain = keychain or Keychain()
-        self.controller = CheckController(self)
+        self.lang = lang
+        self.controller = CheckController(self, lang=lang)
         self.model = TimelineModel(self)
         self.steps = StepsModel(self)
         self.last_report: Report | None = None
@@ -106,7 +109,7 @@ class MainWindow(QMainWindow):
         right_layout.addLayout(tools)
         self.timeline = TimelineView(right)
         self.timeline.setModel(self.model)
-        self.panel = DiagnosisPanel(right)
+        self.panel = DiagnosisPanel(right, pseudo=lang == PSEUDO)
         panel_scroll = QScrollArea(right)
         panel_scroll.setWidgetResizable(True)
         panel_scroll.setWidget(self.panel)
@@ -155,6 +158,9 @@ class MainWindow(QMainWindow):
         self.panel.forgetTrustRequested.connect(self.on_forget_trust_requested)
         self.account_combo.activated.connect(self.on_account_combo_activated)
         self.forget_account_button.clicked.connect(self.on_forget_account_clicked)
+        combo = self.form.language_combo
+        combo.setCurrentIndex(max(0, combo.findData(str(settings.value("language", "")))))
+        combo.currentIndexChanged.connect(self.on_language_changed)
 
         self.refresh_accounts()
         self._set_report_actions(False)
@@ -337,6 +343,10 @@ class MainWindow(QMainWindow):
             self.form.forget_password()
             self.refresh_accounts()
             self.statusBar().showMessage(self.tr("Account and password forgotten."), 5000)
+
+    def on_language_changed(self, _index: int) -> None:
+        self.settings.setValue("language", self.form.language_combo.currentData())
+        self.statusBar().showMessage(self.tr("The language changes the next time the window opens."), 8000)
 
     # -- closing ----------------------------------------------------------------------
 

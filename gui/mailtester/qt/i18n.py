@@ -1,0 +1,118 @@
+"""Translations of the window: Qt's own, then ours; a stretched pseudo-locale
+for finding clipped layouts; translated timeline notes and input errors."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QTranslator,
+)
+
+from ..resources import resource_path
+from ..settings import LANGUAGES
+
+PSEUDO = "pseudo"
+_installed: list[QTranslator] = []
+
+
+def system_language() -> str:
+    code = QLocale.system().name().split("_")[0]
+    return code if code in LANGUAGES else "en"
+
+
+def install(lang: str | None) -> str:
+    """Install the translators for `lang` (None or "" = the system's); return the language used."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    for t in _installed:
+        app.removeTranslator(t)
+    _installed.clear()
+    lang = lang or system_language()
+    if lang == PSEUDO:
+        _installed.append(PseudoTranslator(app))
+    elif lang != "en":
+        for name, folder in ((f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+                             (f"mailtester_{lang}", str(resource_path("translations")))):
+            t = QTranslator(app)
+            if t.load(name, folder):
+                _installed.append(t)
+    for t in _installed:
+        app.installTranslator(t)
+    return lang
+
+
+_PLACEHOLDER = re.compile(r"(%\d|&(?=\w)|\{\w*\}|<[^>]+>|https?://\S+)")
+_ACCENTS = str.maketrans("aeiouAEIOUcnyCNY", "àéîõüÀÉÎÕÜçñýÇÑÝ")
+
+
+def stretch(text: str) -> str:
+    """Pseudo-translation: accented and about 40 % longer, placeholders kept."""
+    parts = _PLACEHOLDER.split(text)
+    out = "".join(p if _PLACEHOLDER.fullmatch(p) else p.translate(_ACCENTS) for p in parts)
+    return f"[{out}{'~' * max(2, len(text) * 2 // 5)}]"
+
+
+class PseudoTranslator(QTranslator):
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return stretch(source)
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+# Timeline notes (the engine's NOTES keys), translated on display.
+NOTE_TEXTS = {
+    "lookup": QT_TRANSLATE_NOOP("Timeline", "Looking up %1"),
+    "lookup-timeout": QT_TRANSLATE_NOOP("Timeline", "The name lookup did not answer in time"),
+    "lookup-failed": QT_TRANSLATE_NOOP("Timeline", "The name was not found: %1"),
+    "connecting": QT_TRANSLATE_NOOP("Timeline", "Connecting to %1 port %2"),
+    "connect-timeout": QT_TRANSLATE_NOOP("Timeline", "No answer from %1 within %2 s"),
+    "refused": QT_TRANSLATE_NOOP("Timeline", "%1 refused the connection"),
+    "unreachable": QT_TRANSLATE_NOOP("Timeline", "Cannot reach %1: %2"),
+    "connected": QT_TRANSLATE_NOOP("Timeline", "Connected to %1 port %2"),
+    "gave-up": QT_TRANSLATE_NOOP("Timeline", "Gave up: the whole test took longer than %1 s"),
+    "no-greeting": QT_TRANSLATE_NOOP("Timeline", "No greeting from the server within %1 s"),
+    "no-reply": QT_TRANSLATE_NOOP("Timeline", "No reply from the server within %1 s"),
+    "closed": QT_TRANSLATE_NOOP("Timeline", "The server closed the connection"),
+    "tls-start": QT_TRANSLATE_NOOP("Timeline", "Starting TLS"),
+    "tls-failed": QT_TRANSLATE_NOOP("Timeline", "TLS failed: %1"),
+    "tls-changed": QT_TRANSLATE_NOOP("Timeline", "TLS failed: the certificate changed since you trusted it"),
+    "tls-ok": QT_TRANSLATE_NOOP("Timeline", "TLS established: %1, %2"),
+    "tls-pinned": QT_TRANSLATE_NOOP("Timeline", "TLS established: %1, %2 (certificate pinned by you)"),
+    "discarded": QT_TRANSLATE_NOOP("Timeline",
+                                   "Discarded data the server sent after 220 and before encryption started"),
+    "mechanism": QT_TRANSLATE_NOOP("Timeline", "Server offers %1; using %2"),
+}
+
+
+def note_text(key: str, args: tuple[str, ...]) -> str:
+    text = QCoreApplication.translate("Timeline", NOTE_TEXTS[key])
+    for i, arg in enumerate(args, 1):
+        text = text.replace(f"%{i}", arg)
+    return text
+
+
+# The messages of mailtester.settings.InvalidInput, translated where shown.
+INPUT_ERRORS = (
+    QT_TRANSLATE_NOOP("InputError", "Enter the server name, for example smtp.example.com."),
+    QT_TRANSLATE_NOOP("InputError", "The server name contains a line break or control character."),
+    QT_TRANSLATE_NOOP("InputError", "Enter only the server name, without a prefix like smtp:// or https://."),
+    QT_TRANSLATE_NOOP("InputError", "The server name cannot contain spaces."),
+    QT_TRANSLATE_NOOP("InputError", "Enter only the server name, without a path or an @."),
+    QT_TRANSLATE_NOOP("InputError", "This is not a valid IPv6 address."),
+    QT_TRANSLATE_NOOP("InputError", "Enter the port in its own field, not after the server name."),
+    QT_TRANSLATE_NOOP("InputError", "This is not a valid server name: use letters, digits, dots and hyphens."),
+    QT_TRANSLATE_NOOP("InputError", "The port must be a number from 1 to 65535."),
+    QT_TRANSLATE_NOOP("InputError", "The user name contains a line break or control character."),
+    QT_TRANSLATE_NOOP("InputError", "The password contains a line break, which cannot be sent."),
+    QT_TRANSLATE_NOOP("InputError", "The token contains a line break, which cannot be sent."),
+)
+
+
+def input_error(message: str) -> str:
+    return QCoreApplication.translate("InputError", message)
