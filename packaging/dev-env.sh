@@ -36,3 +36,7 @@ if [ "$MODE" = test ] || [ "$MODE" = build ]; then
 else
   .venv/bin/python -m pip install -q -e .
 fi
+# Compiled translations (.qm) are built from the reviewed sources (.ts), never committed.
+for ts in resources/translations/*.ts; do
+  .venv/bin/pyside6-lrelease -silent "$ts" -qm "${ts%.ts}.qm"
+done

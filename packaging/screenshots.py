@@ -1,9 +1,10 @@
 """Render the window in its three telling states to PNG: a successful login on
 the demo server, a refused password (535), and an untrusted certificate.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py [OUTDIR] [--dark]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py [OUTDIR] [--dark] [--lang=tr|pseudo]
 
---dark renders with a dark palette (Fusion style), to check contrast.
+--dark renders with a dark palette (Fusion style), to check contrast; --lang in
+Turkish or in the stretched pseudo-locale, to check for clipped text.
 
 Runs on the offscreen platform unless a display is set; nothing leaves loopback.
 """
@@ -28,8 +29,9 @@ from mailtester.qt.views.form import DEMO, DEMO_FAIL
 
 ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
 DARK = "--dark" in sys.argv
+LANG = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--lang=")), "en")
 OUT = Path(ARGS[0]) if ARGS else Path(__file__).parent / "screenshots"
-SUFFIX = "-dark" if DARK else ""
+SUFFIX = ("-dark" if DARK else "") + ("" if LANG == "en" else f"-{LANG}")
 
 
 async def run_and_wait(window) -> None:
@@ -51,7 +53,7 @@ async def run_and_wait(window) -> None:
 async def shoot() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     ini = Path(tempfile.mkdtemp()) / "settings.ini"
-    window = create_window(QSettings(str(ini), QSettings.Format.IniFormat))
+    window = create_window(QSettings(str(ini), QSettings.Format.IniFormat), lang=LANG)
     window.resize(1100, 760)
     window.show()
     combo = window.form.provider_combo

@@ -114,27 +114,27 @@ def diagnose(facts: Facts, *, host: str = "", user: str = "", lang: str = "en") 
     did = diagnosis_id(facts)
     if did is None:
         return None
-    entry = texts(lang).get(did) or texts("en")[did]
+    # English is complete; another language overrides its texts, never the links or exit codes.
+    base, local = texts("en")[did], texts(lang).get(did, {}) if lang != "en" else {}
+    entry = {**base, **{k: v for k, v in local.items() if k not in ("exit", "links", "providers")}}
     provider = facts.provider
-    if provider is not None:
-        variant = entry.get("providers", {}).get(provider.id) or (
-            texts("en")[did].get("providers", {}).get(provider.id))
-        if variant:
-            entry = {**entry, **variant}
+    if provider is not None and provider.id in base.get("providers", {}):
+        entry.update(base["providers"][provider.id])
+        entry.update(local.get("providers", {}).get(provider.id, {}))
     o = facts.outcome
     values = _Blank(
         host=host, port=str(facts.port), user=user, detail=o.detail or "",
         reply=(" ".join(o.reply.raw) if o.reply else ""),
-        offered=", ".join(o.offered) or "none", mechanism=o.mechanism or "",
+        offered=", ".join(o.offered) or _WORDS.get(lang, _WORDS["en"])["none"], mechanism=o.mechanism or "",
         provider=provider.name if provider else "",
-        oauth_error=_oauth_error_text(o),
+        oauth_error=_oauth_error_text(o, lang),
         **(provider.links if provider else {}),
     )
 
     def fill(text: str) -> str:
         return " ".join(text.format_map(values).split()).replace("()", "").replace(" .", ".")
 
-    exit_code = int(entry.get("exit", 1))
+    exit_code = int(base["exit"])
     if o.reply is not None and o.reply.is_transient and not did.startswith("tls."):
         exit_code = 6
     elif o.ending is Ending.AUTH_REJECTED and exit_code == 6:
@@ -147,13 +147,19 @@ def diagnose(facts: Facts, *, host: str = "", user: str = "", lang: str = "en") 
     )
 
 
-def _oauth_error_text(o: Outcome) -> str:
+_WORDS = {
+    "en": {"none": "none", "oauth": " The server's explanation: status {status}", "scope": ", expected scope {scope}"},
+    "tr": {"none": "yok", "oauth": " Sunucunun açıklaması: durum {status}", "scope": ", beklenen kapsam {scope}"},
+}
+
+
+def _oauth_error_text(o: Outcome, lang: str) -> str:
+    """The JSON error an OAuth server sent in its 334, in words."""
     err = o.oauth_error_fields
     if not err:
         return ""
-    status = err.get("status", "")
-    scope = err.get("scope", "")
-    parts = [f" The server's explanation: status {status}"]
-    if scope:
-        parts.append(f", expected scope {scope}")
-    return "".join(parts) + "."
+    words = _WORDS.get(lang, _WORDS["en"])
+    text = words["oauth"].format(status=err.get("status", "?"))
+    if err.get("scope"):
+        text += words["scope"].format(scope=err["scope"])
+    return text + "."

@@ -51,10 +51,16 @@ _ACCENTS = str.maketrans("aeiouAEIOUcnyCNY", "àéîõüÀÉÎÕÜçñýÇÑÝ")
 
 
 def stretch(text: str) -> str:
-    """Pseudo-translation: accented and about 40 % longer, placeholders kept."""
+    """Pseudo-translation: accented and about 40 % longer, placeholders kept.
+
+    The padding comes in short words, as a real translation's would, so that
+    wrapping labels can still break lines.
+    """
     parts = _PLACEHOLDER.split(text)
     out = "".join(p if _PLACEHOLDER.fullmatch(p) else p.translate(_ACCENTS) for p in parts)
-    return f"[{out}{'~' * max(2, len(text) * 2 // 5)}]"
+    pad = max(2, len(text) * 2 // 5)
+    padding = "~" * min(pad, 4) + "".join(" ~~~~" for _ in range((pad - 4) // 5)) if pad > 4 else "~" * pad
+    return f"[{out}{padding}]"
 
 
 class PseudoTranslator(QTranslator):

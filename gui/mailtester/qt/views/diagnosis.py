@@ -74,17 +74,16 @@ class DiagnosisPanel(QFrame):
         self.setAccessibleDescription(html.unescape(_strip_tags(verdict)) + " " + explanation)
 
     def show_idle(self) -> None:
-        self._set(f"<b>{html.escape(self.tr('Ready.'))}</b>",
+        self._set(_bold(self.tr("Ready.")),
                   self.tr("Fill in the account and choose Test login. The password is sent only over an "
                           "encrypted connection unless you allow otherwise."))
 
     def show_running(self) -> None:
-        testing = self.tr("Testing\u2026")
-        self._set(f"<b>{html.escape(testing)}</b>",
+        self._set(_bold(self.tr("Testing\u2026")),
                   self.tr("Watch the timeline: every line exchanged with the server appears as it happens."))
 
     def show_cancelled(self) -> None:
-        self._set(f"<b>{html.escape(self.tr('Cancelled.'))}</b>",
+        self._set(_bold(self.tr("Cancelled.")),
                   self.tr("The test was stopped; nothing more was sent."))
 
     def show_report(self, report: Report, pinned: bool = False) -> None:
@@ -112,17 +111,17 @@ class DiagnosisPanel(QFrame):
             t = self._data_text
             d = replace(d, title=t(d.title), explanation=t(d.explanation), causes=tuple(map(t, d.causes)),
                         fixes=tuple(map(t, d.fixes)))
+            what, more, causes = self.tr("What to do"), self.tr("More help"), self.tr("Usual causes")
             parts = []
             if d.fixes:
-                parts.append(f"<p><b>{html.escape(self.tr('What to do'))}</b></p><ol>"
-                             + "".join(f"<li>{_linkify(f)}</li>" for f in d.fixes) + "</ol>")
+                parts.append(f"<p>{_bold(what)}</p><ol>" + "".join(f"<li>{_linkify(f)}</li>" for f in d.fixes)
+                             + "</ol>")
             if d.links:
-                parts.append(f"<p><b>{html.escape(self.tr('More help'))}</b></p><ul>"
-                             + "".join(f'<li><a href="{html.escape(u)}">{html.escape(u)}</a></li>' for u in d.links)
-                             + "</ul>")
+                parts.append(f"<p>{_bold(more)}</p><ul>" + "".join(
+                    f'<li><a href="{html.escape(u)}">{html.escape(u)}</a></li>' for u in d.links) + "</ul>")
             if d.causes:
-                parts.append(f"<p><b>{html.escape(self.tr('Usual causes'))}</b></p><ul>"
-                             + "".join(f"<li>{html.escape(c)}</li>" for c in d.causes) + "</ul>")
+                parts.append(f"<p>{_bold(causes)}</p><ul>" + "".join(f"<li>{html.escape(c)}</li>" for c in d.causes)
+                             + "</ul>")
             provider = f" ({html.escape(report.provider.name)})" if report.provider else ""
             self._set(f'<span style="font-size:large">\u2716 <b>{html.escape(d.title)}</b></span>{provider}'
                       f'<br><small>{html.escape(d.id)}</small>', d.explanation, "".join(parts))
@@ -142,6 +141,10 @@ class DiagnosisPanel(QFrame):
         self.trust_button.setVisible(failure in CERT_KINDS and failure != "pin-mismatch" and not pinned)
         self.forget_button.setVisible(pinned)
         self.cert_box.show()
+
+
+def _bold(text: str) -> str:
+    return f"<b>{html.escape(text)}</b>"
 
 
 def _group(hexdigest: str) -> str:

@@ -45,6 +45,18 @@ class FormState:
     demo: bool
 
 
+def hint(text: str, parent: QWidget) -> QLabel:
+    """A small explanatory line under a control."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setIndent(22)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 0.9)
+    label.setFont(font)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
 class ErrorLabel(QLabel):
     def __init__(self, name: str, parent: QWidget) -> None:
         super().__init__(parent)
@@ -79,9 +91,12 @@ class AccountForm(QWidget):
         # provider presets
         self.provider_combo = QComboBox(self)
         self.provider_combo.setObjectName("providerCombo")
+        # Width from the layout, not from the longest name (the list shows names whole).
+        self.provider_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.provider_combo.setMinimumContentsLength(16)
         self.provider_combo.addItem(self.tr("Other (enter the server yourself)"), "")
         self.provider_combo.addItem(self.tr("Demo server (built in)"), DEMO)
-        self.provider_combo.addItem(self.tr("Demo server, wrong password (shows a refusal)"), DEMO_FAIL)
+        self.provider_combo.addItem(self.tr("Demo server (wrong password)"), DEMO_FAIL)
         known = {p.id: p for p in providers()}
         for pid in PRESET_IDS:
             self.provider_combo.addItem(known[pid].name, pid)
@@ -190,10 +205,12 @@ class AccountForm(QWidget):
         self.timeout_spin.setValue(DEFAULT_TIMEOUT)
         self.timeout_spin.setSuffix(self.tr(" s"))
         self._add(adv, self.tr("&Timeout per step:"), self.timeout_spin, self.tr("Timeout per step in seconds"))
-        self.allow_plaintext_check = QCheckBox(self.tr("Allow sending the password &unencrypted"), self.advanced)
+        self.allow_plaintext_check = QCheckBox(self.tr("Allow &unencrypted login"), self.advanced)
         self.allow_plaintext_check.setObjectName("allowPlaintextCheck")
         self.allow_plaintext_check.setAccessibleName(self.tr("Allow plaintext login"))
         adv.addRow("", self.allow_plaintext_check)
+        adv.addRow("", hint(self.tr("Only on a network you trust: without encryption the password can be read "
+                                    "on its way."), self.advanced))
         self.language_combo = QComboBox(self.advanced)
         self.language_combo.setObjectName("languageCombo")
         self.language_combo.addItem(self.tr("System default"), "")
@@ -203,9 +220,10 @@ class AccountForm(QWidget):
         self.advanced.hide()
         outer.addWidget(self.advanced)
 
-        self.remember_check = QCheckBox(self.tr("&Remember this account (password in the system keychain)"), self)
+        self.remember_check = QCheckBox(self.tr("&Remember this account"), self)
         self.remember_check.setObjectName("rememberCheck")
         outer.addWidget(self.remember_check)
+        outer.addWidget(hint(self.tr("The password is kept in the system keychain, never in a file."), self))
 
         # behaviour
         self.show_password.toggled.connect(self.on_show_password_toggled)

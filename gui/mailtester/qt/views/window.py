@@ -64,6 +64,8 @@ class MainWindow(QMainWindow):
         acc_label = QLabel(self.tr("Sa&ved accounts:"), left)
         self.account_combo = QComboBox(left)
         self.account_combo.setObjectName("accountCombo")
+        self.account_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.account_combo.setMinimumContentsLength(12)
         self.account_combo.setAccessibleName(self.tr("Saved accounts"))
         acc_label.setBuddy(self.account_combo)
         self.forget_account_button = QToolButton(left)
@@ -104,8 +106,7 @@ class MainWindow(QMainWindow):
         self.save_report_button.setObjectName("saveReportButton")
         tools.addWidget(self.show_raw_check)
         tools.addStretch(1)
-        for b in (self.copy_lines_button, self.copy_report_button, self.save_report_button):
-            tools.addWidget(b)
+        tools.addWidget(self.copy_lines_button)
         right_layout.addLayout(tools)
         self.timeline = TimelineView(right)
         self.timeline.setModel(self.model)
@@ -116,8 +117,17 @@ class MainWindow(QMainWindow):
         panel_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results_split = vsplit = QSplitter(Qt.Orientation.Vertical, right)
+        results = QWidget(right)  # the diagnosis, and what to do with it
+        results_layout = QVBoxLayout(results)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        results_layout.addWidget(panel_scroll, 1)
+        report_row = QHBoxLayout()
+        report_row.addStretch(1)
+        report_row.addWidget(self.copy_report_button)
+        report_row.addWidget(self.save_report_button)
+        results_layout.addLayout(report_row)
         vsplit.addWidget(self.timeline)
-        vsplit.addWidget(panel_scroll)
+        vsplit.addWidget(results)
         vsplit.setStretchFactor(0, 3)
         vsplit.setStretchFactor(1, 2)
         right_layout.addWidget(vsplit, 1)
@@ -136,8 +146,10 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.account_combo, self.forget_account_button)
         QWidget.setTabOrder(self.forget_account_button, self.form.provider_combo)
         QWidget.setTabOrder(self.form.remember_check, self.test_button)
-        QWidget.setTabOrder(self.test_button, self.show_raw_check)
-        QWidget.setTabOrder(self.save_report_button, self.timeline)
+        for first, second in ((self.test_button, self.show_raw_check), (self.show_raw_check, self.copy_lines_button),
+                              (self.copy_lines_button, self.timeline), (self.timeline, self.copy_report_button),
+                              (self.copy_report_button, self.save_report_button)):
+            QWidget.setTabOrder(first, second)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.on_escape)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter runs the test from anywhere in the window
             QShortcut(QKeySequence(key), self, self.on_enter)
@@ -224,7 +236,7 @@ class MainWindow(QMainWindow):
         if not report.result.ok:  # the fix steps matter more than the transcript now
             total = sum(self.results_split.sizes())
             self.results_split.setSizes([total * 2 // 5, total - total * 2 // 5])
-            QTimer.singleShot(0, self.timeline.scrollToBottom)  # keep the refusal in view
+            QTimer.singleShot(0, self.timeline, self.timeline.scrollToBottom)  # keep the refusal in view
         self._idle()
         self._set_report_actions(True)
         if report.result.ok and self.form.remember_check.isChecked() and not self.form.demo:

@@ -1,0 +1,225 @@
+"""Turkish translations of the window's strings, applied to the Qt .ts file.
+
+    .venv/bin/pyside6-lupdate $(find gui/mailtester/qt -name '*.py') -ts resources/translations/mailtester_tr.ts
+    .venv/bin/python packaging/ui_tr.py resources/translations/mailtester_tr.ts
+
+Reviewers edit this table (or the .ts in Qt Linguist); a test fails when a
+string of the window has no Turkish translation.
+"""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+
+TR = {
+    "%1 refused the connection": "%1 bağlantıyı reddetti",
+    "%1\nNot valid base64: shown as the server sent it.":
+        "%1\nGeçerli base64 değil: sunucunun gönderdiği gibi gösteriliyor.",
+    "&Browse…": "&Gözat…",
+    "&Cancel": "&İptal",
+    "&Email or user name:": "&E-posta veya kullanıcı adı:",
+    "&IP version:": "&IP sürümü:",
+    "&Language:": "&Dil:",
+    "&Method:": "&Yöntem:",
+    "&Provider:": "&Sağlayıcı:",
+    "&Remember this account": "Bu hesabı &hatırla",
+    "The password is kept in the system keychain, never in a file.":
+        "Parola sistem anahtarlığında tutulur, hiçbir zaman bir dosyada değil.",
+    "&Server:": "S&unucu:",
+    "&Test login": "Girişi &test et",
+    "&Timeout per step:": "Adım başına &zaman aşımı:",
+    "(new account)": "(yeni hesap)",
+    "Access &token:": "Erişim &belirteci:",
+    "Account and password forgotten.": "Hesap ve parola unutuldu.",
+    "Advanced": "Gelişmiş",
+    "Allow plaintext login": "Şifresiz girişe izin ver",
+    "Allow &unencrypted login": "Şi&fresiz girişe izin ver",
+    "Only on a network you trust: without encryption the password can be read on its way.":
+        "Yalnızca güvendiğiniz bir ağda: şifreleme olmadan parola yolda okunabilir.",
+    "Authentication method": "Kimlik doğrulama yöntemi",
+    "Automatic": "Otomatik",
+    "Cancel the test": "Testi iptal et",
+    "Cannot reach %1: %2": "%1 adresine ulaşılamıyor: %2",
+    "Certificate shown by the server": "Sunucunun gösterdiği sertifika",
+    "Certificate trusted for this server. Test again.": "Bu sunucu için sertifikaya güvenildi. Yeniden test edin.",
+    "Certificates (*.pem *.crt *.cer);;All files (*)": "Sertifikalar (*.pem *.crt *.cer);;Tüm dosyalar (*)",
+    "Choose a CA certificate file": "Bir CA sertifika dosyası seçin",
+    "Connect": "Bağlan",
+    "Connected to %1 port %2": "%1 adresine, %2 numaralı bağlantı noktasından bağlanıldı",
+    "Connecting to %1 port %2": "%1 adresine, %2 numaralı bağlantı noktasından bağlanılıyor",
+    "Connection security": "Bağlantı güvenliği",
+    "Cop&y report": "Raporu &kopyala",
+    "Copy &lines": "&Satırları kopyala",
+    "Could not save the report: %1": "Rapor kaydedilemedi: %1",
+    "Demo server (built in)": "Tanıtım sunucusu (yerleşik)",
+    "Demo server (wrong password)": "Tanıtım sunucusu (yanlış parola)",
+    "Diagnosis": "Tanı",
+    "Discarded data the server sent after 220 and before encryption started":
+        "Sunucunun 220'den sonra ve şifreleme başlamadan önce gönderdiği veriler atıldı",
+    "Email address or user name": "E-posta adresi veya kullanıcı adı",
+    "Encrypt": "Şifrele",
+    "Encryption": "Şifreleme",
+    "Enter only the server name, without a path or an @.": "Yalnızca sunucu adını, yol ve @ olmadan girin.",
+    "Enter only the server name, without a prefix like smtp:// or https://.":
+        "Yalnızca sunucu adını, smtp:// veya https:// gibi bir önek olmadan girin.",
+    "Enter the access token.": "Erişim belirtecini girin.",
+    "Enter the email address or user name.": "E-posta adresini veya kullanıcı adını girin.",
+    "Enter the password.": "Parolayı girin.",
+    "Enter the port in its own field, not after the server name.":
+        "Bağlantı noktasını sunucu adının ardına değil, kendi alanına girin.",
+    "Enter the server name, for example smtp.example.com.": "Sunucu adını girin, örneğin smtp.example.com.",
+    "Every line exchanged with the server, with decoded challenges":
+        "Sunucuyla alınıp verilen her satır, çözülmüş sorgularla birlikte",
+    "Expires": "Bitiş",
+    "Extra &CA file:": "Ek &CA dosyası:",
+    "Extra CA certificate file": "Ek CA sertifika dosyası",
+    "Fill in the account and choose Test login. The password is sent only over an encrypted connection unless you "
+    "allow otherwise.": "Hesabı doldurun ve Girişi test et'i seçin. Aksine izin vermedikçe parola yalnızca şifreli "
+                       "bir bağlantı üzerinden gönderilir.",
+    "Forget": "Unut",
+    "Forget the selected account and its password": "Seçili hesabı ve parolasını unut",
+    "Forget the trusted certificate": "Güvenilen sertifikayı unut",
+    "Gave up: the whole test took longer than %1 s": "Vazgeçildi: testin tamamı %1 saniyeden uzun sürdü",
+    "Greet": "Karşıla",
+    "Handshake timeline": "El sıkışma zaman çizelgesi",
+    "Hide": "Gizle",
+    "IP version": "IP sürümü",
+    "IPv4 only": "Yalnızca IPv4",
+    "IPv6 only": "Yalnızca IPv6",
+    "Issuer": "Veren",
+    "Language of the window": "Pencerenin dili",
+    "Log in": "Giriş yap",
+    "Looking up %1": "%1 aranıyor",
+    "Mail Account Tester": "Mail Account Tester",  # the product name stays
+    "Markdown (*.md);;HTML (*.html)": "Markdown (*.md);;HTML (*.html)",
+    "Method": "Yöntem",
+    "Names": "Adlar",
+    "No greeting from the server within %1 s": "Sunucudan %1 saniye içinde karşılama gelmedi",
+    "No reply from the server within %1 s": "Sunucudan %1 saniye içinde yanıt gelmedi",
+    "No answer from %1 within %2 s": "%1 adresinden %2 saniye içinde yanıt gelmedi",
+    "No system keychain is available, so the password is kept only until you close this window. It is never "
+    "written to a file.": "Kullanılabilir bir sistem anahtarlığı yok; bu yüzden parola yalnızca bu pencereyi "
+                          "kapatana kadar tutulur. Hiçbir zaman bir dosyaya yazılmaz.",
+    "None": "Yok",
+    "None (unencrypted)": "Yok (şifresiz)",
+    "Note": "Not",
+    "OAuth2 access token": "OAuth2 erişim belirteci",
+    "Only trust this certificate if you know it belongs to %1, for example a mail bridge on this computer or a "
+    "server your organization runs.\n\nFrom now on the test will accept exactly this certificate for this server "
+    "and port, and refuse any other.": "Bu sertifikaya yalnızca %1 sunucusuna ait olduğunu biliyorsanız güvenin; "
+                                       "örneğin bu bilgisayardaki bir posta köprüsü ya da kuruluşunuzun "
+                                       "çalıştırdığı bir sunucu.\n\nBundan sonra test, bu sunucu ve bağlantı "
+                                       "noktası için tam olarak bu sertifikayı kabul edecek, başka her sertifikayı "
+                                       "reddedecek.",
+    "Other (enter the server yourself)": "Diğer (sunucuyu kendiniz girin)",
+    "Outgoing mail server": "Giden posta sunucusu",
+    "P&ort:": "&Bağlantı noktası:",
+    "Pass&word:": "Paro&la:",
+    "Password": "Parola",
+    "Port": "Bağlantı noktası",
+    "Provider": "Sağlayıcı",
+    "Provider presets": "Sağlayıcı ön ayarları",
+    "Report copied (Markdown, password removed).": "Rapor kopyalandı (Markdown, parola çıkarıldı).",
+    "Report saved.": "Rapor kaydedildi.",
+    "SHA-256 fingerprint": "SHA-256 parmak izi",
+    "SSL/TLS": "SSL/TLS",
+    "STARTTLS": "STARTTLS",
+    "Sa&ved accounts:": "Kayıtlı &hesaplar:",
+    "Save &report…": "Raporu ka&ydet…",
+    "Save report": "Raporu kaydet",
+    "Saved accounts": "Kayıtlı hesaplar",
+    "Se&curity:": "&Güvenlik:",
+    "Security": "Güvenlik",
+    "Server": "Sunucu",
+    "Server asks: %1": "Sunucu soruyor: %1",
+    "Server offers %1; using %2": "Sunucu şunları sunuyor: %1; kullanılan: %2",
+    "Server sent": "Sunucu gönderdi",
+    "Show": "Göster",
+    "Show password": "Parolayı göster",
+    "Show ra&w": "&Ham göster",
+    "Starting TLS": "TLS başlatılıyor",
+    "Subject": "Konu",
+    "System default": "Sistem varsayılanı",
+    "TLS established: %1, %2": "TLS kuruldu: %1, %2",
+    "TLS established: %1, %2 (certificate pinned by you)": "TLS kuruldu: %1, %2 (sertifikayı siz sabitlediniz)",
+    "TLS failed: %1": "TLS başarısız: %1",
+    "TLS failed: the certificate changed since you trusted it":
+        "TLS başarısız: sertifika, ona güvendiğinizden beri değişti",
+    "Test login": "Girişi test et",
+    "Testing…": "Test ediliyor…",
+    "The language changes the next time the window opens.": "Dil, pencere bir sonraki açılışında değişir.",
+    "The name lookup did not answer in time": "Ad çözümlemesi zamanında yanıt vermedi",
+    "The name was not found: %1": "Ad bulunamadı: %1",
+    "The password contains a line break, which cannot be sent.": "Parola, gönderilemeyecek bir satır sonu içeriyor.",
+    "The port must be a number from 1 to 65535.": "Bağlantı noktası 1 ile 65535 arasında bir sayı olmalıdır.",
+    "The server accepted the user name and password. Use these settings in your mail program:":
+        "Sunucu kullanıcı adını ve parolayı kabul etti. Posta programınızda şu ayarları kullanın:",
+    "The server closed the connection": "Sunucu bağlantıyı kapattı",
+    "The server name cannot contain spaces.": "Sunucu adı boşluk içeremez.",
+    "The server name contains a line break or control character.":
+        "Sunucu adı bir satır sonu ya da denetim karakteri içeriyor.",
+    "The test was stopped; nothing more was sent.": "Test durduruldu; başka bir şey gönderilmedi.",
+    "The token contains a line break, which cannot be sent.": "Belirteç, gönderilemeyecek bir satır sonu içeriyor.",
+    "The trusted certificate was removed.": "Güvenilen sertifika kaldırıldı.",
+    "The user name contains a line break or control character.":
+        "Kullanıcı adı bir satır sonu ya da denetim karakteri içeriyor.",
+    "The user name starts or ends with a space.": "Kullanıcı adı bir boşlukla başlıyor ya da bitiyor.",
+    "This account can log in and send.": "Bu hesap giriş yapıp posta gönderebilir.",
+    "This computer sent": "Bu bilgisayar gönderdi",
+    "This is not a valid IPv6 address.": "Bu geçerli bir IPv6 adresi değil.",
+    "This is not a valid server name: use letters, digits, dots and hyphens.":
+        "Bu geçerli bir sunucu adı değil: harf, rakam, nokta ve tire kullanın.",
+    "This looks like a %1 address.": "Bu bir %1 adresine benziyor.",
+    "Timeout per step in seconds": "Adım başına saniye cinsinden zaman aşımı",
+    "Trust this certificate for this server…": "Bu sunucu için bu sertifikaya güven…",
+    "Trust this certificate?": "Bu sertifikaya güvenilsin mi?",
+    "Use %1 settings": "%1 ayarlarını kullan",
+    "Use its settings": "Ayarlarını kullan",
+    "User name": "Kullanıcı adı",
+    "Watch the timeline: every line exchanged with the server appears as it happens.":
+        "Zaman çizelgesini izleyin: sunucuyla alınıp verilen her satır olduğu anda görünür.",
+    "What to do": "Ne yapmalı",
+    "More help": "Daha fazla yardım",
+    "Usual causes": "Olası nedenler",
+    "Ready.": "Hazır.",
+    "Cancelled.": "İptal edildi.",
+    "You answer: %1": "Yanıtınız: %1",
+    "decoded: %1": "çözülmüş: %1",
+    "done": "tamamlandı",
+    "encrypted": "şifreli",
+    "failed": "başarısız",
+    "in progress": "sürüyor",
+    "not base64": "base64 değil",
+    "not started": "başlamadı",
+    "only the system's trusted authorities": "yalnızca sistemin güvendiği kuruluşlar",
+    "skipped": "atlandı",
+    "smtp.example.com": "smtp.example.com",
+    "then": "sonra",
+    "you@example.com": "siz@example.com",
+    " s": " sn",
+}
+
+
+def apply(path: str) -> list[str]:
+    """Fill the .ts file's translations; return the sources still untranslated."""
+    tree = ET.parse(path)
+    missing = []
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        if source in TR:
+            translation.text = TR[source]
+            translation.attrib.pop("type", None)
+        elif translation.get("type") == "unfinished" or not translation.text:
+            missing.append(source)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+if __name__ == "__main__":
+    missing = apply(sys.argv[1])
+    for source in missing:
+        print(f"untranslated: {source!r}")
+    sys.exit(1 if missing else 0)
