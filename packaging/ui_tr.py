@@ -58,6 +58,8 @@ TR = {
     "Discarded data the server sent after 220 and before encryption started":
         "Sunucunun 220'den sonra ve şifreleme başlamadan önce gönderdiği veriler atıldı",
     "Email address or user name": "E-posta adresi veya kullanıcı adı",
+    "Each failed try may count toward the provider's lockout.":
+        "Her başarısız deneme, sağlayıcının kilidine sayılabilir.",
     "Encrypt": "Şifrele",
     "Encryption": "Şifreleme",
     "Enter only the server name, without a path or an @.": "Yalnızca sunucu adını, yol ve @ olmadan girin.",

@@ -93,3 +93,21 @@ def test_self_test_runs_the_window_offscreen():
     assert r.code == 0, r.stdout + r.stderr
     assert r.stdout.splitlines()[0] == "window shown"
     assert "demo: ok=True" in r.stdout and "demo-fail: ok=False diagnosis=auth.credentials-rejected" in r.stdout
+
+
+def test_retry_suggested_runs_exactly_once_more():
+    plain = mailtester("check", "--demo-fail", "--json")
+    assert plain.json["diagnosis"]["suggestions"][0] == {"kind": "user", "value": "demo",
+                                                          "label": "Try the user name demo"}
+    assert plain.stdout.count('"first_attempt"') == 0
+    r = mailtester("check", "--demo-fail", "--retry-suggested", "--json")
+    out = r.json
+    assert out["first_attempt"]["diagnosis"]["id"] == "auth.credentials-rejected"
+    assert out["settings"]["user"] == "demo" and out["first_attempt"]["settings"]["user"] == "demo@example.test"
+    assert r.code == 1
+
+
+def test_turkish_diagnosis_from_the_command_line():
+    r = mailtester("check", "--demo-fail", "--lang", "tr")
+    assert "BAŞARISIZ: Sunucu kullanıcı adını veya parolayı reddetti" in r.stdout
+    assert "Ne yapmalı:" in r.stdout and "--retry-suggested" in r.stdout

@@ -10,6 +10,7 @@ import logging
 import os
 import socket
 import sys
+from dataclasses import replace
 from typing import TextIO
 
 from . import __version__
@@ -49,13 +50,17 @@ LABELS = {
            "failed": "FAILED", "provider": "Provider", "causes": "Usual causes:", "fixes": "What to do:",
            "help": "More help:", "cert": "Certificate shown by the server:", "subject": "subject",
            "issuer": "issuer", "names": "names", "expires": "expires", "no-tls": "no encryption",
-           "asks": "server asks", "answer": "you answer", "not-b64": "not valid base64, shown as sent"},
+           "asks": "server asks", "answer": "you answer", "not-b64": "not valid base64, shown as sent",
+           "retry": "Trying once more, as asked with --retry-suggested",
+           "suggest": "To try the suggestion once, run the same command with --retry-suggested."},
     "tr": {"ok": "TAMAM: {host} ({port}. bağlantı noktası, {security}) {user} hesabının {mech} ile girişini "
                  "kabul etti{tls}. Bu hesap giriş yapıp posta gönderebilir.",
            "failed": "BAŞARISIZ", "provider": "Sağlayıcı", "causes": "Olası nedenler:", "fixes": "Ne yapmalı:",
            "help": "Daha fazla yardım:", "cert": "Sunucunun gösterdiği sertifika:", "subject": "konu",
            "issuer": "veren", "names": "adlar", "expires": "bitiş", "no-tls": "şifreleme yok",
-           "asks": "sunucu soruyor", "answer": "yanıtınız", "not-b64": "geçerli base64 değil, gönderildiği gibi"},
+           "asks": "sunucu soruyor", "answer": "yanıtınız", "not-b64": "geçerli base64 değil, gönderildiği gibi",
+           "retry": "--retry-suggested ile istendiği gibi bir kez daha deneniyor",
+           "suggest": "Öneriyi bir kez denemek için aynı komutu --retry-suggested ile çalıştırın."},
 }
 
 
@@ -106,6 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo = check.add_mutually_exclusive_group()
     demo.add_argument("--demo", action="store_true", help="test against the built-in demo server")
     demo.add_argument("--demo-fail", action="store_true", help="the demo with a wrong password (shows a 535)")
+    check.add_argument("--retry-suggested", action="store_true",
+                       help="if the diagnosis suggests another user-name form or method, try it once more "
+                            "(each failed try may count toward a provider's lockout)")
     check.add_argument("--lang", choices=list(LANGUAGES), default=system_language(),
                        help="language of the diagnosis (default: the system's)")
     check.add_argument("--debug", action="store_true", help="log the engine's steps to stderr")
@@ -200,10 +208,6 @@ def format_verdict(report: Report, lang: str = "en") -> str:
 
 
 async def run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
-    def live(entry: TimelineEntry) -> None:
-        if not args.json:
-            print(format_entry(entry, args.lang), file=stdout, flush=True)
-
     if args.demo or args.demo_fail:
         from .driver.demo import DemoServer
 
@@ -212,23 +216,49 @@ async def run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
             if not args.json:
                 print(f"Demo server on localhost port {demo.port}; user {settings.credentials.user}",
                       file=stdout)
-            result = await run_check(settings, live)
+            report = await check_and_report(settings, args, stdout)
     else:
-        settings = settings_from_args(args, stdin)
-        result = await run_check(settings, live)
-    report = build_report(result, args.lang)
+        report = await check_and_report(settings_from_args(args, stdin), args, stdout)
+    return report.exit_code
+
+
+async def check_and_report(settings: CheckSettings, args: argparse.Namespace, stdout: TextIO) -> Report:
+    """One run, its output, and at most one retry with a suggested variant when asked for."""
+
+    def live(entry: TimelineEntry) -> None:
+        if not args.json:
+            print(format_entry(entry, args.lang), file=stdout, flush=True)
+
+    report = build_report(await run_check(settings, live), args.lang)
+    first = None
+    suggestion = report.diagnosis.suggestions[0] if report.diagnosis and report.diagnosis.suggestions else None
+    if not args.json:
+        print("", file=stdout)
+        print(format_verdict(report, args.lang), file=stdout)
+    if suggestion is not None and args.retry_suggested:
+        first = report
+        if not args.json:
+            print(f"\n{LABELS[args.lang]['retry']}: {suggestion.label}\n", file=stdout)
+        settings = replace(settings, credentials=replace(settings.credentials, user=suggestion.value)) \
+            if suggestion.kind == "user" else replace(settings, mechanism=suggestion.value)
+        report = build_report(await run_check(settings, live), args.lang)
+        if not args.json:
+            print("", file=stdout)
+            print(format_verdict(report, args.lang), file=stdout)
+    elif suggestion is not None and not args.json:
+        print(f"\n{LABELS[args.lang]['suggest']}", file=stdout)
     if args.report:
         try:
             write_report(report, args.report)
         except OSError as exc:
             print(f"mailtester: cannot write the report: {exc.strerror or exc}", file=sys.stderr)
     if args.json:
-        json.dump(report.as_dict(), stdout, ensure_ascii=False)
+        out = report.as_dict()
+        if first is not None:
+            out["first_attempt"] = first.as_dict()
+        json.dump(out, stdout, ensure_ascii=False)
         stdout.write("\n")
-    else:
-        print("", file=stdout)
-        print(format_verdict(report, args.lang), file=stdout)
-    return report.exit_code
+    return report
 
 
 def main(argv: list[str] | None = None) -> int:

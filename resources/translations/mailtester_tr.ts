@@ -306,142 +306,147 @@
 <context>
     <name>DiagnosisPanel</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="38" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="40" />
         <source>Diagnosis</source>
         <translation>Tanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="43" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="45" />
         <source>Certificate shown by the server</source>
         <translation>Sunucunun gösterdiği sertifika</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="48" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="50" />
         <source>Trust this certificate for this server…</source>
         <translation>Bu sunucu için bu sertifikaya güven…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="50" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="52" />
         <source>Forget the trusted certificate</source>
         <translation>Güvenilen sertifikayı unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="77" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="91" />
+        <source>Each failed try may count toward the provider's lockout.</source>
+        <translation>Her başarısız deneme, sağlayıcının kilidine sayılabilir.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="98" />
         <source>Ready.</source>
         <translation>Hazır.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="78" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="99" />
         <source>Fill in the account and choose Test login. The password is sent only over an encrypted connection unless you allow otherwise.</source>
         <translation>Hesabı doldurun ve Girişi test et'i seçin. Aksine izin vermedikçe parola yalnızca şifreli bir bağlantı üzerinden gönderilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="82" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="103" />
         <source>Testing…</source>
         <translation>Test ediliyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="83" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="104" />
         <source>Watch the timeline: every line exchanged with the server appears as it happens.</source>
         <translation>Zaman çizelgesini izleyin: sunucuyla alınıp verilen her satır olduğu anda görünür.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="86" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="107" />
         <source>Cancelled.</source>
         <translation>İptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="87" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="108" />
         <source>The test was stopped; nothing more was sent.</source>
         <translation>Test durduruldu; başka bir şey gönderilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="93" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="114" />
         <source>Server</source>
         <translation>Sunucu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="93" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="114" />
         <source>Port</source>
         <translation>Bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="94" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="115" />
         <source>Security</source>
         <translation>Güvenlik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="94" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="115" />
         <source>None</source>
         <translation>Yok</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="96" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="117" />
         <source>User name</source>
         <translation>Kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="96" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="117" />
         <source>Method</source>
         <translation>Yöntem</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="98" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="119" />
         <source>Encryption</source>
         <translation>Şifreleme</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="100" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="121" />
         <source>Provider</source>
         <translation>Sağlayıcı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="104" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="125" />
         <source>This account can log in and send.</source>
         <translation>Bu hesap giriş yapıp posta gönderebilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="106" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="127" />
         <source>The server accepted the user name and password. Use these settings in your mail program:</source>
         <translation>Sunucu kullanıcı adını ve parolayı kabul etti. Posta programınızda şu ayarları kullanın:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="114" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="135" />
         <source>What to do</source>
         <translation>Ne yapmalı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="114" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="135" />
         <source>More help</source>
         <translation>Daha fazla yardım</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="114" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="135" />
         <source>Usual causes</source>
         <translation>Olası nedenler</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="136" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="158" />
         <source>Subject</source>
         <translation>Konu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="136" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="158" />
         <source>Issuer</source>
         <translation>Veren</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="137" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="159" />
         <source>Names</source>
         <translation>Adlar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="137" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="159" />
         <source>Expires</source>
         <translation>Bitiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="138" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="160" />
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 parmak izi</translation>
     </message>
@@ -538,13 +543,13 @@
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/window.py" line="87" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="255" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="264" />
         <source>&amp;Test login</source>
         <translation>Girişi &amp;test et</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/window.py" line="90" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="256" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="265" />
         <source>Test login</source>
         <translation>Girişi test et</translation>
     </message>
@@ -569,47 +574,47 @@
         <translation>Raporu ka&amp;ydet…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="221" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="230" />
         <source>&amp;Cancel</source>
         <translation>&amp;İptal</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="222" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="231" />
         <source>Cancel the test</source>
         <translation>Testi iptal et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="273" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="282" />
         <source>Report copied (Markdown, password removed).</source>
         <translation>Rapor kopyalandı (Markdown, parola çıkarıldı).</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="278" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="287" />
         <source>Save report</source>
         <translation>Raporu kaydet</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="279" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="288" />
         <source>Markdown (*.md);;HTML (*.html)</source>
         <translation>Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="283" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="292" />
         <source>Report saved.</source>
         <translation>Rapor kaydedildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="285" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="294" />
         <source>Could not save the report: %1</source>
         <translation>Rapor kaydedilemedi: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="296" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="305" />
         <source>Trust this certificate?</source>
         <translation>Bu sertifikaya güvenilsin mi?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="297" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="306" />
         <source>Only trust this certificate if you know it belongs to %1, for example a mail bridge on this computer or a server your organization runs.
 
 From now on the test will accept exactly this certificate for this server and port, and refuse any other.</source>
@@ -618,32 +623,32 @@ From now on the test will accept exactly this certificate for this server and po
 Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifikayı kabul edecek, başka her sertifikayı reddedecek.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="304" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="313" />
         <source>Certificate trusted for this server. Test again.</source>
         <translation>Bu sunucu için sertifikaya güvenildi. Yeniden test edin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="311" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="320" />
         <source>The trusted certificate was removed.</source>
         <translation>Güvenilen sertifika kaldırıldı.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="317" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="326" />
         <source>(new account)</source>
         <translation>(yeni hesap)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="332" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="341" />
         <source>No system keychain is available, so the password is kept only until you close this window. It is never written to a file.</source>
         <translation>Kullanılabilir bir sistem anahtarlığı yok; bu yüzden parola yalnızca bu pencereyi kapatana kadar tutulur. Hiçbir zaman bir dosyaya yazılmaz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="357" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="366" />
         <source>Account and password forgotten.</source>
         <translation>Hesap ve parola unutuldu.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="361" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="370" />
         <source>The language changes the next time the window opens.</source>
         <translation>Dil, pencere bir sonraki açılışında değişir.</translation>
     </message>

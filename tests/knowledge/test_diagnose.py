@@ -53,6 +53,12 @@ CASES = [
      "PLAIN", "auth.credentials-rejected", "yahoo", "app password"),
     (YAHOO, "535 5.7.0 (#AUTH005) Too many bad auth attempts.\r\n",
      "PLAIN", "auth.temporary-failure", "yahoo", "wait"),
+    # The same Gmail refusal on one line, and split over three: the same diagnosis.
+    (GMAIL, "535 5.7.8 Username and Password not accepted. https://support.google.com/mail/?p=BadCredentials "
+            "i5sm8565805wrv.34 - gsmtp\r\n", "PLAIN", "auth.credentials-rejected", "gmail", "app password"),
+    (GMAIL, "535-5.7.8 Username and Password\r\n535-5.7.8 not accepted. Learn more at\r\n"
+            "535 5.7.8  https://support.google.com/mail/?p=BadCredentials i5sm8565805wrv.34 - gsmtp\r\n",
+     "PLAIN", "auth.credentials-rejected", "gmail", "app password"),
     (POSTFIX, "535 5.7.8 Error: authentication failed: (reason unavailable)\r\n",
      "PLAIN", "auth.credentials-rejected", None, "password"),
     ("220 mx.example.net ESMTP Exim 4.96\r\n", "535 Incorrect authentication data\r\n",
@@ -139,3 +145,25 @@ def test_provider_recognition():
     assert recognize("mail.mycompany.example", ["220 mail ESMTP Postfix"], "me@mycompany.example") is None
     for p in providers():
         assert p.links.get("source", "").startswith("https://"), p.id
+
+
+@pytest.mark.parametrize(("host", "user", "mechanism", "offered", "expected"), [
+    ("smtp.example.org", "alice", "PLAIN", ("PLAIN",), [("user", "alice@example.org")]),
+    ("mail.example.org", "alice@example.org", "PLAIN", ("PLAIN", "LOGIN"),
+     [("user", "alice"), ("mechanism", "LOGIN")]),
+    ("smtp.gmail.com", "alice", "PLAIN", ("PLAIN",), [("user", "alice@gmail.com")]),
+    ("smtp.gmail.com", "alice@gmail.com", "PLAIN", ("PLAIN",), []),  # Gmail wants the full address: no variant
+    ("smtp.sendgrid.net", "apikey", "PLAIN", ("PLAIN",), []),  # SendGrid's user is literally apikey
+    ("127.0.0.1", "alice", "LOGIN", ("LOGIN",), []),
+])
+def test_next_step_suggestions(host, user, mechanism, offered, expected):
+    from mailtester.knowledge.diagnose import Facts, diagnose
+    from mailtester.protocol.events import Ending, Outcome, Stage
+    from mailtester.protocol.replies import Reply
+
+    outcome = Outcome(ok=False, ending=Ending.AUTH_REJECTED, stage=Stage.AUTH, mechanism=mechanism, offered=offered,
+                      reply=Reply(535, ("5.7.8 no",), ("535 5.7.8 no",)))
+    d = diagnose(Facts(outcome, Security.TLS, 465, recognize(host)), host=host, user=user)
+    assert [(s.kind, s.value) for s in d.suggestions] == expected
+    if expected:
+        assert "lockout" in d.fixes[-1]

@@ -75,6 +75,24 @@ def qloop(qapp):
 
 
 @pytest.fixture
+def serve(qtbot, qloop):
+    """Start an async context manager (a test server) on the Qt loop; stopped at teardown,
+    before the loop closes, even when the test fails."""
+    started = []
+
+    def start(server):
+        task = asyncio.ensure_future(server.__aenter__())
+        qtbot.waitUntil(task.done, timeout=10000)
+        started.append(server)
+        return task.result()
+
+    yield start
+    for server in reversed(started):
+        task = asyncio.ensure_future(server.__aexit__(None, None, None))
+        qtbot.waitUntil(task.done, timeout=10000)
+
+
+@pytest.fixture
 def settings_file(tmp_path):
     return tmp_path / "settings.ini"
 
@@ -86,4 +104,6 @@ def window(qtbot, qloop, memory_keyring, settings_file):
     w.resize(1100, 760)
     w.show()
     qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)  # window shortcuts (Enter, Esc) need an active window
     return w

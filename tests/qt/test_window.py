@@ -127,11 +127,8 @@ async def _silent(c: Conn) -> None:
     await c.rest()  # accepts, never greets
 
 
-def test_cancel_mid_run_leaves_nothing_behind(qtbot, window, qloop):
-    server = ScriptedServer(_silent)
-    qloop.run_until_complete = None  # the loop is already running: use tasks
-    started = asyncio.ensure_future(server.__aenter__())
-    qtbot.waitUntil(started.done)
+def test_cancel_mid_run_leaves_nothing_behind(qtbot, window, qloop, serve):
+    server = serve(ScriptedServer(_silent))
     fill(window, "127.0.0.1", server.port, "tls", "u@example.test", "pw")
     button = find(window, QAbstractButton, "testButton")
     with qtbot.waitSignal(window.controller.entryAdded, check_params_cb=lambda e: "Connected" in e.text):
@@ -144,8 +141,6 @@ def test_cancel_mid_run_leaves_nothing_behind(qtbot, window, qloop):
     assert "Cancelled" in panel_text(window)
     pending = [t for t in asyncio.all_tasks(qloop) if "CheckController" in repr(t.get_coro())]
     assert pending == []
-    stop = asyncio.ensure_future(server.__aexit__(None, None, None))
-    qtbot.waitUntil(stop.done)
 
 
 def test_starting_again_mid_run_supersedes_quietly(qtbot, window):
@@ -294,12 +289,10 @@ def test_without_a_keychain_the_password_is_session_only(qtbot, qloop, settings_
         keyring.set_keyring(previous)
 
 
-def test_trusting_a_certificate_pins_it(qtbot, window, monkeypatch, qloop):
+def test_trusting_a_certificate_pins_it(qtbot, window, monkeypatch, serve):
     from mailtester.driver.demo import DemoServer
 
-    server = DemoServer()
-    started = asyncio.ensure_future(server.__aenter__())
-    qtbot.waitUntil(started.done)
+    server = serve(DemoServer())
     fill(window, "localhost", server.port, "starttls", "demo@example.test", "demo-password", "LOGIN")
     report = run(qtbot, window)
     assert report.diagnosis.id == "tls.certificate-untrusted"
@@ -315,8 +308,6 @@ def test_trusting_a_certificate_pins_it(qtbot, window, monkeypatch, qloop):
     assert forget.isVisible()
     forget.click()
     assert window.store.trusted("localhost", server.port) is None
-    stop = asyncio.ensure_future(server.__aexit__(None, None, None))
-    qtbot.waitUntil(stop.done)
 
 
 def test_window_geometry_is_remembered(qtbot, qloop, memory_keyring, settings_file):
@@ -359,3 +350,17 @@ def test_qt_binding_keeps_none_alive():
     for _ in range(200):
         model.index(0, 0).data(Qt.ItemDataRole.UserRole)
     assert sys.getrefcount(None) >= before - 50
+
+
+def test_suggested_user_name_is_tried_only_when_asked(qtbot, window):
+    select_provider(window, DEMO_FAIL)
+    first = run(qtbot, window)
+    (suggestion,) = first.diagnosis.suggestions
+    assert suggestion.kind == "user" and suggestion.value == "demo"
+    button = find(window, QAbstractButton, "retryButton0")
+    assert button.isVisible() and "demo" in button.text()
+    assert "lockout" in panel_text(window)
+    with qtbot.waitSignal(window.controller.runFinished, timeout=20000) as blocker:
+        button.click()
+    assert blocker.args[0].result.settings.credentials.user == "demo"
+    assert find(window, QLineEdit, "userEdit").text() == "demo"

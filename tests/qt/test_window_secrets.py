@@ -4,7 +4,6 @@ the logs carries them; forgetting the account drops the in-memory copy."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 import pytest
@@ -40,14 +39,12 @@ def everything_shown(window, settings_file) -> str:
 @pytest.mark.parametrize(("mode", "mechanism", "secret"), [
     ("starttls", "PLAIN", PASSWORD), ("starttls", "LOGIN", PASSWORD), ("tls", "token", TOKEN),
     ("starttls", "LOGIN", "wrong " + PASSWORD)])
-def test_no_secret_anywhere_in_the_window(qtbot, window, qloop, server_tls, ca_file, settings_file, caplog,
+def test_no_secret_anywhere_in_the_window(qtbot, window, serve, server_tls, ca_file, settings_file, caplog,
                                           mode, mechanism, secret, monkeypatch):
     caplog.set_level(logging.DEBUG)
     monkeypatch.setattr(srv, "PASSWORD", PASSWORD)
     monkeypatch.setattr(srv, "TOKEN", TOKEN)
-    started = asyncio.ensure_future(srv.start(mode, server_tls))
-    qtbot.waitUntil(started.done)
-    server = started.result()
+    server = serve(ServerContext(srv.start(mode, server_tls)))
     fill(window, "localhost", server.sockets[0].getsockname()[1], mode, srv.USER, secret, mechanism, ca_file)
     find(window, QAbstractButton, "rememberCheck").setChecked(True)
     report = run(qtbot, window)
@@ -72,4 +69,18 @@ def test_no_secret_anywhere_in_the_window(qtbot, window, qloop, server_tls, ca_f
         find(window, QAbstractButton, "forgetAccountButton").click()
         qtbot.waitUntil(lambda: not window.keychain._session)
         assert find(window, QLineEdit, "passwordEdit").text() == ""
-    server.close()
+
+
+class ServerContext:
+    """An asyncio.Server from a coroutine, as an async context manager for `serve`."""
+
+    def __init__(self, starting):
+        self.starting = starting
+
+    async def __aenter__(self):
+        self.server = await self.starting
+        return self.server
+
+    async def __aexit__(self, *exc):
+        self.server.close()
+        await self.server.wait_closed()

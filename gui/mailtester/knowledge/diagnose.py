@@ -25,6 +25,15 @@ class Facts:
 
 
 @dataclass(frozen=True)
+class Suggestion:
+    """A variant worth one more try, only if the person asks for it."""
+
+    kind: str  # "user" or "mechanism"
+    value: str
+    label: str  # the button or option text
+
+
+@dataclass(frozen=True)
 class Diagnosis:
     id: str
     title: str
@@ -33,10 +42,12 @@ class Diagnosis:
     fixes: tuple[str, ...]
     links: tuple[str, ...]
     exit_code: int
+    suggestions: tuple[Suggestion, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "explanation": self.explanation,
-                "causes": list(self.causes), "fixes": list(self.fixes), "links": list(self.links)}
+                "causes": list(self.causes), "fixes": list(self.fixes), "links": list(self.links),
+                "suggestions": [{"kind": s.kind, "value": s.value, "label": s.label} for s in self.suggestions]}
 
 
 @cache
@@ -46,13 +57,21 @@ def rules() -> tuple[dict[str, Any], ...]:
 
 
 @cache
-def texts(lang: str = "en") -> dict[str, dict[str, Any]]:
+def _load(lang: str) -> dict[str, Any]:
     path = resource_path("diagnoses", f"{lang}.toml")
     if not path.exists():
         path = resource_path("diagnoses", "en.toml")
     with open(path, "rb") as f:
-        table: dict[str, dict[str, Any]] = tomllib.load(f)["diagnosis"]
-        return table
+        return tomllib.load(f)
+
+
+def texts(lang: str = "en") -> dict[str, dict[str, Any]]:
+    table: dict[str, dict[str, Any]] = _load(lang)["diagnosis"]
+    return table
+
+
+def assist_texts(lang: str = "en") -> dict[str, str]:
+    return {**_load("en")["assist"], **_load(lang).get("assist", {})}
 
 
 def _fact(key: str, f: Facts) -> object:
@@ -140,11 +159,52 @@ def diagnose(facts: Facts, *, host: str = "", user: str = "", lang: str = "en") 
     elif o.ending is Ending.AUTH_REJECTED and exit_code == 6:
         exit_code = 1  # a 5xx lockout: refused by the server, not a temporary reply
     links = tuple(provider.links[k] for k in entry.get("links", ()) if provider and k in provider.links)
+    fixes = [fill(x) for x in entry.get("fixes", ())]
+    suggestions = _suggestions(did, facts, host, user, lang)
+    assist = assist_texts(lang)
+    for s in suggestions:
+        fixes.append((assist["fix"] if s.kind == "user" else assist["fix_mechanism"]).format(value=s.value))
+    if suggestions:
+        fixes.append(assist["warning"])
     return Diagnosis(
         id=did, title=fill(entry["title"]), explanation=fill(entry["explanation"]),
         causes=tuple(fill(c) for c in entry.get("causes", ())),
-        fixes=tuple(fill(x) for x in entry.get("fixes", ())), links=links, exit_code=exit_code,
+        fixes=tuple(fixes), links=links, exit_code=exit_code, suggestions=suggestions,
     )
+
+
+_PASSWORD_MECHANISMS = ("PLAIN", "LOGIN", "CRAM-MD5")
+
+
+def _suggestions(did: str, facts: Facts, host: str, user: str, lang: str) -> tuple[Suggestion, ...]:
+    """Another user-name form, or another offered mechanism, worth one try."""
+    o, provider = facts.outcome, facts.provider
+    assist = assist_texts(lang)
+    out: list[Suggestion] = []
+    if did == "auth.credentials-rejected" and user:
+        full_address = provider is not None and "full address" in str(provider.submission.get("user", ""))
+        if "@" in user and provider is None:
+            other = user.split("@", 1)[0]  # hosting and on-premises servers often want the local part
+        elif "@" not in user:
+            domain = provider.domains[0] if provider and provider.domains else _domain_of(host)
+            other = f"{user}@{domain}" if domain and (full_address or provider is None) else ""
+        else:
+            other = ""
+        if other and other != user:
+            out.append(Suggestion("user", other, assist["user"].format(value=other)))
+    if did in ("auth.credentials-rejected", "auth.mechanism-unsupported") and o.mechanism != "XOAUTH2":
+        others = [m for m in _PASSWORD_MECHANISMS if m in o.offered and m != o.mechanism]
+        if others and (did == "auth.mechanism-unsupported" or o.mechanism in _PASSWORD_MECHANISMS):
+            out.append(Suggestion("mechanism", others[0], assist["mechanism"].format(value=others[0])))
+    return tuple(out)
+
+
+def _domain_of(host: str) -> str:
+    """smtp.example.org -> example.org: the usual mail domain behind a server name."""
+    labels = host.lower().strip(".").split(".")
+    if len(labels) < 3 or all(part.isdigit() for part in labels):
+        return ""
+    return ".".join(labels[1:])
 
 
 _WORDS = {

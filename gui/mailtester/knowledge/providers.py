@@ -20,10 +20,12 @@ class Provider:
     signatures: tuple[re.Pattern[str], ...]
     submission: dict[str, object]
     links: dict[str, str] = field(default_factory=dict)
+    mx_suffixes: tuple[str, ...] = ()
+    incoming: dict[str, dict[str, object]] = field(default_factory=dict)  # "imap", "pop3"
 
     def matches_host(self, host: str) -> bool:
         host = host.lower().rstrip(".")
-        return any(host == s or host.endswith("." + s) for s in self.host_suffixes)
+        return any(host == s or host.endswith("." + s) for s in self.host_suffixes + self.mx_suffixes)
 
     def matches_text(self, text: str) -> bool:
         return any(p.search(text) for p in self.signatures)
@@ -43,6 +45,8 @@ def providers() -> tuple[Provider, ...]:
             signatures=tuple(re.compile(s, re.I) for s in p.get("signatures", ())),
             submission=dict(p.get("submission", {})),
             links={k: p[k] for k in _LINK_KEYS if k in p},
+            mx_suffixes=tuple(p.get("mx_suffixes", ())),
+            incoming={k: dict(p[k]) for k in ("imap", "pop3") if k in p},
         )
         for p in data["provider"]
     )

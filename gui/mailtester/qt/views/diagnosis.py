@@ -10,6 +10,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ...knowledge.diagnose import Suggestion
 from ...knowledge.report import Report
 from ..i18n import stretch
 
@@ -29,6 +30,7 @@ def _label(name: str, parent: QWidget, rich: bool = False) -> QLabel:
 class DiagnosisPanel(QFrame):
     trustRequested = Signal(str)  # SHA-256 of the certificate to pin
     forgetTrustRequested = Signal()
+    retryRequested = Signal(str, str)  # a suggested variant: kind ("user" or "mechanism"), value
 
     def __init__(self, parent: QWidget | None = None, pseudo: bool = False) -> None:
         super().__init__(parent)
@@ -54,7 +56,11 @@ class DiagnosisPanel(QFrame):
         buttons.addStretch(1)
         cert_layout.addWidget(self.cert_text)
         cert_layout.addLayout(buttons)
-        for w in (self.verdict, self.explanation, self.details, self.cert_box):
+        self.retry_box = QWidget(self)
+        self.retry_box.setObjectName("retryBox")
+        self.retry_layout = QHBoxLayout(self.retry_box)
+        self.retry_layout.setContentsMargins(0, 0, 0, 0)
+        for w in (self.verdict, self.explanation, self.retry_box, self.details, self.cert_box):
             layout.addWidget(w)
         layout.addStretch(1)
         self._sha256 = ""
@@ -72,6 +78,21 @@ class DiagnosisPanel(QFrame):
         self.details.setVisible(bool(details))
         self.cert_box.hide()
         self.setAccessibleDescription(html.unescape(_strip_tags(verdict)) + " " + explanation)
+        self._set_suggestions(())
+
+    def _set_suggestions(self, suggestions: tuple[Suggestion, ...]) -> None:
+        """One button per suggested variant: tried only when the person presses it."""
+        while (item := self.retry_layout.takeAt(0)) is not None:
+            if item.widget():
+                item.widget().deleteLater()
+        for i, s in enumerate(suggestions):
+            button = QPushButton(self._data_text(s.label), self.retry_box)
+            button.setObjectName(f"retryButton{i}")
+            button.setToolTip(self.tr("Each failed try may count toward the provider's lockout."))
+            button.clicked.connect(lambda _=False, s=s: self.retryRequested.emit(s.kind, s.value))
+            self.retry_layout.addWidget(button)
+        self.retry_layout.addStretch(1)
+        self.retry_box.setVisible(bool(suggestions))
 
     def show_idle(self) -> None:
         self._set(_bold(self.tr("Ready.")),
@@ -125,6 +146,7 @@ class DiagnosisPanel(QFrame):
             provider = f" ({html.escape(report.provider.name)})" if report.provider else ""
             self._set(f'<span style="font-size:large">\u2716 <b>{html.escape(d.title)}</b></span>{provider}'
                       f'<br><small>{html.escape(d.id)}</small>', d.explanation, "".join(parts))
+            self._set_suggestions(d.suggestions)
         self._show_certificate(report, pinned)
 
     def _show_certificate(self, report: Report, pinned: bool) -> None:

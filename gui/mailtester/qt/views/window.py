@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         self.save_report_button.clicked.connect(self.on_save_report_clicked)
         self.panel.trustRequested.connect(self.on_trust_requested)
         self.panel.forgetTrustRequested.connect(self.on_forget_trust_requested)
+        self.panel.retryRequested.connect(self.on_retry_requested)
         self.account_combo.activated.connect(self.on_account_combo_activated)
         self.forget_account_button.clicked.connect(self.on_forget_account_clicked)
         combo = self.form.language_combo
@@ -206,6 +207,14 @@ class MainWindow(QMainWindow):
     def on_enter(self) -> None:
         if not self.controller.running and self.test_button.isEnabled():
             self.on_test_button_clicked()
+
+    def on_retry_requested(self, kind: str, value: str) -> None:
+        """Run once more with the variant the diagnosis suggested, as the person asked."""
+        if kind == "user":
+            self.form.user_edit.setText(value)
+        else:
+            self.form.mechanism_combo.setCurrentIndex(self.form.mechanism_combo.findData(value))
+        self.on_enter()
 
     def on_escape(self) -> None:
         if self.controller.running:
