@@ -4,7 +4,7 @@
 #   bash packaging/build-linux.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash packaging/dev-env.sh build binutils dpkg-dev
+bash packaging/dev-env.sh build binutils dpkg-dev desktop-file-utils appstream
 VERSION=$(.venv/bin/python -c 'import mailtester; print(mailtester.__version__)')
 ARCH=$(dpkg --print-architecture)
 rm -rf build dist
@@ -12,6 +12,8 @@ rm -rf build dist
 .venv/bin/python packaging/bundle_check.py dist/mailtester  # no library that nothing loads
 
 # Desktop integration files, shared by the archive and the package.
+desktop-file-validate packaging/linux/mailtester.desktop
+appstreamcli validate --no-net --explain packaging/linux/org.mailtester.MailAccountTester.metainfo.xml >/dev/null
 STAGE=build/share
 mkdir -p "$STAGE/applications" "$STAGE/metainfo" "$STAGE/icons/hicolor"
 cp packaging/linux/mailtester.desktop "$STAGE/applications/"

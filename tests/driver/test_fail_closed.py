@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import ssl
+import tempfile
 
 import pytest
 import trustme
@@ -74,8 +76,23 @@ async def test_bytes_injected_after_starttls_220_are_discarded(server_tls, ca_fi
     assert not any(e.text == "250-evil" for e in result.timeline)
 
 
+class SelfSigned:
+    """A certificate that signs itself (trustme's CA certificate used as the server's own)."""
+
+    def __init__(self, ca: trustme.CA) -> None:
+        self.ca = ca
+
+    def configure_cert(self, ctx: ssl.SSLContext) -> None:
+        with tempfile.TemporaryDirectory() as tmp:
+            cert, key = os.path.join(tmp, "cert.pem"), os.path.join(tmp, "key.pem")
+            self.ca.cert_pem.write_to_path(cert)
+            self.ca.private_key_pem.write_to_path(key)
+            ctx.load_cert_chain(cert, key)
+
+
 @pytest.mark.parametrize(("kind", "issue", "diag"), [
     ("untrusted", lambda ca, other: other.issue_cert("localhost"), "tls.certificate-untrusted"),
+    ("untrusted", lambda ca, other: SelfSigned(other), "tls.certificate-untrusted"),
     ("expired", lambda ca, other: ca.issue_cert("localhost", not_before=dt.datetime(2020, 1, 1),
                                                 not_after=dt.datetime(2021, 1, 1)), "tls.certificate-expired"),
     ("not-yet-valid", lambda ca, other: ca.issue_cert("localhost", not_before=dt.datetime(2090, 1, 1),
@@ -99,6 +116,8 @@ async def test_certificate_problems_stop_before_credentials(kind, issue, diag, s
 
     result, received = await run(h, security, ctx if security is Security.TLS else None, ca_file=ca_file)
     assert result.tls_failure is not None and result.tls_failure.kind == kind
+    if isinstance(issue(ca, trustme.CA()), SelfSigned):
+        assert result.tls_failure.verify_code in (18, 19)  # self-signed
     report = build_report(result)
     assert report.diagnosis.id == diag and report.exit_code == 4
     assert no_auth(received)

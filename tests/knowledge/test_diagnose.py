@@ -63,6 +63,36 @@ CASES = [
      "PLAIN", "auth.credentials-rejected", None, "password"),
     ("220 mx.example.net ESMTP Exim 4.96\r\n", "535 Incorrect authentication data\r\n",
      "PLAIN", "auth.credentials-rejected", None, "password"),
+    ("220 smtp.yandex.ru ESMTP\r\n", "535 5.7.8 Error: authentication failed: This user does not have access "
+                                     "rights to this service\r\n",
+     "PLAIN", "auth.app-password-required", "yandex", "app password"),
+    ("220 smtp.yandex.ru ESMTP\r\n", "530 5.7.7 Email sending without SSL/TLS encryption is not allowed.\r\n",
+     "PLAIN", "auth.tls-required", "yandex", "starttls"),
+    ("220 smtp.mail.ru ESMTP ready\r\n", "535 5.7.0 NEOBHODIM parol prilozheniya "
+     "https://help.mail.ru/mail/security/protection/external / Application password is REQUIRED\r\n",
+     "PLAIN", "auth.app-password-required", "mailru", "password for external applications"),
+    ("220 mx.zohomail.com SMTP Server ready\r\n", "535 Authentication Failed\r\n",
+     "PLAIN", "auth.credentials-rejected", "zoho", "application-specific password"),
+    ("220 email-smtp.amazonaws.com ESMTP SimpleEmailService-d-ABC123\r\n",
+     "535 Authentication Credentials Invalid\r\n", "PLAIN", "auth.credentials-rejected", "amazon-ses",
+     "smtp credentials"),
+    ("220 geopod-ismtpd-1 ESMTP service ready (SendGrid)\r\n", "535 Authentication failed: Bad username / password\r\n",
+     "PLAIN", "auth.credentials-rejected", "sendgrid", "apikey"),
+    ("220 Mailgun Influx ready\r\n", "535 5.7.0 Mailgun is not loving your login or password\r\n",
+     "PLAIN", "auth.credentials-rejected", "mailgun", "smtp credentials"),
+    (POSTFIX, "535 5.7.8 Error: authentication failed: Invalid authentication mechanism\r\n",
+     "LOGIN", "auth.mechanism-unsupported", None, "automatic"),
+    (POSTFIX, "454 4.7.0 Temporary authentication failure: Connection lost to authentication server\r\n",
+     "PLAIN", "auth.temporary-failure", None, "wait"),
+    (POSTFIX, "435 4.7.8 Error: authentication failed:\r\n", "PLAIN", "auth.credentials-rejected", None,
+     "password"),
+    ("220 mx.example.net ESMTP Exim 4.96\r\n", "435 Unable to authenticate at present\r\n",
+     "PLAIN", "auth.temporary-failure", None, "wait"),
+    (POSTFIX, "503 5.5.1 Error: authentication not enabled\r\n", "PLAIN", "auth.not-offered", None, "587"),
+    (MS, "504 5.7.4 Unrecognized authentication type [BN6PR03CA0021.namprd03.prod.outlook.com]\r\n",
+     "LOGIN", "auth.tls-required", "microsoft365", "starttls"),
+    (GMAIL, "530 5.7.0 Must issue a STARTTLS command first. w29sm21914057vcr.2 - gsmtp\r\n",
+     "PLAIN", "auth.tls-required", "gmail", "starttls"),
     ("220 aiosmtpd.test Python SMTP 1.4.6\r\n",
      "538 5.7.11 Encryption required for requested authentication mechanism\r\n",
      "PLAIN", "auth.tls-required", None, "starttls"),
@@ -85,7 +115,8 @@ async def test_provider_replies(greeting, final, mech, diag, provider, fix_words
     assert report.diagnosis.id == diag, (result.outcome, report.diagnosis)
     assert (report.provider.id if report.provider else None) == provider
     assert fix_words.lower() in report.diagnosis.fixes[0].lower()
-    expected_exit = 6 if final[:1] in ("4", b"4") else 7 if diag == "auth.tls-required" else 1
+    expected_exit = 6 if final[:1] in ("4", b"4") else 7 if diag in (
+        "auth.tls-required", "auth.mechanism-unsupported", "auth.not-offered") else 1
     assert report.exit_code == expected_exit
 
 
