@@ -39,6 +39,7 @@ TR = {
         "Yalnızca güvendiğiniz bir ağda: şifreleme olmadan parola yolda okunabilir.",
     "Authentication method": "Kimlik doğrulama yöntemi",
     "Automatic": "Otomatik",
+    "automatic": "otomatik",
     "Cancel the test": "Testi iptal et",
     "Cannot reach %1: %2": "%1 adresine ulaşılamıyor: %2",
     "Certificate shown by the server": "Sunucunun gösterdiği sertifika",

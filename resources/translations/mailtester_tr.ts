@@ -3,17 +3,17 @@
 <context>
     <name>AccountForm</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="97" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="96" />
         <source>Other (enter the server yourself)</source>
         <translation>Diğer (sunucuyu kendiniz girin)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="98" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="97" />
         <source>Demo server (built in)</source>
         <translation>Tanıtım sunucusu (yerleşik)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="99" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="98" />
         <source>Demo server (wrong password)</source>
         <translation>Tanıtım sunucusu (yanlış parola)</translation>
     </message>
@@ -23,282 +23,287 @@
         <translation>&amp;Sağlayıcı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="103" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="105" />
         <source>Provider presets</source>
         <translation>Sağlayıcı ön ayarları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="108" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="112" />
         <source>you@example.com</source>
         <translation>siz@example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="109" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="113" />
         <source>&amp;Email or user name:</source>
         <translation>&amp;E-posta veya kullanıcı adı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="109" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="113" />
         <source>Email address or user name</source>
         <translation>E-posta adresi veya kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="115" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="119" />
         <source>Use its settings</source>
         <translation>Ayarlarını kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="129" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="260" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="133" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="268" />
         <source>Show</source>
         <translation>Göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="131" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="135" />
         <source>Show password</source>
         <translation>Parolayı göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="135" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="275" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="139" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="283" />
         <source>Pass&amp;word:</source>
         <translation>Paro&amp;la:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="135" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="276" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="139" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="284" />
         <source>Password</source>
         <translation>Parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="143" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="147" />
         <source>smtp.example.com</source>
         <translation>smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="144" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="148" />
         <source>&amp;Server:</source>
         <translation>S&amp;unucu:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="144" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="148" />
         <source>Outgoing mail server</source>
         <translation>Giden posta sunucusu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="152" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="156" />
         <source>P&amp;ort:</source>
         <translation>&amp;Bağlantı noktası:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="152" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="156" />
         <source>Port</source>
         <translation>Bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="158" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="162" />
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="159" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="163" />
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="160" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="164" />
         <source>None (unencrypted)</source>
         <translation>Yok (şifresiz)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="162" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="166" />
         <source>Se&amp;curity:</source>
         <translation>&amp;Güvenlik:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="162" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="166" />
         <source>Connection security</source>
         <translation>Bağlantı güvenliği</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="166" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="197" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="170" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="201" />
         <source>Automatic</source>
         <translation>Otomatik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="169" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="276" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="173" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="284" />
         <source>OAuth2 access token</source>
         <translation>OAuth2 erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="170" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="174" />
         <source>&amp;Method:</source>
         <translation>&amp;Yöntem:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="170" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="174" />
         <source>Authentication method</source>
         <translation>Kimlik doğrulama yöntemi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="175" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="179" />
         <source>Advanced</source>
         <translation>Gelişmiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="187" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="191" />
         <source>only the system's trusted authorities</source>
         <translation>yalnızca sistemin güvendiği kuruluşlar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="188" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="192" />
         <source>&amp;Browse…</source>
         <translation>&amp;Gözat…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="193" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="197" />
         <source>Extra &amp;CA file:</source>
         <translation>Ek &amp;CA dosyası:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="193" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="197" />
         <source>Extra CA certificate file</source>
         <translation>Ek CA sertifika dosyası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="198" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="202" />
         <source>IPv4 only</source>
         <translation>Yalnızca IPv4</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="199" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="203" />
         <source>IPv6 only</source>
         <translation>Yalnızca IPv6</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="200" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="204" />
         <source>&amp;IP version:</source>
         <translation>&amp;IP sürümü:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="200" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="204" />
         <source>IP version</source>
         <translation>IP sürümü</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="206" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="210" />
         <source> s</source>
         <translation> sn</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="207" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="211" />
         <source>&amp;Timeout per step:</source>
         <translation>Adım başına &amp;zaman aşımı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="207" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="211" />
         <source>Timeout per step in seconds</source>
         <translation>Adım başına saniye cinsinden zaman aşımı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="208" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="212" />
         <source>Allow &amp;unencrypted login</source>
         <translation>Şi&amp;fresiz girişe izin ver</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="223" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="227" />
         <source>&amp;Remember this account</source>
         <translation>Bu hesabı &amp;hatırla</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="226" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="230" />
         <source>The password is kept in the system keychain, never in a file.</source>
         <translation>Parola sistem anahtarlığında tutulur, hiçbir zaman bir dosyada değil.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="210" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="214" />
         <source>Allow plaintext login</source>
         <translation>Şifresiz girişe izin ver</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="212" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="216" />
         <source>Only on a network you trust: without encryption the password can be read on its way.</source>
         <translation>Yalnızca güvendiğiniz bir ağda: şifreleme olmadan parola yolda okunabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="216" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="220" />
         <source>System default</source>
         <translation>Sistem varsayılanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="219" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="223" />
         <source>&amp;Language:</source>
         <translation>&amp;Dil:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="219" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="223" />
         <source>Language of the window</source>
         <translation>Pencerenin dili</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="260" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="268" />
         <source>Hide</source>
         <translation>Gizle</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="275" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="283" />
         <source>Access &amp;token:</source>
         <translation>Erişim &amp;belirteci:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="306" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="294" />
+        <source>automatic</source>
+        <translation>otomatik</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="319" />
         <source>This looks like a %1 address.</source>
         <translation>Bu bir %1 adresine benziyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="307" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="320" />
         <source>Use %1 settings</source>
         <translation>%1 ayarlarını kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="316" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="329" />
         <source>Choose a CA certificate file</source>
         <translation>Bir CA sertifika dosyası seçin</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="317" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="330" />
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Sertifikalar (*.pem *.crt *.cer);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="359" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="372" />
         <source>The port must be a number from 1 to 65535.</source>
         <translation>Bağlantı noktası 1 ile 65535 arasında bir sayı olmalıdır.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="362" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="375" />
         <source>The user name contains a line break or control character.</source>
         <translation>Kullanıcı adı bir satır sonu ya da denetim karakteri içeriyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="364" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="377" />
         <source>The user name starts or ends with a space.</source>
         <translation>Kullanıcı adı bir boşlukla başlıyor ya da bitiyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="372" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="385" />
         <source>Enter the email address or user name.</source>
         <translation>E-posta adresini veya kullanıcı adını girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="374" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="387" />
         <source>Enter the access token.</source>
         <translation>Erişim belirtecini girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="374" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="387" />
         <source>Enter the password.</source>
         <translation>Parolayı girin.</translation>
     </message>
@@ -542,34 +547,34 @@
         <translation>Seçili hesabı ve parolasını unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="87" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="86" />
         <location filename="../../gui/mailtester/qt/views/window.py" line="264" />
         <source>&amp;Test login</source>
         <translation>Girişi &amp;test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="90" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="89" />
         <location filename="../../gui/mailtester/qt/views/window.py" line="265" />
         <source>Test login</source>
         <translation>Girişi test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="99" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="98" />
         <source>Show ra&amp;w</source>
         <translation>&amp;Ham göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="101" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="100" />
         <source>Copy &amp;lines</source>
         <translation>&amp;Satırları kopyala</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="103" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="102" />
         <source>Cop&amp;y report</source>
         <translation>Raporu &amp;kopyala</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="105" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="104" />
         <source>Save &amp;report…</source>
         <translation>Raporu ka&amp;ydet…</translation>
     </message>

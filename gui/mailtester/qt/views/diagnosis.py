@@ -60,7 +60,7 @@ class DiagnosisPanel(QFrame):
         self.retry_box.setObjectName("retryBox")
         self.retry_layout = QHBoxLayout(self.retry_box)
         self.retry_layout.setContentsMargins(0, 0, 0, 0)
-        for w in (self.verdict, self.explanation, self.retry_box, self.details, self.cert_box):
+        for w in (self.verdict, self.explanation, self.retry_box, self.cert_box, self.details):
             layout.addWidget(w)
         layout.addStretch(1)
         self._sha256 = ""

@@ -80,10 +80,9 @@ class AccountForm(QWidget):
         super().__init__(parent)
         self.setObjectName("accountForm")
         self._port_typed = False
-        self._setting_port = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        form = QFormLayout()
+        self.form_layout = form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         outer.addLayout(form)
@@ -100,7 +99,12 @@ class AccountForm(QWidget):
         known = {p.id: p for p in providers()}
         for pid in PRESET_IDS:
             self.provider_combo.addItem(known[pid].name, pid)
-        self._add(form, self.tr("&Provider:"), self.provider_combo, self.tr("Provider presets"))
+        # Label above, combo across the whole form: provider names are the longest choices.
+        provider_label = QLabel(self.tr("&Provider:"), self)
+        provider_label.setBuddy(self.provider_combo)
+        self.provider_combo.setAccessibleName(self.tr("Provider presets"))
+        form.addRow(provider_label)
+        form.addRow(self.provider_combo)
 
         # credentials
         self.user_edit = QLineEdit(self)
@@ -253,6 +257,10 @@ class AccountForm(QWidget):
         form.addRow(label, field)  # type: ignore[call-overload]
         return label
 
+    def add_row_on_top(self, label: QLabel, field: QHBoxLayout) -> None:
+        """A row above the provider (the window's saved accounts), aligned with the form's labels."""
+        self.form_layout.insertRow(0, label, field)
+
     # -- slots -------------------------------------------------------------------------
 
     def on_show_password_toggled(self, shown: bool) -> None:
@@ -282,16 +290,21 @@ class AccountForm(QWidget):
         self.host_edit.setEnabled(not demo)
         self.port_spin.setEnabled(not demo)
         self.security_combo.setEnabled(not demo)
+        # The demo server takes a free port when it starts: shown as "automatic".
+        self.port_spin.setSpecialValueText(self.tr("automatic") if demo else "")
         if demo:
             from ...driver.demo import DEMO_HOST, DEMO_PASSWORD, DEMO_USER, DEMO_WRONG_PASSWORD
 
             self.host_edit.setText(DEMO_HOST)
             self.security_combo.setCurrentIndex(1)
+            self.port_spin.setValue(0)
             self.user_edit.setText(DEMO_USER)
             self.password_edit.setText(DEMO_PASSWORD if pid == DEMO else DEMO_WRONG_PASSWORD)
             self.mechanism_combo.setCurrentIndex(self.mechanism_combo.findData("LOGIN"))
         elif pid:
             self.apply_provider(next(p for p in providers() if p.id == pid))
+        elif self.port_spin.value() == 0:
+            self.set_port(self.security.default_port)
         self.validate()
 
     def on_user_changed(self, text: str) -> None:

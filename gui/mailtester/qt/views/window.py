@@ -72,11 +72,10 @@ class MainWindow(QMainWindow):
         self.forget_account_button.setObjectName("forgetAccountButton")
         self.forget_account_button.setText(self.tr("Forget"))
         self.forget_account_button.setAccessibleName(self.tr("Forget the selected account and its password"))
-        acc_row.addWidget(acc_label)
         acc_row.addWidget(self.account_combo, 1)
         acc_row.addWidget(self.forget_account_button)
-        left_layout.addLayout(acc_row)
         self.form = AccountForm(left)
+        self.form.add_row_on_top(acc_label, acc_row)
         left_layout.addWidget(self.form)
         self.keychain_notice = QLabel(left)
         self.keychain_notice.setObjectName("keychainNotice")
@@ -140,7 +139,8 @@ class MainWindow(QMainWindow):
         split.setChildrenCollapsible(False)
         self.setCentralWidget(split)
         self.setMinimumSize(900, 600)
-        left.setMinimumWidth(360)
+        left.setMinimumWidth(420)
+        split.setSizes([420, 680])
 
         # keyboard order: form first, then the button, then the results
         QWidget.setTabOrder(self.account_combo, self.forget_account_button)
