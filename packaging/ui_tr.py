@@ -170,6 +170,7 @@ TR = {
     "The user name starts or ends with a space.": "Kullanıcı adı bir boşlukla başlıyor ya da bitiyor.",
     "This account can log in and send.": "Bu hesap giriş yapıp posta gönderebilir.",
     "This computer sent": "Bu bilgisayar gönderdi",
+    "This file does not exist.": "Bu dosya yok.",
     "This is not a valid IPv6 address.": "Bu geçerli bir IPv6 adresi değil.",
     "This is not a valid server name: use letters, digits, dots and hyphens.":
         "Bu geçerli bir sunucu adı değil: harf, rakam, nokta ve tire kullanın.",

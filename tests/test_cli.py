@@ -48,6 +48,7 @@ def test_human_failure_output_lists_fixes():
     (["--host", "mail.example.com", "--user", "", "--password-env", "HOME"], "--user is required"),
     (["--host", "[::1", "--user", "u", "--password-env", "HOME"], "not a valid IPv6 address"),
     (["--host", "mail.ex ample.com\t"], "spaces"),
+    (["--host", "mail.example.com", "--ca-file", "/nonexistent/ca.pem"], "no such file"),
 ])
 def test_bad_input_is_a_usage_error(args, message):
     r = mailtester("check", *args)

@@ -143,6 +143,8 @@ def settings_from_args(args: argparse.Namespace, stdin: TextIO) -> CheckSettings
             token = check_secret(os.environ[args.token_env], "token")
     except InvalidInput as exc:
         raise UsageError(str(exc)) from None
+    if args.ca_file and not os.path.isfile(args.ca_file):
+        raise UsageError(f"--ca-file: no such file: {args.ca_file}")
     if not 0 < args.timeout <= MAX_TIMEOUT:
         raise UsageError(f"--timeout must be between 0 and {MAX_TIMEOUT:g} seconds")
     if (password is not None or token is not None) and not user:

@@ -3,307 +3,312 @@
 <context>
     <name>AccountForm</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="96" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="97" />
         <source>Other (enter the server yourself)</source>
         <translation>Diğer (sunucuyu kendiniz girin)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="97" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="98" />
         <source>Demo server (built in)</source>
         <translation>Tanıtım sunucusu (yerleşik)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="98" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="99" />
         <source>Demo server (wrong password)</source>
         <translation>Tanıtım sunucusu (yanlış parola)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="103" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="104" />
         <source>&amp;Provider:</source>
         <translation>&amp;Sağlayıcı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="105" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="106" />
         <source>Provider presets</source>
         <translation>Sağlayıcı ön ayarları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="112" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="113" />
         <source>you@example.com</source>
         <translation>siz@example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="113" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="114" />
         <source>&amp;Email or user name:</source>
         <translation>&amp;E-posta veya kullanıcı adı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="113" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="114" />
         <source>Email address or user name</source>
         <translation>E-posta adresi veya kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="119" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="120" />
         <source>Use its settings</source>
         <translation>Ayarlarını kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="133" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="268" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="134" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="271" />
         <source>Show</source>
         <translation>Göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="135" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="136" />
         <source>Show password</source>
         <translation>Parolayı göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="139" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="283" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="140" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="286" />
         <source>Pass&amp;word:</source>
         <translation>Paro&amp;la:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="139" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="284" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="140" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="287" />
         <source>Password</source>
         <translation>Parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="147" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="148" />
         <source>smtp.example.com</source>
         <translation>smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="148" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="149" />
         <source>&amp;Server:</source>
         <translation>S&amp;unucu:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="148" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="149" />
         <source>Outgoing mail server</source>
         <translation>Giden posta sunucusu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="156" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="157" />
         <source>P&amp;ort:</source>
         <translation>&amp;Bağlantı noktası:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="156" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="157" />
         <source>Port</source>
         <translation>Bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="162" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="163" />
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="163" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="164" />
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="164" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="165" />
         <source>None (unencrypted)</source>
         <translation>Yok (şifresiz)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="166" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="167" />
         <source>Se&amp;curity:</source>
         <translation>&amp;Güvenlik:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="166" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="167" />
         <source>Connection security</source>
         <translation>Bağlantı güvenliği</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="170" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="201" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="171" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="204" />
         <source>Automatic</source>
         <translation>Otomatik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="173" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="284" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="174" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="287" />
         <source>OAuth2 access token</source>
         <translation>OAuth2 erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="174" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="175" />
         <source>&amp;Method:</source>
         <translation>&amp;Yöntem:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="174" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="175" />
         <source>Authentication method</source>
         <translation>Kimlik doğrulama yöntemi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="179" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="180" />
         <source>Advanced</source>
         <translation>Gelişmiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="191" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="192" />
         <source>only the system's trusted authorities</source>
         <translation>yalnızca sistemin güvendiği kuruluşlar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="192" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="193" />
         <source>&amp;Browse…</source>
         <translation>&amp;Gözat…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="197" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="198" />
         <source>Extra &amp;CA file:</source>
         <translation>Ek &amp;CA dosyası:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="197" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="198" />
         <source>Extra CA certificate file</source>
         <translation>Ek CA sertifika dosyası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="202" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="205" />
         <source>IPv4 only</source>
         <translation>Yalnızca IPv4</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="203" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="206" />
         <source>IPv6 only</source>
         <translation>Yalnızca IPv6</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="204" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="207" />
         <source>&amp;IP version:</source>
         <translation>&amp;IP sürümü:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="204" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="207" />
         <source>IP version</source>
         <translation>IP sürümü</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="210" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="213" />
         <source> s</source>
         <translation> sn</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="211" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="214" />
         <source>&amp;Timeout per step:</source>
         <translation>Adım başına &amp;zaman aşımı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="211" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="214" />
         <source>Timeout per step in seconds</source>
         <translation>Adım başına saniye cinsinden zaman aşımı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="212" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="215" />
         <source>Allow &amp;unencrypted login</source>
         <translation>Şi&amp;fresiz girişe izin ver</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="227" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="230" />
         <source>&amp;Remember this account</source>
         <translation>Bu hesabı &amp;hatırla</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="230" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="233" />
         <source>The password is kept in the system keychain, never in a file.</source>
         <translation>Parola sistem anahtarlığında tutulur, hiçbir zaman bir dosyada değil.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="214" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="217" />
         <source>Allow plaintext login</source>
         <translation>Şifresiz girişe izin ver</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="216" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="219" />
         <source>Only on a network you trust: without encryption the password can be read on its way.</source>
         <translation>Yalnızca güvendiğiniz bir ağda: şifreleme olmadan parola yolda okunabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="220" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="223" />
         <source>System default</source>
         <translation>Sistem varsayılanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="223" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="226" />
         <source>&amp;Language:</source>
         <translation>&amp;Dil:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="223" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="226" />
         <source>Language of the window</source>
         <translation>Pencerenin dili</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="268" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="271" />
         <source>Hide</source>
         <translation>Gizle</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="283" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="286" />
         <source>Access &amp;token:</source>
         <translation>Erişim &amp;belirteci:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="294" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="297" />
         <source>automatic</source>
         <translation>otomatik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="319" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="322" />
         <source>This looks like a %1 address.</source>
         <translation>Bu bir %1 adresine benziyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="320" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="323" />
         <source>Use %1 settings</source>
         <translation>%1 ayarlarını kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="329" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="332" />
         <source>Choose a CA certificate file</source>
         <translation>Bir CA sertifika dosyası seçin</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="330" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="333" />
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Sertifikalar (*.pem *.crt *.cer);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="372" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="375" />
         <source>The port must be a number from 1 to 65535.</source>
         <translation>Bağlantı noktası 1 ile 65535 arasında bir sayı olmalıdır.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="375" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="378" />
         <source>The user name contains a line break or control character.</source>
         <translation>Kullanıcı adı bir satır sonu ya da denetim karakteri içeriyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="377" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="380" />
         <source>The user name starts or ends with a space.</source>
         <translation>Kullanıcı adı bir boşlukla başlıyor ya da bitiyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="385" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="383" />
+        <source>This file does not exist.</source>
+        <translation>Bu dosya yok.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="391" />
         <source>Enter the email address or user name.</source>
         <translation>E-posta adresini veya kullanıcı adını girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="387" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="393" />
         <source>Enter the access token.</source>
         <translation>Erişim belirtecini girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="387" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="393" />
         <source>Enter the password.</source>
         <translation>Parolayı girin.</translation>
     </message>

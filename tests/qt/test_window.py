@@ -364,3 +364,12 @@ def test_suggested_user_name_is_tried_only_when_asked(qtbot, window):
         button.click()
     assert blocker.args[0].result.settings.credentials.user == "demo"
     assert find(window, QLineEdit, "userEdit").text() == "demo"
+
+
+def test_missing_ca_file_is_reported_beside_the_field(qtbot, window):
+    find(window, QAbstractButton, "advancedButton").setChecked(True)
+    select_provider(window, DEMO)
+    find(window, QLineEdit, "caFileEdit").setText("/nonexistent/ca.pem")
+    label = find(window, QLabel, "caFileError")
+    assert label.isVisible() and "does not exist" in label.text()
+    assert not find(window, QAbstractButton, "testButton").isEnabled()

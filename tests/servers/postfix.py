@@ -226,9 +226,5 @@ service anvil {{
     def user(self, index: int = 0) -> tuple[str, str]:
         return list(self.users.items())[index]
 
-    def auth_attempts(self) -> int:
-        """How many AUTH commands Postfix saw (from its log)."""
-        return self.log.count("SASL ")
-
     def __repr__(self) -> str:
         return f"PostfixServer(root={self.root}, ports={self.submission}/{self.submissions}/{self.plain})"

@@ -193,7 +193,7 @@ async def _dialogue(run: _Run) -> Outcome:
         stream = _Stream()
         try:
             async with asyncio.timeout(s.timeout):
-                await loop.create_connection(lambda s=stream: s, addr, port)  # type: ignore[misc]
+                await loop.create_connection(lambda stream=stream: stream, addr, port)  # type: ignore[misc]
         except TimeoutError:
             run.note("connect-timeout", shown, f"{s.timeout:g}")
             failure = _fail(Ending.CONNECT_TIMEOUT, Stage.CONNECT, f"no answer from {shown}:{port}")

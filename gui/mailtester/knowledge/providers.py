@@ -52,10 +52,6 @@ def providers() -> tuple[Provider, ...]:
     )
 
 
-def by_id(provider_id: str | None) -> Provider | None:
-    return next((p for p in providers() if p.id == provider_id), None)
-
-
 def recognize(host: str, server_texts: Iterable[str] = (), user: str = "") -> Provider | None:
     """The host typed first, then the server's own words, then the address domain."""
     for p in providers():

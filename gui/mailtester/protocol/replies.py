@@ -68,10 +68,6 @@ class Reply:
         return " ".join(p for p in parts if p)
 
     @property
-    def is_positive(self) -> bool:
-        return 200 <= self.code < 400
-
-    @property
     def is_transient(self) -> bool:
         return 400 <= self.code < 500
 

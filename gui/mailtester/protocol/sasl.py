@@ -34,7 +34,6 @@ class SaslFinished(LocalProtocolError):
 
 class Mechanism:
     name = ""
-    needs_password = True
     needs_token = False
 
     def __init__(self, creds: Credentials, *, initial_response: bool = True,
@@ -44,6 +43,7 @@ class Mechanism:
         self.host = host
         self.port = port
         self.challenges = 0
+        self.complete = False  # True once every message that carries the credentials was sent
 
     def initial(self) -> Step | None:
         """The initial response to send with AUTH, or None."""
@@ -56,13 +56,6 @@ class Mechanism:
 
     def _respond(self, challenge: bytes) -> Step:
         raise SaslFinished(f"{self.name}: no answer to challenge {self.challenges}")
-
-    @property
-    def complete(self) -> bool:
-        """True once every message that carries the credentials was sent."""
-        return self._complete
-
-    _complete = False
 
     def _password(self) -> bytes:
         if self.creds.password is None:
@@ -81,7 +74,7 @@ class Plain(Mechanism):
     name = "PLAIN"
 
     def _message(self) -> Step:
-        self._complete = True
+        self.complete = True
         msg = b"\0".join([self.creds.authzid.encode(), self.creds.user.encode(), self._password()])
         return Step(msg, secret=True)
 
@@ -89,7 +82,7 @@ class Plain(Mechanism):
         return self._message() if self.use_initial_response else None
 
     def _respond(self, challenge: bytes) -> Step:
-        if self.challenges == 1 and not self._complete:
+        if self.challenges == 1 and not self.complete:
             return self._message()
         return super()._respond(challenge)
 
@@ -98,6 +91,7 @@ class Login(Mechanism):
     """draft-murchison-sasl-login: user name, then password, by position."""
 
     name = "LOGIN"
+    _sent_user = False
 
     def initial(self) -> Step | None:
         if self.use_initial_response:
@@ -105,14 +99,12 @@ class Login(Mechanism):
             return Step(self.creds.user.encode(), secret=False)
         return None
 
-    _sent_user = False
-
     def _respond(self, challenge: bytes) -> Step:
         if not self._sent_user:
             self._sent_user = True
             return Step(self.creds.user.encode(), secret=False)
-        if not self._complete:
-            self._complete = True
+        if not self.complete:
+            self.complete = True
             return Step(self._password(), secret=True)
         return super()._respond(challenge)
 
@@ -123,23 +115,22 @@ class CramMd5(Mechanism):
     name = "CRAM-MD5"
 
     def _respond(self, challenge: bytes) -> Step:
-        if self._complete:
+        if self.complete:
             return super()._respond(challenge)
-        self._complete = True
+        self.complete = True
         digest = hmac.new(self._password(), challenge, hashlib.md5).hexdigest()
         # The digest is not the password but allows an offline guess: redact it.
         return Step(self.creds.user.encode() + b" " + digest.encode(), secret=True)
 
 
 class _Bearer(Mechanism):
-    needs_password = False
     needs_token = True
     _errored = False
 
     def _respond(self, challenge: bytes) -> Step:
         # A challenge after the initial response is an error report (JSON);
         # the mechanism requires one fixed answer before the final reply.
-        if self._complete and not self._errored:
+        if self.complete and not self._errored:
             self._errored = True
             return Step(OAUTH_ERROR_RESPONSE[self.name], secret=False)
         return super()._respond(challenge)
@@ -151,7 +142,7 @@ class XOAuth2(_Bearer):
     name = "XOAUTH2"
 
     def initial(self) -> Step | None:
-        self._complete = True
+        self.complete = True
         msg = f"user={self.creds.user}\x01auth=Bearer {self._token()}\x01\x01"
         return Step(msg.encode(), secret=True)
 
@@ -162,7 +153,7 @@ class OAuthBearer(_Bearer):
     name = "OAUTHBEARER"
 
     def initial(self) -> Step | None:
-        self._complete = True
+        self.complete = True
         authz = self.creds.authzid or self.creds.user
         gs2 = f"n,a={_gs2_escape(authz)}," if authz else "n,,"
         parts = [gs2]

@@ -4,6 +4,7 @@ fields."""
 
 from __future__ import annotations
 
+import os
 import socket
 from dataclasses import dataclass
 
@@ -196,6 +197,8 @@ class AccountForm(QWidget):
         ca_row.addWidget(self.ca_browse)
         self._add(adv, self.tr("Extra &CA file:"), ca_row, self.tr("Extra CA certificate file"),
                   buddy=self.ca_file_edit)
+        self.ca_file_error = ErrorLabel("caFileError", self.advanced)
+        adv.addRow("", self.ca_file_error)
         self.family_combo = QComboBox(self.advanced)
         self.family_combo.setObjectName("familyCombo")
         self.family_combo.addItem(self.tr("Automatic"), socket.AF_UNSPEC)
@@ -375,6 +378,9 @@ class AccountForm(QWidget):
             errs["user"] = self.tr("The user name contains a line break or control character.")
         elif user != user.strip():
             errs["user"] = self.tr("The user name starts or ends with a space.")
+        ca_file = self.ca_file_edit.text().strip()
+        if ca_file and not os.path.isfile(ca_file):
+            errs["ca_file"] = self.tr("This file does not exist.")
         secret = self.password_edit.text()
         token = self.mechanism_combo.currentData() == TOKEN_METHOD
         try:
@@ -393,6 +399,7 @@ class AccountForm(QWidget):
                                    else "")
         self.port_error.show_error(errs.get("port", ""))
         self.user_error.show_error(errs.get("user", ""))
+        self.ca_file_error.show_error(errs.get("ca_file", ""))
         self.password_error.show_error(errs.get("password", "") if self.user_edit.text() else "")
         ok = not errs and (self.demo or bool(self.host_edit.text().strip()))
         self.validityChanged.emit(ok)
