@@ -36,6 +36,9 @@ if [ "$MODE" = test ] || [ "$MODE" = build ]; then
 else
   .venv/bin/python -m pip install -q -e .
 fi
+# Byte-compile as a regular install would (an editable install leaves it to the
+# first import, which some environments forbid with PYTHONDONTWRITEBYTECODE).
+.venv/bin/python -m compileall -q gui
 # Compiled translations (.qm) are built from the reviewed sources (.ts), never committed.
 for ts in resources/translations/*.ts; do
   .venv/bin/pyside6-lrelease -silent "$ts" -qm "${ts%.ts}.qm"
