@@ -198,3 +198,33 @@ def test_next_step_suggestions(host, user, mechanism, offered, expected):
     assert [(s.kind, s.value) for s in d.suggestions] == expected
     if expected:
         assert "lockout" in d.fixes[-1]
+
+
+@pytest.mark.parametrize("case", [CASES[0], CASES[1], CASES[4], CASES[9], CASES[10]],
+                         ids=["gmail-535", "gmail-534-5.7.9", "ms-5.7.139-tenant", "ms-550-5.7.30", "yahoo-535"])
+async def test_command_json_against_provider_like_servers(case, monkeypatch):
+    """The same through `mailtester check --json` (in-process), as a help desk script would see it."""
+    import io
+    import json
+
+    from mailtester import cli
+
+    greeting, final, mech, diag, provider, fix_words = case
+
+    async def h(c: Conn):
+        await c.greet_ehlo(f"AUTH {mech}", greeting=greeting)
+        await c.line()
+        await c.send(final)
+        await c.rest()
+
+    monkeypatch.setenv("MT_PW", "pw")
+    async with ScriptedServer(h) as srv:
+        args = cli.build_parser().parse_args([
+            "check", "--host", "localhost", "--port", str(srv.port), "--security", "none", "--allow-plaintext-auth",
+            "--user", "someone@example.com", "--password-env", "MT_PW", "--json", "--lang", "en"])
+        out = io.StringIO()
+        code = await cli.run(args, io.StringIO(), out)
+    result = json.loads(out.getvalue())
+    assert (result["diagnosis"]["id"], result["provider"]) == (diag, provider)
+    assert fix_words.lower() in result["diagnosis"]["fixes"][0].lower()
+    assert code == (6 if final[:1] in ("4", b"4") else 1)
