@@ -46,6 +46,10 @@ class MemoryKeyring(KeyringBackend):
             raise PasswordDeleteError("not found")
 
 
+# The first keyring call loads its backends (entry points): slow on a busy machine.
+KEYCHAIN_WAIT = 30000
+
+
 @pytest.fixture
 def memory_keyring():
     previous = keyring.get_keyring()

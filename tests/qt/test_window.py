@@ -26,6 +26,7 @@ from mailtester.qt.controllers.accounts import Keychain
 from mailtester.qt.models.steps import Step, StepState
 from mailtester.qt.models.timeline import TimelineModel
 from mailtester.qt.views.form import DEMO, DEMO_FAIL
+from tests.qt.conftest import KEYCHAIN_WAIT
 from tests.servers.scripted import Conn, ScriptedServer
 
 
@@ -244,7 +245,7 @@ def test_remember_account_keeps_password_only_in_the_keychain(qtbot, window, pos
     fill(window, postfix.host, postfix.submissions, "tls", user, password, ca_file=postfix.ca_file)
     find(window, QAbstractButton, "rememberCheck").setChecked(True)
     run(qtbot, window)
-    qtbot.waitUntil(lambda: bool(memory_keyring.items))
+    qtbot.waitUntil(lambda: bool(memory_keyring.items), timeout=KEYCHAIN_WAIT)
     assert list(memory_keyring.items.values()) == [password]
     stored = settings_file.read_bytes()
     assert user.encode() in stored
@@ -257,9 +258,9 @@ def test_remember_account_keeps_password_only_in_the_keychain(qtbot, window, pos
     assert combo.count() == 2
     combo.setCurrentIndex(1)
     combo.activated.emit(1)
-    qtbot.waitUntil(lambda: find(w2, QLineEdit, "passwordEdit").text() == password)
+    qtbot.waitUntil(lambda: find(w2, QLineEdit, "passwordEdit").text() == password, timeout=KEYCHAIN_WAIT)
     find(w2, QAbstractButton, "forgetAccountButton").click()
-    qtbot.waitUntil(lambda: not memory_keyring.items)
+    qtbot.waitUntil(lambda: not memory_keyring.items, timeout=KEYCHAIN_WAIT)
     assert find(w2, QLineEdit, "passwordEdit").text() == ""
 
 
@@ -278,10 +279,10 @@ def test_without_a_keychain_the_password_is_session_only(qtbot, qloop, settings_
         assert report.result.ok
         # the demo is never remembered; remember a real-looking account directly
         stored = asyncio.ensure_future(w.keychain.store("u@h:1", "session-secret"))
-        qtbot.waitUntil(stored.done)
+        qtbot.waitUntil(stored.done, timeout=KEYCHAIN_WAIT)
         assert stored.result() is False
         fetched = asyncio.ensure_future(w.keychain.fetch("u@h:1"))
-        qtbot.waitUntil(fetched.done)
+        qtbot.waitUntil(fetched.done, timeout=KEYCHAIN_WAIT)
         assert fetched.result() == "session-secret"
         w.close()
         assert b"session-secret" not in (settings_file.read_bytes() if settings_file.exists() else b"")

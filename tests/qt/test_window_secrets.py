@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit
 
 from mailtester.knowledge.report import to_html, to_json, to_markdown
+from tests.qt.conftest import KEYCHAIN_WAIT
 from tests.servers import aiosmtpd_server as srv
 from tests.test_secrets import PASSWORD, TOKEN, scan
 
@@ -50,7 +51,7 @@ def test_no_secret_anywhere_in_the_window(qtbot, window, serve, server_tls, ca_f
     report = run(qtbot, window)
     assert report.result.ok is (not secret.startswith("wrong"))
     if report.result.ok:
-        qtbot.waitUntil(lambda: find(window, QComboBox, "accountCombo").count() == 2)
+        qtbot.waitUntil(lambda: find(window, QComboBox, "accountCombo").count() == 2, timeout=KEYCHAIN_WAIT)
     text = everything_shown(window, settings_file)
     logs = "\n".join(r.getMessage() for r in caplog.records)
     password = secret if secret != TOKEN else PASSWORD
@@ -63,11 +64,11 @@ def test_no_secret_anywhere_in_the_window(qtbot, window, serve, server_tls, ca_f
         find(window, QLineEdit, "passwordEdit").clear()
         combo.setCurrentIndex(1)
         combo.activated.emit(1)
-        qtbot.waitUntil(lambda: find(window, QLineEdit, "passwordEdit").text() == secret)
+        qtbot.waitUntil(lambda: find(window, QLineEdit, "passwordEdit").text() == secret, timeout=KEYCHAIN_WAIT)
         assert scan("\n".join(r.getMessage() for r in caplog.records), srv.USER, password) == []
         # Forgetting the account drops every copy the window holds.
         find(window, QAbstractButton, "forgetAccountButton").click()
-        qtbot.waitUntil(lambda: not window.keychain._session)
+        qtbot.waitUntil(lambda: not window.keychain._session, timeout=KEYCHAIN_WAIT)
         assert find(window, QLineEdit, "passwordEdit").text() == ""
 
 

@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,10 +51,18 @@ class Keychain:
         self._session: dict[str, str] = {}
         self.available: bool | None = None
         self.backend_name = ""
+        # One plain worker thread: keychain calls run one at a time, off the GUI thread,
+        # and never touch Qt objects (a QThread finishing after the window is gone could).
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="keychain")
 
     async def _call(self, fn: Callable[[], Any]) -> Any:
-        # A closure, never arguments: qasync's executor logs the arguments it is given.
-        return await asyncio.get_running_loop().run_in_executor(None, fn)
+        # A closure, never arguments: they would show in an executor's debug log.
+        return await asyncio.get_running_loop().run_in_executor(self._executor, fn)
+
+    def close(self) -> None:
+        """Drop the session copies; a call still running finishes in its thread, unheard."""
+        self._session.clear()
+        self._executor.shutdown(wait=False, cancel_futures=True)
 
     async def probe(self) -> bool:
         if self.available is None:

@@ -377,5 +377,6 @@ class MainWindow(QMainWindow):
         self.controller.cancel(quiet=True)
         for task in list(self._background):
             task.cancel()
+        self.keychain.close()
         self.form.forget_password()
         super().closeEvent(event)
