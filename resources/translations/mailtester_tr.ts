@@ -553,13 +553,13 @@
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/window.py" line="86" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="264" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="265" />
         <source>&amp;Test login</source>
         <translation>Girişi &amp;test et</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/window.py" line="89" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="265" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="266" />
         <source>Test login</source>
         <translation>Girişi test et</translation>
     </message>
@@ -584,47 +584,47 @@
         <translation>Raporu ka&amp;ydet…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="230" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="231" />
         <source>&amp;Cancel</source>
         <translation>&amp;İptal</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="231" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="232" />
         <source>Cancel the test</source>
         <translation>Testi iptal et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="282" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="283" />
         <source>Report copied (Markdown, password removed).</source>
         <translation>Rapor kopyalandı (Markdown, parola çıkarıldı).</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="287" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="288" />
         <source>Save report</source>
         <translation>Raporu kaydet</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="288" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="289" />
         <source>Markdown (*.md);;HTML (*.html)</source>
         <translation>Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="292" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="293" />
         <source>Report saved.</source>
         <translation>Rapor kaydedildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="294" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="295" />
         <source>Could not save the report: %1</source>
         <translation>Rapor kaydedilemedi: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="305" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="306" />
         <source>Trust this certificate?</source>
         <translation>Bu sertifikaya güvenilsin mi?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="306" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="307" />
         <source>Only trust this certificate if you know it belongs to %1, for example a mail bridge on this computer or a server your organization runs.
 
 From now on the test will accept exactly this certificate for this server and port, and refuse any other.</source>
@@ -633,32 +633,32 @@ From now on the test will accept exactly this certificate for this server and po
 Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifikayı kabul edecek, başka her sertifikayı reddedecek.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="313" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="314" />
         <source>Certificate trusted for this server. Test again.</source>
         <translation>Bu sunucu için sertifikaya güvenildi. Yeniden test edin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="320" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="321" />
         <source>The trusted certificate was removed.</source>
         <translation>Güvenilen sertifika kaldırıldı.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="326" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="327" />
         <source>(new account)</source>
         <translation>(yeni hesap)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="341" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="355" />
         <source>No system keychain is available, so the password is kept only until you close this window. It is never written to a file.</source>
         <translation>Kullanılabilir bir sistem anahtarlığı yok; bu yüzden parola yalnızca bu pencereyi kapatana kadar tutulur. Hiçbir zaman bir dosyaya yazılmaz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="366" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="378" />
         <source>Account and password forgotten.</source>
         <translation>Hesap ve parola unutuldu.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="370" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="382" />
         <source>The language changes the next time the window opens.</source>
         <translation>Dil, pencere bir sonraki açılışında değişir.</translation>
     </message>

@@ -273,6 +273,10 @@ def test_without_a_keychain_the_password_is_session_only(qtbot, qloop, settings_
     try:
         w = create_window(QSettings(str(settings_file), QSettings.Format.IniFormat), Keychain())
         qtbot.addWidget(w)
+        notice = find(w, QLabel, "keychainNotice")
+        find(w, QAbstractButton, "rememberCheck").setChecked(True)  # said at once, before any test
+        qtbot.waitUntil(lambda: notice.isVisibleTo(w), timeout=KEYCHAIN_WAIT)
+        assert "never written to a file" in notice.text()
         select_provider(w, DEMO)
         report = run(qtbot, w)
         qtbot.waitUntil(lambda: True)

@@ -179,9 +179,7 @@ class SmtpSession:
         if step is None:
             self._send(f"AUTH {name}".encode())
         else:
-            enc = base64.b64encode(step.data) or b"="
-            self._send(f"AUTH {name} ".encode() + enc, secret=step.secret, shown_prefix=f"AUTH {name} ",
-                       decoded=None if step.secret else printable(step.data))
+            self._send_step(step, prefix=f"AUTH {name} ")
 
     def _auth_reply(self, reply: Reply, challenge: DecodedChallenge | None) -> None:
         mech = self.mechanism
@@ -223,8 +221,10 @@ class SmtpSession:
     def offered(self) -> tuple[str, ...]:
         return tuple(self.extensions.get("AUTH", "").upper().split())
 
-    def _send_step(self, step: Step) -> None:
-        self._send(base64.b64encode(step.data), secret=step.secret,
+    def _send_step(self, step: Step, prefix: str = "") -> None:
+        # An empty initial response is "=" (RFC 4954); an empty answer is an empty line.
+        data = base64.b64encode(step.data) or (b"=" if prefix else b"")
+        self._send(prefix.encode() + data, secret=step.secret, shown_prefix=prefix,
                    decoded=None if step.secret else printable(step.data))
 
     def _send(self, line: bytes, *, secret: bool = False, shown_prefix: str = "",

@@ -230,7 +230,8 @@ class AccountForm(QWidget):
         self.remember_check = QCheckBox(self.tr("&Remember this account"), self)
         self.remember_check.setObjectName("rememberCheck")
         outer.addWidget(self.remember_check)
-        outer.addWidget(hint(self.tr("The password is kept in the system keychain, never in a file."), self))
+        self.remember_hint = hint(self.tr("The password is kept in the system keychain, never in a file."), self)
+        outer.addWidget(self.remember_hint)
 
         # behaviour
         self.show_password.toggled.connect(self.on_show_password_toggled)

@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         self.panel.forgetTrustRequested.connect(self.on_forget_trust_requested)
         self.panel.retryRequested.connect(self.on_retry_requested)
         self.account_combo.activated.connect(self.on_account_combo_activated)
+        self.form.remember_check.toggled.connect(self.on_remember_toggled)
         self.forget_account_button.clicked.connect(self.on_forget_account_clicked)
         combo = self.form.language_combo
         combo.setCurrentIndex(max(0, combo.findData(str(settings.value("language", "")))))
@@ -334,15 +335,27 @@ class MainWindow(QMainWindow):
                                self.form.mechanism_combo.currentData())
         self.store.save(account)
         secret = self.form.password_edit.text()
-        in_keychain = await self.keychain.store(account.key, secret) if secret else True
-        if not in_keychain and not self._keychain_warned:
+        if secret and not await self.keychain.store(account.key, secret):
+            self._warn_no_keychain()
+        self.refresh_accounts()
+        self.account_combo.setCurrentIndex(self.account_combo.findText(account.label))
+
+    def on_remember_toggled(self, checked: bool) -> None:
+        if checked:  # say at once, not after the test, when there is nowhere safe to keep it
+            self._spawn(self._check_keychain())
+
+    async def _check_keychain(self) -> None:
+        if not await self.keychain.probe():
+            self._warn_no_keychain()
+
+    def _warn_no_keychain(self) -> None:
+        if not self._keychain_warned:
             self._keychain_warned = True
-            self.keychain_notice.setText(self.tr(
+            self.keychain_notice.setText("\u26a0 " + self.tr(
                 "No system keychain is available, so the password is kept only until you close this window. "
                 "It is never written to a file."))
             self.keychain_notice.show()
-        self.refresh_accounts()
-        self.account_combo.setCurrentIndex(self.account_combo.findText(account.label))
+            self.form.remember_hint.hide()  # it promised the keychain
 
     def on_account_combo_activated(self, index: int) -> None:
         account = self.account_combo.itemData(index)
