@@ -158,6 +158,7 @@ def test_starting_again_mid_run_supersedes_quietly(qtbot, window):
 
 
 @pytest.mark.parametrize(("field", "value", "error", "message"), [
+    ("userEdit", "me@example.com", "hostError", "Enter the server name"),  # the server is still empty
     ("hostEdit", "smtp://mail.example.com", "hostError", "without a prefix"),
     ("hostEdit", "mail example.com", "hostError", "spaces"),
     ("hostEdit", "https://mail.example.com/path", "hostError", "without a prefix"),

@@ -396,8 +396,9 @@ class AccountForm(QWidget):
 
     def validate(self) -> bool:
         errs = self.errors()
-        self.host_error.show_error(errs.get("host", "") if self.host_edit.text() or "host" not in errs
-                                   else "")
+        # An empty server is pointed out once the person has started on the account, not at start-up.
+        engaged = bool(self.host_edit.text() or self.user_edit.text())
+        self.host_error.show_error(errs.get("host", "") if engaged else "")
         self.port_error.show_error(errs.get("port", ""))
         self.user_error.show_error(errs.get("user", ""))
         self.ca_file_error.show_error(errs.get("ca_file", ""))
