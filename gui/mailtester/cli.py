@@ -15,7 +15,7 @@ from typing import TextIO
 
 from . import __version__
 from .driver.client import TimelineEntry, run_check
-from .knowledge.report import EXIT_USAGE, Report, build_report, write_report
+from .knowledge.report import EXIT_USAGE, Report, build_report, transcript_line, write_report
 from .protocol.credentials import Credentials, Secret
 from .protocol.events import Security
 from .protocol.limits import DEFAULT_TIMEOUT, MAX_TIMEOUT
@@ -168,20 +168,6 @@ def settings_from_args(args: argparse.Namespace, stdin: TextIO) -> CheckSettings
     )
 
 
-_DIR = {"C": "C:", "S": "S:", "-": "  "}
-
-
-def format_entry(e: TimelineEntry, lang: str = "en") -> str:
-    words = LABELS[lang]
-    lock = "TLS" if e.tls else "   "
-    line = f"{e.t:7.3f}s {lock} {_DIR[e.direction]} {e.text}"
-    if e.decoded is not None:
-        line += f'    <- {words["asks"] if e.direction == "S" else words["answer"]} "{e.decoded}"'
-    elif e.flagged:
-        line += f"    <- {words['not-b64']}"
-    return line
-
-
 def format_verdict(report: Report, lang: str = "en") -> str:
     words = LABELS[lang]
     r, s = report.result, report.result.settings
@@ -229,7 +215,7 @@ async def check_and_report(settings: CheckSettings, args: argparse.Namespace, st
 
     def live(entry: TimelineEntry) -> None:
         if not args.json:
-            print(format_entry(entry, args.lang), file=stdout, flush=True)
+            print(transcript_line(entry, LABELS[args.lang]), file=stdout, flush=True)
 
     report = build_report(await run_check(settings, live), args.lang)
     first = None

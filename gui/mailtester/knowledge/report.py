@@ -86,11 +86,22 @@ def _tls_rows(report: Report) -> list[tuple[str, str]]:
             ("expires", t.not_after), ("SHA-256", t.sha256)]
 
 
-def _line(e: TimelineEntry) -> str:
-    arrow = {"C": "C:", "S": "S:", "-": "--"}[e.direction]
-    extra = f'   [server asks "{e.decoded}"]' if e.decoded is not None and e.direction == "S" else (
-        f'   [answer "{e.decoded}"]' if e.decoded is not None else "")
-    return f"{e.t:7.3f}s {'TLS' if e.tls else '   '} {arrow} {e.text}{extra}"
+TRANSCRIPT_WORDS = {"asks": "server asks", "answer": "you answer", "not-b64": "not valid base64, shown as sent"}
+
+
+def transcript_line(e: TimelineEntry, words: dict[str, str] = TRANSCRIPT_WORDS) -> str:
+    """One timeline entry as a line of text: time, TLS mark, direction, the line, its decoding."""
+    arrow = {"C": "C:", "S": "S:", "-": "  "}[e.direction]
+    line = f"{e.t:7.3f}s {'TLS' if e.tls else '   '} {arrow} {e.text}"
+    if e.decoded is not None:
+        line += f'    <- {words["asks"] if e.direction == "S" else words["answer"]} "{e.decoded}"'
+    elif e.flagged:
+        line += f"    <- {words['not-b64']}"
+    return line
+
+
+def _transcript(report: Report) -> str:
+    return "\n".join(transcript_line(e) for e in report.result.timeline)
 
 
 def _cell(text: str) -> str:
@@ -114,7 +125,7 @@ def to_markdown(report: Report) -> str:
     tls = _tls_rows(report)
     if tls:
         out += ["", "## TLS", "", "| | |", "|---|---|"] + [f"| {k} | {_cell(v)} |" for k, v in tls]
-    out += ["", "## Timeline", "", "```"] + [_line(e) for e in report.result.timeline] + ["```", ""]
+    out += ["", "## Timeline", "", "```", _transcript(report), "```", ""]
     env = _environment()
     out += [f"_{env['tool']} on {env['platform']}_", ""]
     return "\n".join(out)
@@ -144,7 +155,7 @@ def to_html(report: Report) -> str:
     parts += ["<h2>Settings</h2>", table(_settings_rows(report))]
     if report.result.tls:
         parts += ["<h2>TLS</h2>", table(_tls_rows(report))]
-    parts += ["<h2>Timeline</h2>", "<pre>" + e("\n".join(_line(x) for x in report.result.timeline)) + "</pre>"]
+    parts += ["<h2>Timeline</h2>", "<pre>" + e(_transcript(report)) + "</pre>"]
     env = _environment()
     parts += [f"<p><em>{e(env['tool'])} on {e(env['platform'])}</em></p>", "</body></html>"]
     return "\n".join(parts)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -132,16 +131,12 @@ class Outcome:
     mechanism: str | None = None
     offered: tuple[str, ...] = ()
     starttls_offered: bool = False
-    oauth_error: str = ""  # the decoded JSON an OAuth server sent in its 334
+    oauth_error: tuple[tuple[str, str], ...] = ()  # the JSON an OAuth server sent in its 334
     detail: str = ""
 
     @property
     def oauth_error_fields(self) -> dict[str, str]:
-        try:
-            obj = json.loads(self.oauth_error)
-        except ValueError:
-            return {}
-        return {str(k): str(v) for k, v in obj.items()} if isinstance(obj, dict) else {}
+        return dict(self.oauth_error)
 
 
 @dataclass(frozen=True)

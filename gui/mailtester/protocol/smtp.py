@@ -66,7 +66,7 @@ class SmtpSession:
         self._awaiting = True  # the greeting
         self._aborting = False
         self._round_trips = 0
-        self._oauth_error = ""
+        self._oauth_error: tuple[tuple[str, str], ...] = ()
         self._events: list[Event] = []
 
     # -- inputs ---------------------------------------------------------------
@@ -188,7 +188,7 @@ class SmtpSession:
             self._round_trips += 1
             assert challenge is not None
             if mech.needs_token and challenge.oauth_error is not None:
-                self._oauth_error = challenge.data.decode("utf-8", "replace").strip()
+                self._oauth_error = tuple((str(k), str(v)) for k, v in challenge.oauth_error.items())
             try:
                 if self._round_trips > MAX_SASL_ROUND_TRIPS:
                     raise SaslFinished("too many challenges")
