@@ -3,312 +3,302 @@
 <context>
     <name>AccountForm</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="97" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="105" />
         <source>Other (enter the server yourself)</source>
         <translation>Diğer (sunucuyu kendiniz girin)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="98" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="106" />
         <source>Demo server (built in)</source>
         <translation>Tanıtım sunucusu (yerleşik)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="99" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="107" />
         <source>Demo server (wrong password)</source>
         <translation>Tanıtım sunucusu (yanlış parola)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="104" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="112" />
         <source>&amp;Provider:</source>
         <translation>&amp;Sağlayıcı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="106" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="114" />
         <source>Provider presets</source>
         <translation>Sağlayıcı ön ayarları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="113" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="121" />
         <source>you@example.com</source>
         <translation>siz@example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="114" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="122" />
         <source>&amp;Email or user name:</source>
         <translation>&amp;E-posta veya kullanıcı adı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="114" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="122" />
         <source>Email address or user name</source>
         <translation>E-posta adresi veya kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="120" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="128" />
         <source>Use its settings</source>
         <translation>Ayarlarını kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="134" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="271" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="142" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="280" />
         <source>Show</source>
         <translation>Göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="136" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="144" />
         <source>Show password</source>
         <translation>Parolayı göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="140" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="286" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="148" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="295" />
         <source>Pass&amp;word:</source>
         <translation>Paro&amp;la:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="140" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="287" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="148" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="296" />
         <source>Password</source>
         <translation>Parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="148" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="156" />
         <source>smtp.example.com</source>
         <translation>smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="149" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="157" />
         <source>&amp;Server:</source>
         <translation>S&amp;unucu:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="149" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="157" />
         <source>Outgoing mail server</source>
         <translation>Giden posta sunucusu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="157" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="165" />
         <source>P&amp;ort:</source>
         <translation>&amp;Bağlantı noktası:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="157" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="165" />
         <source>Port</source>
         <translation>Bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="163" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="171" />
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="164" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="172" />
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="165" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="173" />
         <source>None (unencrypted)</source>
         <translation>Yok (şifresiz)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="167" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="175" />
         <source>Se&amp;curity:</source>
         <translation>&amp;Güvenlik:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="167" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="175" />
         <source>Connection security</source>
         <translation>Bağlantı güvenliği</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="171" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="204" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="179" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="212" />
         <source>Automatic</source>
         <translation>Otomatik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="174" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="287" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="182" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="296" />
         <source>OAuth2 access token</source>
         <translation>OAuth2 erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="175" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="183" />
         <source>&amp;Method:</source>
         <translation>&amp;Yöntem:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="175" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="183" />
         <source>Authentication method</source>
         <translation>Kimlik doğrulama yöntemi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="180" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="188" />
         <source>Advanced</source>
         <translation>Gelişmiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="192" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="200" />
         <source>only the system's trusted authorities</source>
         <translation>yalnızca sistemin güvendiği kuruluşlar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="193" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="201" />
         <source>&amp;Browse…</source>
         <translation>&amp;Gözat…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="198" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="206" />
         <source>Extra &amp;CA file:</source>
         <translation>Ek &amp;CA dosyası:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="198" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="206" />
         <source>Extra CA certificate file</source>
         <translation>Ek CA sertifika dosyası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="205" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="213" />
         <source>IPv4 only</source>
         <translation>Yalnızca IPv4</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="206" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="214" />
         <source>IPv6 only</source>
         <translation>Yalnızca IPv6</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="207" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="215" />
         <source>&amp;IP version:</source>
         <translation>&amp;IP sürümü:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="207" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="215" />
         <source>IP version</source>
         <translation>IP sürümü</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="213" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="221" />
         <source> s</source>
         <translation> sn</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="214" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="222" />
         <source>&amp;Timeout per step:</source>
         <translation>Adım başına &amp;zaman aşımı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="214" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="222" />
         <source>Timeout per step in seconds</source>
         <translation>Adım başına saniye cinsinden zaman aşımı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="215" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="223" />
         <source>Allow &amp;unencrypted login</source>
         <translation>Şi&amp;fresiz girişe izin ver</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="230" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="238" />
         <source>&amp;Remember this account</source>
         <translation>Bu hesabı &amp;hatırla</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="233" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="241" />
         <source>The password is kept in the system keychain, never in a file.</source>
         <translation>Parola sistem anahtarlığında tutulur, hiçbir zaman bir dosyada değil.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="217" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="225" />
         <source>Allow plaintext login</source>
         <translation>Şifresiz girişe izin ver</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="219" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="227" />
         <source>Only on a network you trust: without encryption the password can be read on its way.</source>
         <translation>Yalnızca güvendiğiniz bir ağda: şifreleme olmadan parola yolda okunabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="223" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="231" />
         <source>System default</source>
         <translation>Sistem varsayılanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="226" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="234" />
         <source>&amp;Language:</source>
         <translation>&amp;Dil:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="226" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="234" />
         <source>Language of the window</source>
         <translation>Pencerenin dili</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="271" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="280" />
         <source>Hide</source>
         <translation>Gizle</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="286" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="295" />
         <source>Access &amp;token:</source>
         <translation>Erişim &amp;belirteci:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="297" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="306" />
         <source>automatic</source>
         <translation>otomatik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="322" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="331" />
         <source>This looks like a %1 address.</source>
         <translation>Bu bir %1 adresine benziyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="323" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="332" />
         <source>Use %1 settings</source>
         <translation>%1 ayarlarını kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="332" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="341" />
         <source>Choose a CA certificate file</source>
         <translation>Bir CA sertifika dosyası seçin</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="333" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="342" />
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Sertifikalar (*.pem *.crt *.cer);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="375" />
-        <source>The port must be a number from 1 to 65535.</source>
-        <translation>Bağlantı noktası 1 ile 65535 arasında bir sayı olmalıdır.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="378" />
-        <source>The user name contains a line break or control character.</source>
-        <translation>Kullanıcı adı bir satır sonu ya da denetim karakteri içeriyor.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="380" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="390" />
         <source>The user name starts or ends with a space.</source>
         <translation>Kullanıcı adı bir boşlukla başlıyor ya da bitiyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="383" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="393" />
         <source>This file does not exist.</source>
         <translation>Bu dosya yok.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="391" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="401" />
         <source>Enter the email address or user name.</source>
         <translation>E-posta adresini veya kullanıcı adını girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="393" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="403" />
         <source>Enter the access token.</source>
         <translation>Erişim belirtecini girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="393" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="403" />
         <source>Enter the password.</source>
         <translation>Parolayı girin.</translation>
     </message>
@@ -653,12 +643,12 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
         <translation>Kullanılabilir bir sistem anahtarlığı yok; bu yüzden parola yalnızca bu pencereyi kapatana kadar tutulur. Hiçbir zaman bir dosyaya yazılmaz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="378" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="379" />
         <source>Account and password forgotten.</source>
         <translation>Hesap ve parola unutuldu.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="382" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="383" />
         <source>The language changes the next time the window opens.</source>
         <translation>Dil, pencere bir sonraki açılışında değişir.</translation>
     </message>

@@ -30,7 +30,15 @@ from ...knowledge.providers import Provider, providers, recognize
 from ...protocol.credentials import Credentials, Secret
 from ...protocol.events import Security
 from ...protocol.limits import DEFAULT_TIMEOUT, MAX_TIMEOUT
-from ...settings import LANGUAGES, CheckSettings, InvalidInput, check_secret, normalize_host
+from ...settings import (
+    LANGUAGES,
+    CheckSettings,
+    InvalidInput,
+    check_port,
+    check_secret,
+    check_user,
+    normalize_host,
+)
 from ..i18n import input_error
 
 PRESET_IDS = ("gmail", "microsoft365", "yahoo", "icloud", "zoho", "fastmail", "gmx", "ionos", "yandex", "mailru",
@@ -367,17 +375,18 @@ class AccountForm(QWidget):
 
     def errors(self) -> dict[str, str]:
         errs: dict[str, str] = {}
-        if not self.demo:
-            try:
-                normalize_host(self.host_edit.text())
-            except InvalidInput as exc:
-                errs["host"] = input_error(str(exc))
-            if not 1 <= self.port_spin.value() <= 65535:
-                errs["port"] = self.tr("The port must be a number from 1 to 65535.")
         user = self.user_edit.text()
-        if any(c in user for c in "\r\n\0"):
-            errs["user"] = self.tr("The user name contains a line break or control character.")
-        elif user != user.strip():
+        # The checks the command line makes too (mailtester.settings), in the window's language.
+        checks = [("user", lambda: check_user(user))]
+        if not self.demo:
+            checks += [("host", lambda: normalize_host(self.host_edit.text())),
+                       ("port", lambda: check_port(self.port_spin.value()))]
+        for name, check in checks:
+            try:
+                check()
+            except InvalidInput as exc:
+                errs[name] = input_error(str(exc))
+        if "user" not in errs and user != user.strip():
             errs["user"] = self.tr("The user name starts or ends with a space.")
         ca_file = self.ca_file_edit.text().strip()
         if ca_file and not os.path.isfile(ca_file):
