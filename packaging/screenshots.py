@@ -35,17 +35,8 @@ SUFFIX = ("-dark" if DARK else "") + ("" if LANG == "en" else f"-{LANG}")
 
 
 async def run_and_wait(window) -> None:
-    done = asyncio.get_running_loop().create_future()
-
-    def finished(*_: object) -> None:
-        if not done.done():
-            done.set_result(None)
-
-    window.controller.runFinished.connect(finished)
-    window.test_button.click()
-    await asyncio.wait_for(done, 30)
-    window.controller.runFinished.disconnect(finished)
-    for _ in range(5):
+    await window.test_login()
+    for _ in range(5):  # let the last repaints land before grabbing
         QApplication.processEvents()
         await asyncio.sleep(0.02)
 

@@ -11,7 +11,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from .knowledge.report import Report
 from .qt import i18n
 from .qt.controllers.accounts import Keychain
 from .qt.views.window import MainWindow
@@ -91,16 +90,7 @@ def self_test() -> int:
         for preset, want_ok, want_id in ((DEMO, True, None), (DEMO_FAIL, False, "auth.credentials-rejected")):
             combo = window.form.provider_combo
             combo.setCurrentIndex(combo.findData(preset))
-            done: asyncio.Future[Report] = asyncio.get_running_loop().create_future()
-
-            def finished(report: Report, done: asyncio.Future[Report] = done) -> None:
-                if not done.done():
-                    done.set_result(report)
-
-            window.controller.runFinished.connect(finished)
-            window.test_button.click()
-            report = await asyncio.wait_for(done, 30)
-            window.controller.runFinished.disconnect(finished)
+            report = await window.test_login()
             ok = report.result.ok
             got_id = report.diagnosis.id if report.diagnosis else None
             decoded = [e.decoded for e in window.model.entries() if e.direction == "S" and e.decoded]

@@ -5,6 +5,7 @@ could not be verified."""
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
@@ -176,12 +177,8 @@ def _group(hexdigest: str) -> str:
 
 
 def _strip_tags(text: str) -> str:
-    import re
-
     return re.sub(r"<[^>]+>", "", text)
 
 
 def _linkify(text: str) -> str:
-    import re
-
     return re.sub(r"(https?://[^\s)]+[^\s).,])", r'<a href="\1">\1</a>', html.escape(text))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...driver.client import TimelineEntry
 from ...knowledge.report import Report, to_markdown, write_report
-from ...settings import InvalidInput
+from ...settings import CheckSettings, InvalidInput
 from ..controllers.accounts import AccountStore, Keychain, SavedAccount
 from ..controllers.check import CheckController
 from ..i18n import PSEUDO
@@ -205,6 +205,21 @@ class MainWindow(QMainWindow):
             s = replace(s, pinned_sha256=pinned)
         self.controller.start(s, demo=state.demo)
 
+    async def test_login(self, timeout: float = 30) -> Report:
+        """Press Test login and wait for the report (the self-test and tools drive the window so)."""
+        done: asyncio.Future[Report] = asyncio.get_running_loop().create_future()
+
+        def finished(report: Report) -> None:
+            if not done.done():
+                done.set_result(report)
+
+        self.controller.runFinished.connect(finished)
+        try:
+            self.test_button.click()
+            return await asyncio.wait_for(done, timeout)
+        finally:
+            self.controller.runFinished.disconnect(finished)
+
     def on_enter(self) -> None:
         if not self.controller.running and self.test_button.isEnabled():
             self.on_test_button_clicked()
@@ -222,8 +237,6 @@ class MainWindow(QMainWindow):
             self.controller.cancel()
 
     def on_run_started(self, settings: object) -> None:
-        from ...settings import CheckSettings
-
         assert isinstance(settings, CheckSettings)
         self.model.clear()
         self.steps.reset(settings.security)
