@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # A real mail server with real SASL, and swaks for the benchmark.
-bash packaging/dev-env.sh test postfix dovecot-core swaks openssl ca-certificates
+bash packaging/dev-env.sh test postfix dovecot-core dovecot-imapd dovecot-pop3d swaks openssl ca-certificates
 .venv/bin/ruff check gui tests packaging
 .venv/bin/mypy
 # Postfix/Dovecot tests skip loudly when those are missing; here they are required.

@@ -14,9 +14,9 @@ import pytest
 
 from mailtester.driver.client import run_check
 from mailtester.knowledge.report import build_report
+from mailtester.model import CheckSettings
 from mailtester.protocol.credentials import Credentials, Secret
 from mailtester.protocol.events import Security
-from mailtester.settings import CheckSettings
 from tests.servers.scripted import Conn
 
 TIMEOUT = 1.5

@@ -14,15 +14,15 @@ from dataclasses import replace
 from typing import TextIO
 
 from . import __version__
-from .driver.client import TimelineEntry, run_check
+from .driver.client import run_check
 from .knowledge.report import EXIT_USAGE, Report, build_report, transcript_line, write_report
+from .model import CheckSettings, TimelineEntry
 from .protocol.credentials import Credentials, Secret
 from .protocol.events import Security
 from .protocol.limits import DEFAULT_TIMEOUT, MAX_TIMEOUT
 from .settings import (
     LANGUAGES,
     MECHANISM_CHOICES,
-    CheckSettings,
     InvalidInput,
     check_port,
     check_secret,

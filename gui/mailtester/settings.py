@@ -1,15 +1,10 @@
-"""What a check needs, and the validation of what a person typed (Qt-free)."""
+"""The validation of what a person typed (Qt-free)."""
 
 from __future__ import annotations
 
 import ipaddress
 import re
-import socket
-from dataclasses import dataclass, field
 
-from .protocol.credentials import Credentials
-from .protocol.events import Security
-from .protocol.limits import DEFAULT_TIMEOUT
 from .protocol.sasl import MECHANISMS
 
 MECHANISM_CHOICES = ("auto", *MECHANISMS)
@@ -22,44 +17,6 @@ class InvalidInput(ValueError):
     def __init__(self, field_name: str, message: str) -> None:
         super().__init__(message)
         self.field = field_name
-
-
-@dataclass(frozen=True)
-class CheckSettings:
-    host: str  # as typed (for display and SNI after IDNA encoding)
-    security: Security
-    credentials: Credentials = field(default_factory=Credentials)
-    port: int | None = None
-    mechanism: str = "auto"
-    ca_file: str | None = None
-    timeout: float = DEFAULT_TIMEOUT
-    family: int = socket.AF_UNSPEC
-    allow_plaintext_auth: bool = False
-    pinned_sha256: str | None = None  # trust exactly this certificate
-    initial_response: bool | None = None
-
-    @property
-    def effective_port(self) -> int:
-        return self.port or self.security.default_port
-
-    @property
-    def connect_host(self) -> str:
-        """The host in the form the resolver and TLS want (IDNA, no brackets)."""
-        return normalize_host(self.host)
-
-    def public_dict(self) -> dict[str, object]:
-        """Settings for reports: never a password or token."""
-        return {
-            "host": self.host,
-            "port": self.effective_port,
-            "security": self.security.value,
-            "user": self.credentials.user,
-            "mechanism": self.mechanism,
-            "ca_file": self.ca_file,
-            "timeout": self.timeout,
-            "family": {socket.AF_INET: "ipv4", socket.AF_INET6: "ipv6"}.get(self.family, "any"),
-            "allow_plaintext_auth": self.allow_plaintext_auth,
-        }
 
 
 _LABEL = r"[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?"

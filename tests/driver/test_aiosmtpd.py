@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from mailtester.driver.client import run_check
+from mailtester.model import CheckSettings
 from mailtester.protocol.credentials import Credentials, Secret
 from mailtester.protocol.events import Ending, Security
-from mailtester.settings import CheckSettings
 from tests.servers import aiosmtpd_server as srv
 
 PW = Credentials(srv.USER, Secret(srv.PASSWORD))

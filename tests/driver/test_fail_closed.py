@@ -12,9 +12,9 @@ import trustme
 
 from mailtester.driver.client import run_check
 from mailtester.knowledge.report import build_report
+from mailtester.model import CheckSettings
 from mailtester.protocol.credentials import Credentials, Secret
 from mailtester.protocol.events import Ending, Security
-from mailtester.settings import CheckSettings
 from tests.servers.scripted import Conn, ScriptedServer
 
 CREDS = Credentials("user@example.test", Secret("fail-closed-secret"))

@@ -10,9 +10,9 @@ from mailtester.driver.client import run_check
 from mailtester.knowledge.diagnose import rules, texts
 from mailtester.knowledge.providers import providers, recognize
 from mailtester.knowledge.report import build_report
+from mailtester.model import CheckSettings
 from mailtester.protocol.credentials import Credentials, Secret
 from mailtester.protocol.events import Security
-from mailtester.settings import CheckSettings
 from tests.servers.scripted import Conn, ScriptedServer
 
 GMAIL = "220 smtp.gmail.com ESMTP i5sm8565805wrv.34 - gsmtp\r\n"

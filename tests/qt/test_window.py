@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from mailtester.app import create_window
-from mailtester.driver.client import TimelineEntry
+from mailtester.model import TimelineEntry
 from mailtester.protocol.events import Stage
 from mailtester.qt.controllers.accounts import Keychain
 from mailtester.qt.models.steps import Step, StepState

@@ -5,6 +5,20 @@ Ports:
 - submission: STARTTLS required (smtpd_tls_security_level=encrypt), AUTH only after TLS
 - submissions: implicit TLS (smtpd_tls_wrappermode)
 - plain: no TLS at all, offering PLAIN, LOGIN and CRAM-MD5
+
+The same Dovecot also serves IMAP and POP3 (maildir under the root):
+- imap: STARTTLS; LOGINDISABLED and no cleartext login until TLS
+- imaps: implicit TLS
+- pop3: STLS; USER/PASS and AUTH refused until TLS
+- pop3s: implicit TLS
+- imap_plain: no TLS at all (no STARTTLS); plaintext login allowed
+
+Dovecot 2.3 counts a connection whose client IP equals its server IP as
+secured (plaintext allowed, no LOGINDISABLED), and a client connecting to
+127.0.0.1 comes from 127.0.0.1. So imap, imaps, pop3 and pop3s listen on
+`mail_host` (127.0.0.2, also in the certificate), where a `local` block
+disables plaintext auth; imap_plain and Postfix listen on `host` (127.0.0.1).
+DISABLED_USER has the right password, but Dovecot refuses it by policy.
 """
 
 from __future__ import annotations
@@ -25,7 +39,11 @@ USERS = {
     f"alice@{DOMAIN}": "alice-Secret-123",
     f"bjorn@{DOMAIN}": "pässwörd€ mit Leerzeichen ",  # non-ASCII, spaces kept
 }
+# Right password, but the passdb says nologin: IMAP "NO [CONTACTADMIN] Login
+# disabled for this user", POP3 "-ERR [AUTH] Login disabled for this user".
+DISABLED_USER = (f"carol@{DOMAIN}", "carol-Secret-456")
 MECHANISMS = "plain login cram-md5"
+MAIL_HOST = "127.0.0.2"  # loopback, but not the client's address (see above)
 
 
 def missing_binaries() -> list[str]:
@@ -39,14 +57,14 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _wait_port(port: int, deadline: float) -> None:
+def _wait_port(host: str, port: int, deadline: float) -> None:
     while time.monotonic() < deadline:
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            with socket.create_connection((host, port), timeout=0.5):
                 return
         except OSError:
             time.sleep(0.05)
-    raise RuntimeError(f"Postfix did not listen on port {port}")
+    raise RuntimeError(f"Postfix or Dovecot did not listen on {host}:{port}")
 
 
 MASTER_SERVICES = """\
@@ -80,7 +98,13 @@ class PostfixServer:
     submission: int = field(default_factory=_free_port)
     submissions: int = field(default_factory=_free_port)
     plain: int = field(default_factory=_free_port)
+    imap: int = field(default_factory=_free_port)
+    imaps: int = field(default_factory=_free_port)
+    pop3: int = field(default_factory=_free_port)
+    pop3s: int = field(default_factory=_free_port)
+    imap_plain: int = field(default_factory=_free_port)
     host: str = "localhost"  # a name in the certificate; resolves to 127.0.0.1
+    mail_host: str = MAIL_HOST  # imap, imaps, pop3, pop3s; an IP in the certificate
     users: dict[str, str] = field(default_factory=lambda: dict(USERS))
 
     @property
@@ -99,10 +123,14 @@ class PostfixServer:
         root = Path(tempfile.mkdtemp(prefix="mtpf-", dir="/tmp"))
         root.chmod(0o755)  # the postfix and dovecot users must reach their files
         ca = trustme.CA(organization_name="mailtester test CA")
-        leaf = ca.issue_cert("localhost", f"mail.{DOMAIN}", "127.0.0.1")
+        leaf = ca.issue_cert("localhost", f"mail.{DOMAIN}", "127.0.0.1", MAIL_HOST)
         ca.cert_pem.write_to_path(str(root / "ca.pem"))
         leaf.private_key_and_cert_chain_pem.write_to_path(str(root / "server.pem"))
-        (root / "server.pem").chmod(0o600)
+        # Dovecot takes the certificate chain and the key from separate files.
+        (root / "cert.pem").write_bytes(b"".join(pem.bytes() for pem in leaf.cert_chain_pems))
+        leaf.private_key_pem.write_to_path(str(root / "key.pem"))
+        for name in ("server.pem", "key.pem"):
+            (root / name).chmod(0o600)  # Postfix's master and Dovecot's config read them as root
         server = cls(root=root, ca_file=root / "ca.pem")
         server._configure()
         server._run()
@@ -161,28 +189,58 @@ smtpd_client_auth_rate_limit = 0
   -o smtpd_sasl_auth_enable=yes
 {MASTER_SERVICES}""")
         users = "".join(f"{u}:{{PLAIN}}{p}\n" for u, p in self.users.items())
+        # passwd-file: user:password:uid:gid:gecos:home:shell:extra fields. nologin
+        # refuses even the right password. (A reason= can't hold spaces: the extra
+        # fields are split on them, quotes included.)
+        user, password = DISABLED_USER
+        users += f"{user}:{{PLAIN}}{password}::::::nologin\n"
         (r / "users").write_text(users, encoding="utf-8")
         (r / "users").chmod(0o644)
+        # The mail processes run as nobody and create each user's maildir here.
+        (r / "mail").mkdir(mode=0o700)
+        shutil.chown(r / "mail", "nobody", "nogroup")
         (r / "dovecot.conf").write_text(f"""\
 base_dir = {r}/dovecot-run
 state_dir = {r}/dovecot-state
 instance_name = mailtester-test-{r.name}
 log_path = {r}/dovecot.log
-protocols =
+protocols = imap pop3
 listen = 127.0.0.1
-ssl = no
+ssl = yes
+ssl_cert = <{r}/cert.pem
+ssl_key = <{r}/key.pem
+# Kept for Postfix's plain port. `local` blocks match the server IP, not a
+# listener: hence the second loopback address (see the module docstring).
 disable_plaintext_auth = no
+local {self.mail_host} {{
+  disable_plaintext_auth = yes
+}}
+# imap_plain: no TLS at all, like Postfix's plain port.
+local 127.0.0.1 {{
+  ssl = no
+}}
 auth_mechanisms = {MECHANISMS}
 auth_failure_delay = 0
 auth_verbose = yes
+# Dovecot 2.3 still holds failures for its 500 ms flush timer (and counts them
+# for the anvil penalty) unless the request carries nodelay. noauthenticate
+# makes this passdb only add the field, which then survives a failure below.
+passdb {{
+  driver = static
+  args = noauthenticate nodelay=yes
+}}
 passdb {{
   driver = passwd-file
   args = scheme=PLAIN username_format=%u {r}/users
 }}
 userdb {{
   driver = static
-  args = uid=nobody gid=nogroup home=/nonexistent
+  args = uid=nobody gid=nogroup home={r}/mail/%d/%n
 }}
+mail_location = maildir:~/Maildir
+# Tests open many sessions from one IP at once.
+mail_max_userip_connections = 1000
+mail_fsync = never
 service auth {{
   unix_listener {r}/spool/private/auth {{
     mode = 0660
@@ -193,6 +251,32 @@ service auth {{
 service anvil {{
   unix_listener anvil-auth-penalty {{
     mode = 0
+  }}
+}}
+service imap-login {{
+  inet_listener imap {{
+    address = {self.mail_host}
+    port = {self.imap}
+  }}
+  inet_listener imaps {{
+    address = {self.mail_host}
+    port = {self.imaps}
+    ssl = yes
+  }}
+  inet_listener imap_plain {{
+    address = 127.0.0.1
+    port = {self.imap_plain}
+  }}
+}}
+service pop3-login {{
+  inet_listener pop3 {{
+    address = {self.mail_host}
+    port = {self.pop3}
+  }}
+  inet_listener pop3s {{
+    address = {self.mail_host}
+    port = {self.pop3s}
+    ssl = yes
   }}
 }}
 """, encoding="utf-8")
@@ -206,8 +290,10 @@ service anvil {{
         deadline = time.monotonic() + 30
         self._cmd("postfix", "-c", str(self.root / "postfix"), "start")
         self._cmd("dovecot", "-c", str(self.root / "dovecot.conf"))
-        for port in (self.submission, self.submissions, self.plain):
-            _wait_port(port, deadline)
+        for port in (self.submission, self.submissions, self.plain, self.imap_plain):
+            _wait_port("127.0.0.1", port, deadline)
+        for port in (self.imap, self.imaps, self.pop3, self.pop3s):
+            _wait_port(self.mail_host, port, deadline)
         auth = self.root / "spool" / "private" / "auth"
         while not auth.exists():
             if time.monotonic() > deadline:
@@ -227,4 +313,5 @@ service anvil {{
         return list(self.users.items())[index]
 
     def __repr__(self) -> str:
-        return f"PostfixServer(root={self.root}, ports={self.submission}/{self.submissions}/{self.plain})"
+        return (f"PostfixServer(root={self.root}, ports={self.submission}/{self.submissions}/{self.plain}, "
+                f"imap={self.imap}/{self.imaps}/{self.imap_plain}, pop3={self.pop3}/{self.pop3s})")

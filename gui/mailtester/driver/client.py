@@ -8,9 +8,11 @@ import socket
 import ssl
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from ..protocol.credentials import REDACTED, Credentials, Redactor
+from .. import __version__
+from ..model import CheckResult, CheckSettings, TimelineEntry, TlsFailure, TlsInfo
+from ..protocol.credentials import Credentials, Redactor
 from ..protocol.events import (
     NOTES,
     CommandSent,
@@ -19,47 +21,21 @@ from ..protocol.events import (
     Finished,
     NoteAdded,
     Outcome,
+    Protocol,
     ReplyReceived,
     Security,
     Stage,
     TlsRequested,
 )
+from ..protocol.imap import ImapSession
 from ..protocol.limits import QUIT_WAIT, READ_HIGH_WATER, TOTAL_TIMEOUT_FACTOR
+from ..protocol.pop3 import Pop3Session
 from ..protocol.replies import Reply
-from ..protocol.smtp import SessionConfig, SmtpSession
-from ..settings import CheckSettings
-from .tls import TlsFailure, TlsInfo, make_context, tls_info, unverified_context
+from ..protocol.session import LoginSession, SessionConfig
+from ..protocol.smtp import SmtpSession
+from .tls import failure_of, make_context, tls_info, unverified_context
 
 log = logging.getLogger("mailtester.driver")
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    t: float  # seconds since the run started (monotonic)
-    direction: str  # "C" client to server, "S" server to client, "-" local note
-    tls: bool
-    text: str
-    decoded: str | None = None  # a 334 challenge as text
-    flagged: bool = False  # a challenge that was not valid base64
-    stage: Stage = Stage.DNS  # where the run was when this happened
-    key: str | None = None  # for local notes: the NOTES key and its arguments, for translation
-    args: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    settings: CheckSettings
-    outcome: Outcome
-    timeline: tuple[TimelineEntry, ...]
-    tls: TlsInfo | None
-    tls_failure: TlsFailure | None
-    greeting: Reply | None
-    elapsed: float
-    address: str | None  # the address that answered
-
-    @property
-    def ok(self) -> bool:
-        return self.outcome.ok
 
 
 class _Stream(asyncio.Protocol):
@@ -131,9 +107,7 @@ class _Run:
 
     def result(self, outcome: Outcome) -> CheckResult:
         if outcome.reply is not None:
-            r = outcome.reply
-            outcome = replace(outcome, reply=Reply(r.code, tuple(map(self.redact, r.lines)),
-                                                   tuple(map(self.redact, r.raw))))
+            outcome = replace(outcome, reply=outcome.reply.redacted(self.redact))
         outcome = replace(outcome, detail=self.redact(outcome.detail))
         return CheckResult(self.s, outcome, tuple(self.entries), self.tls, self.tls_failure,
                            self.greeting, round(time.monotonic() - self.start, 4), self.address)
@@ -141,6 +115,21 @@ class _Run:
 
 def _fail(ending: Ending, stage: Stage, detail: str = "") -> Outcome:
     return Outcome(ok=False, ending=ending, stage=stage, detail=detail)
+
+
+SESSIONS: dict[Protocol, type[LoginSession]] = {
+    Protocol.SMTP: SmtpSession, Protocol.IMAP: ImapSession, Protocol.POP3: Pop3Session,
+}
+
+
+def make_session(s: CheckSettings, credentials: Credentials | None = None, host: str = "") -> LoginSession:
+    """The core for the settings' protocol (with other credentials for a probe)."""
+    return SESSIONS[s.protocol](SessionConfig(
+        security=s.security, credentials=s.credentials if credentials is None else credentials,
+        host=host, port=s.effective_port, mechanism=s.mechanism,
+        allow_plaintext_auth=s.allow_plaintext_auth, initial_response=s.initial_response,
+        client_version=__version__,
+    ))
 
 
 async def run_check(settings: CheckSettings,
@@ -214,11 +203,7 @@ async def _dialogue(run: _Run) -> Outcome:
         assert failure is not None
         return failure
 
-    session = SmtpSession(SessionConfig(
-        security=s.security, credentials=s.credentials, host=host, port=port,
-        mechanism=s.mechanism, allow_plaintext_auth=s.allow_plaintext_auth,
-        initial_response=s.initial_response,
-    ))
+    session = make_session(s, host=host)
     if s.security is Security.TLS:
         failed = await _handshake(run, host, ctx, Stage.TLS)
         if failed is not None:
@@ -236,8 +221,7 @@ async def _dialogue(run: _Run) -> Outcome:
         except TimeoutError:
             what = "greeting" if session.stage is Stage.GREETING else "reply"
             run.note("no-greeting" if what == "greeting" else "no-reply", f"{s.timeout:g}")
-            return Outcome(ok=False, ending=Ending.TIMEOUT, stage=session.stage,
-                           mechanism=session.mechanism.name if session.mechanism else None,
+            return Outcome(ok=False, ending=Ending.TIMEOUT, stage=session.stage, mechanism=session.method,
                            offered=session.offered, detail=f"no {what} within {s.timeout:g} s")
         for event in events:
             if isinstance(event, ReplyReceived | CommandSent):
@@ -247,8 +231,7 @@ async def _dialogue(run: _Run) -> Outcome:
                     run.greeting = event.reply
                 _show_reply(run, event)
             elif isinstance(event, CommandSent):
-                if REDACTED in event.shown:
-                    run.redact.add_message(event.data.split(b" ")[-1].strip())
+                run.redact.add_forms(event.secret_forms)
                 run.add("C", event.shown, decoded=event.decoded)
                 assert run.stream.transport is not None
                 run.stream.transport.write(event.data)
@@ -268,7 +251,7 @@ async def _dialogue(run: _Run) -> Outcome:
             deadline = loop.time() + s.timeout  # after any TLS handshake the reply started
 
 
-async def _next_events(run: _Run, session: SmtpSession) -> list[Event]:
+async def _next_events(run: _Run, session: LoginSession) -> list[Event]:
     assert run.stream is not None
     data = await run.stream.read()
     if not data:
@@ -288,7 +271,7 @@ def _show_reply(run: _Run, event: ReplyReceived) -> None:
             run.add("S", line)
 
 
-async def _await_quit(run: _Run, session: SmtpSession) -> None:
+async def _await_quit(run: _Run, session: LoginSession) -> None:
     """Give the server a moment to answer QUIT, for a complete timeline."""
     assert run.stream is not None
     try:
@@ -312,7 +295,7 @@ async def _handshake(run: _Run, host: str, ctx: ssl.SSLContext, stage: Stage) ->
             ssl_handshake_timeout=run.s.timeout,
         )
     except (ssl.SSLError, OSError, TimeoutError, ConnectionError) as exc:
-        failure = TlsFailure.from_exception(exc)
+        failure = failure_of(exc)
         run.tls_failure = failure
         run.note("tls-failed", failure.message)
         if failure.kind in ("untrusted", "expired", "not-yet-valid", "hostname"):
@@ -343,7 +326,7 @@ async def _probe_certificate(run: _Run, host: str) -> TlsInfo | None:
         return None
     loop = asyncio.get_running_loop()
     stream = _Stream()
-    probe = SmtpSession(SessionConfig(security=run.s.security, credentials=Credentials()))
+    probe = make_session(run.s, Credentials())
     try:
         async with asyncio.timeout(run.s.timeout):
             await loop.create_connection(lambda: stream, run.address, run.s.effective_port)
@@ -368,7 +351,7 @@ async def _probe_certificate(run: _Run, host: str) -> TlsInfo | None:
             stream.transport.abort()
 
 
-async def _probe_step(stream: _Stream, probe: SmtpSession) -> list[Event]:
+async def _probe_step(stream: _Stream, probe: LoginSession) -> list[Event]:
     data = await stream.read()
     events = probe.receive_data(data) if data else probe.connection_lost()
     for e in events:

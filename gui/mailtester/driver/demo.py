@@ -15,10 +15,10 @@ from typing import Any
 
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
+from ..model import CheckSettings
 from ..protocol.credentials import Credentials, Secret
 from ..protocol.events import Security
 from ..resources import resource_path
-from ..settings import CheckSettings
 
 DEMO_USER = "demo@example.test"
 DEMO_PASSWORD = "demo-password"  # public by design: shown in the README

@@ -7,8 +7,9 @@ import hashlib
 import os
 import ssl
 import sys
-from dataclasses import dataclass
 from typing import Any
+
+from ..model import TlsFailure, TlsInfo
 
 # OpenSSL verify codes (x509_vfy.h); stabler than the message text.
 _VERIFY_KINDS = {
@@ -56,50 +57,25 @@ def unverified_context() -> ssl.SSLContext:
     return ctx
 
 
-@dataclass(frozen=True)
-class TlsInfo:
-    version: str
-    cipher: str
-    verified: bool
-    subject: str
-    issuer: str
-    sans: tuple[str, ...]
-    not_after: str
-    sha256: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"version": self.version, "cipher": self.cipher, "verified": self.verified,
-                "subject": self.subject, "issuer": self.issuer, "sans": list(self.sans),
-                "not_after": self.not_after, "sha256": self.sha256}
-
-
-@dataclass(frozen=True)
-class TlsFailure:
-    # untrusted, expired, not-yet-valid, hostname, protocol-too-old, not-tls,
-    # closed, timeout, pin-mismatch, handshake
-    kind: str
-    message: str
-    verify_code: int | None = None
-
-    @classmethod
-    def from_exception(cls, exc: BaseException) -> TlsFailure:
-        if isinstance(exc, ssl.SSLCertVerificationError):
-            code = exc.verify_code
-            return cls(_VERIFY_KINDS.get(code, "untrusted"), exc.verify_message or str(exc), code)
-        if isinstance(exc, ssl.SSLError):
-            reason = exc.reason or ""
-            if reason in _OLD_PROTOCOL:
-                return cls("protocol-too-old", f"the server only offers an old TLS version ({reason})")
-            if reason in _NOT_TLS:
-                return cls("not-tls", f"the server did not answer in TLS ({reason.lower().replace('_', ' ')})")
-            if isinstance(exc, ssl.SSLEOFError):
-                return cls("closed", "the server closed the connection during the TLS handshake")
-            return cls("handshake", f"TLS handshake failed ({reason or exc})")
-        if isinstance(exc, TimeoutError):
-            return cls("timeout", "the TLS handshake did not finish in time")
-        if isinstance(exc, ConnectionError):
-            return cls("closed", "the server closed the connection during the TLS handshake")
-        return cls("handshake", f"TLS handshake failed ({exc})")
+def failure_of(exc: BaseException) -> TlsFailure:
+    """Why a handshake failed, from the exception it raised."""
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        code = exc.verify_code
+        return TlsFailure(_VERIFY_KINDS.get(code, "untrusted"), exc.verify_message or str(exc), code)
+    if isinstance(exc, ssl.SSLError):
+        reason = exc.reason or ""
+        if reason in _OLD_PROTOCOL:
+            return TlsFailure("protocol-too-old", f"the server only offers an old TLS version ({reason})")
+        if reason in _NOT_TLS:
+            return TlsFailure("not-tls", f"the server did not answer in TLS ({reason.lower().replace('_', ' ')})")
+        if isinstance(exc, ssl.SSLEOFError):
+            return TlsFailure("closed", "the server closed the connection during the TLS handshake")
+        return TlsFailure("handshake", f"TLS handshake failed ({reason or exc})")
+    if isinstance(exc, TimeoutError):
+        return TlsFailure("timeout", "the TLS handshake did not finish in time")
+    if isinstance(exc, ConnectionError):
+        return TlsFailure("closed", "the server closed the connection during the TLS handshake")
+    return TlsFailure("handshake", f"TLS handshake failed ({exc})")
 
 
 def _name(rdns: Any) -> str:

@@ -8,7 +8,7 @@ import platform
 from dataclasses import dataclass
 from typing import Any
 
-from ..driver.client import CheckResult, TimelineEntry
+from ..model import CheckResult, TimelineEntry
 from .diagnose import Diagnosis, Facts, diagnose
 from .providers import Provider, recognize
 

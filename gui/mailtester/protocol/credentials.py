@@ -80,6 +80,10 @@ class Redactor:
         if data:
             self.forms.add(base64.b64encode(data).decode())
 
+    def add_forms(self, forms: Iterable[str]) -> None:
+        """Exact forms a command carried (its base64, a quoted string), as the core named them."""
+        self.forms.update(f for f in forms if f)
+
     def add_all(self, values: Iterable[str]) -> None:
         for v in values:
             self.add_secret(v)

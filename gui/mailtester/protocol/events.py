@@ -3,60 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 
+from .kinds import DEFAULT_PORTS, Ending, Protocol, Security, Stage, default_port
 from .replies import Reply
 from .sasl import DecodedChallenge
 
-
-class Stage(StrEnum):
-    """How far a run got. The order is the order of a run."""
-
-    DNS = "dns"
-    CONNECT = "connect"
-    TLS = "tls"
-    GREETING = "greeting"
-    EHLO = "ehlo"
-    STARTTLS = "starttls"
-    AUTH = "auth"
-    DONE = "done"
-
-
-class Security(StrEnum):
-    TLS = "tls"  # implicit TLS from the first byte
-    STARTTLS = "starttls"
-    NONE = "none"
-
-    @property
-    def default_port(self) -> int:
-        return {"tls": 465, "starttls": 587, "none": 25}[self.value]
-
-
-class Ending(StrEnum):
-    """Why a run ended, in protocol terms (the diagnosis adds the meaning)."""
-
-    AUTHENTICATED = "authenticated"
-    AUTH_REJECTED = "auth-rejected"  # 4xx/5xx final reply to AUTH
-    AUTH_NOT_OFFERED = "auth-not-offered"
-    MECHANISM_UNSUPPORTED = "mechanism-unsupported"
-    PLAINTEXT_REFUSED = "plaintext-refused"  # our own refusal, nothing sent
-    STARTTLS_UNAVAILABLE = "starttls-unavailable"
-    STARTTLS_FAILED = "starttls-failed"
-    SERVICE_CLOSING = "service-closing"  # 421 at any point
-    GREETING_REJECTED = "greeting-rejected"
-    EHLO_REJECTED = "ehlo-rejected"
-    UNEXPECTED_CHALLENGE = "unexpected-challenge"
-    UNEXPECTED_SUCCESS = "unexpected-success"
-    MALFORMED = "malformed"
-    CLOSED = "closed"
-    # Set by the driver:
-    DNS_FAILED = "dns-failed"
-    REFUSED = "refused"
-    UNREACHABLE = "unreachable"
-    CONNECT_TIMEOUT = "connect-timeout"
-    TLS_FAILED = "tls-failed"
-    TIMEOUT = "timeout"
-    CANCELLED = "cancelled"
+__all__ = ["DEFAULT_PORTS", "NOTES", "CommandSent", "Ending", "Event", "Finished", "NoteAdded", "Outcome",
+           "Protocol", "ReplyReceived", "Security", "Stage", "TlsRequested", "default_port"]
 
 
 class Event:
@@ -71,6 +24,9 @@ class CommandSent(Event):
     shown: str
     decoded: str | None = None  # a SASL answer without secrets, as text
     stage: Stage = Stage.GREETING
+    # Forms of secret data this command carries that a server could echo back
+    # (base64 of a SASL message, an IMAP quoted string): redacted from then on.
+    secret_forms: tuple[str, ...] = field(default=(), repr=False)
 
 
 @dataclass(frozen=True)
@@ -106,7 +62,10 @@ NOTES = {
     "tls-ok": "TLS established: {0}, {1}",
     "tls-pinned": "TLS established: {0}, {1} (certificate pinned by you)",
     "discarded": "Discarded data the server sent after 220 and before encryption started",
+    "discarded-any": "Discarded data the server sent after its go-ahead and before encryption started",
     "mechanism": "Server offers {0}; using {1}",
+    "native-login": "Server offers {0}; using the {1} command",
+    "no-capa": "The server does not list its capabilities; trying the usual commands",
 }
 
 
@@ -131,8 +90,9 @@ class Outcome:
     mechanism: str | None = None
     offered: tuple[str, ...] = ()
     starttls_offered: bool = False
-    oauth_error: tuple[tuple[str, str], ...] = ()  # the JSON an OAuth server sent in its 334
+    oauth_error: tuple[tuple[str, str], ...] = ()  # the JSON an OAuth server sent in its challenge
     detail: str = ""
+    answered_by: Protocol | None = None  # for WRONG_SERVICE: the protocol whose greeting came
 
     @property
     def oauth_error_fields(self) -> dict[str, str]:

@@ -34,3 +34,17 @@ READ_HIGH_WATER = 256 * 1024
 
 # After the outcome is known, how long to wait for the reply to QUIT.
 QUIT_WAIT = 2.0
+
+# IMAP literals from the server (RFC 3501 §4.3) during a login test come only
+# in ID or LIST data, a few hundred bytes; 64 KiB bounds a "{4294967295}".
+MAX_LITERAL_SIZE = 64 * 1024
+
+# Untagged IMAP responses (or POP3 CAPA lines) answering one command: EXAMINE
+# sends about ten, CAPABILITY one; a server streaming "* OK" lines forever to
+# keep the per-reply timer alive is stopped here.
+MAX_UNTAGGED_RESPONSES = 200
+
+# RFC 2449 §4: a POP3 command line is at most 255 octets, so an initial
+# response that would make AUTH longer is sent after the first "+" instead
+# (RFC 5034 §4).
+MAX_POP3_COMMAND = 255

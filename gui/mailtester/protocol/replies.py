@@ -1,14 +1,20 @@
-"""SMTP reply parsing: bytes in, complete replies out (RFC 5321 §4.2, RFC 3463)."""
+"""The reply type shared by the three protocols, and SMTP reply parsing
+(RFC 5321 §4.2, RFC 3463); IMAP and POP3 build the same type in their cores."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from .errors import RemoteProtocolError
+from .kinds import Protocol
 from .limits import MAX_LINE_LENGTH, MAX_REPLY_LINES
 
 _ENHANCED = re.compile(r"^([245])\.(\d{1,3})\.(\d{1,3})(?=\s|$)")
+# IMAP (RFC 3501 §7.1, RFC 5530) and POP3 (RFC 2449 §8, RFC 3206) codes that
+# mean "try again later", not "these credentials are wrong".
+TRANSIENT_CODES = frozenset({"UNAVAILABLE", "INUSE", "IN-USE", "LIMIT", "SYS/TEMP", "LOGIN-DELAY"})
 
 
 def printable(data: bytes) -> str:
@@ -41,17 +47,25 @@ def show_controls(text: str) -> str:
 
 @dataclass(frozen=True)
 class Reply:
-    """One complete (possibly multi-line) reply."""
+    """One complete reply: an SMTP code with its lines, or an IMAP/POP3 status
+    (OK, NO, BAD, BYE, PREAUTH; +OK, -ERR) with its response code.
 
-    code: int
-    lines: tuple[str, ...]  # text after "NNN-" / "NNN ", decoded for display
-    raw: tuple[str, ...]  # the whole lines as shown ("250-PIPELINING")
+    For IMAP the lines are the untagged status lines that came with the
+    command, then the tagged one; `lines` hold the texts after status and
+    response code, `raw` the whole lines as shown.
+    """
+
+    code: int | None
+    lines: tuple[str, ...]  # text after "NNN-" / "NNN " (or status and code), decoded for display
+    raw: tuple[str, ...]  # the whole lines as shown ("250-PIPELINING", "a1 NO [AUTHENTICATIONFAILED] ...")
+    status: str | None = None  # IMAP/POP3 only
+    response_code: str | None = None  # the final line's [CODE] atom, upper case ("AUTH", "SYS/TEMP")
 
     @property
     def enhanced(self) -> str | None:
         """The RFC 3463 enhanced status code, when the first line carries one
         whose class matches the basic code."""
-        if not self.lines:
+        if not self.lines or self.code is None:
             return None
         m = _ENHANCED.match(self.lines[0])
         if m and m.group(1) == str(self.code)[0]:
@@ -69,7 +83,35 @@ class Reply:
 
     @property
     def is_transient(self) -> bool:
-        return 400 <= self.code < 500
+        if self.code is not None:
+            return 400 <= self.code < 500
+        return (self.response_code or "") in TRANSIENT_CODES
+
+    @property
+    def ok(self) -> bool:
+        """A positive completion: 2xx/3xx, OK or +OK."""
+        if self.code is not None:
+            return 200 <= self.code < 400
+        return self.status in ("OK", "+OK")
+
+    def redacted(self, redact: Callable[[str], str]) -> Reply:
+        return replace(self, lines=tuple(map(redact, self.lines)), raw=tuple(map(redact, self.raw)))
+
+
+_IMAP_GREETING = re.compile(rb"^\* (OK|PREAUTH|BYE)\b", re.I)
+_POP3_GREETING = re.compile(rb"^(\+OK|-ERR)\b")
+_SMTP_GREETING = re.compile(rb"^[2-5]\d\d(?:[ -]|\r?$)")
+
+
+def service_of_greeting(line: bytes) -> Protocol | None:
+    """Which protocol a server's first line belongs to, or None if none of ours."""
+    if _IMAP_GREETING.match(line):
+        return Protocol.IMAP
+    if _POP3_GREETING.match(line):
+        return Protocol.POP3
+    if _SMTP_GREETING.match(line):
+        return Protocol.SMTP
+    return None
 
 
 class ReplyParser:

@@ -1,4 +1,5 @@
-"""SASL mechanisms as small pure objects, independent of SMTP.
+"""SASL mechanisms as small pure objects, and the exchange that the three
+protocols share.
 
 Each mechanism yields `Step`s: the raw bytes to send (the protocol layer
 base64-encodes them) and whether they carry a secret. They never look at the
@@ -13,11 +14,12 @@ import hashlib
 import hmac
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .credentials import Credentials
 from .errors import LocalProtocolError
-from .replies import show_controls
+from .limits import MAX_SASL_ROUND_TRIPS
+from .replies import printable, show_controls
 
 OAUTH_ERROR_RESPONSE = {"XOAUTH2": b"", "OAUTHBEARER": b"\x01"}
 
@@ -232,3 +234,69 @@ def decode_challenge(text: str) -> DecodedChallenge:
     except UnicodeDecodeError:
         shown = data.decode("latin-1")
     return DecodedChallenge(text, show_controls(shown), True, data)
+
+
+def pick_mechanism(requested: str, offered: tuple[str, ...], creds: Credentials) -> str | None:
+    """The SASL mechanism to use: the one asked for if offered, else the best
+    offered one for these credentials; None when there is none."""
+    if requested == "auto":
+        return choose_mechanism(list(offered), creds)
+    name = requested.upper()
+    return name if name in offered and name in MECHANISMS else None
+
+
+@dataclass(frozen=True)
+class SaslLine:
+    """One line of a SASL exchange as the protocol sends it (base64, or "*")."""
+
+    data: bytes = field(repr=False)
+    secret: bool
+    decoded: str | None  # the answer as text, when it carries no secret
+    secret_forms: tuple[str, ...] = field(default=(), repr=False)
+
+
+CANCEL = SaslLine(b"*", secret=False, decoded=None)
+
+
+class SaslExchange:
+    """One SASL exchange, the same for SMTP (334), IMAP and POP3 (+): the
+    initial-response policy, the round trips and their limit, the OAuth error
+    dance and the cancel with "*" when the mechanism has nothing left to say."""
+
+    def __init__(self, mechanism: Mechanism) -> None:
+        self.mechanism = mechanism
+        self.round_trips = 0
+        self.aborting = False  # "*" was sent: only the final reply may follow
+        self.oauth_error: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        return self.mechanism.complete
+
+    def initial(self) -> SaslLine | None:
+        """The initial response ("=" when empty, RFC 4954 §4 / RFC 4959 §3), or None."""
+        step = self.mechanism.initial() if self.mechanism.use_initial_response else None
+        return None if step is None else _line(step, empty=b"=")
+
+    def answer(self, challenge: DecodedChallenge) -> SaslLine:
+        """The line answering a server challenge."""
+        self.round_trips += 1
+        if self.mechanism.needs_token and challenge.oauth_error is not None:
+            self.oauth_error = tuple((str(k), str(v)) for k, v in challenge.oauth_error.items())
+        try:
+            if self.round_trips > MAX_SASL_ROUND_TRIPS:
+                raise SaslFinished("too many challenges")
+            # A challenge that is not base64 is answered by position all the same.
+            step = self.mechanism.respond(challenge.data if challenge.is_base64 else challenge.raw.encode())
+        except SaslFinished:
+            self.aborting = True
+            return CANCEL
+        return _line(step, empty=b"")
+
+
+def _line(step: Step, empty: bytes) -> SaslLine:
+    data = base64.b64encode(step.data) or empty
+    if not step.secret:
+        return SaslLine(data, False, printable(step.data))
+    # What a server echoing the message back could show: its base64 and its raw text.
+    return SaslLine(data, True, None, (data.decode("ascii"), step.data.decode("latin-1")))

@@ -9,106 +9,38 @@ next command, are a protocol violation.
 
 from __future__ import annotations
 
-import base64
-from dataclasses import dataclass, field
+from .errors import RemoteProtocolError
+from .events import NoteAdded, ReplyReceived, TlsRequested
+from .kinds import Ending, Protocol, Security, Stage
+from .replies import Reply, ReplyParser
+from .sasl import MECHANISMS, DecodedChallenge, SaslExchange, decode_challenge, pick_mechanism
+from .session import LoginSession, SessionConfig
 
-from .credentials import REDACTED, Credentials
-from .errors import LocalProtocolError, RemoteProtocolError
-from .events import (
-    CommandSent,
-    Ending,
-    Event,
-    Finished,
-    NoteAdded,
-    Outcome,
-    ReplyReceived,
-    Security,
-    Stage,
-    TlsRequested,
-)
-from .limits import MAX_BYTES_PER_RUN, MAX_SASL_ROUND_TRIPS
-from .replies import Reply, ReplyParser, printable
-from .sasl import (
-    MECHANISMS,
-    DecodedChallenge,
-    Mechanism,
-    SaslFinished,
-    Step,
-    choose_mechanism,
-    decode_challenge,
-)
+__all__ = ["SessionConfig", "SmtpSession"]
 
 
-@dataclass(frozen=True)
-class SessionConfig:
-    security: Security
-    credentials: Credentials
-    host: str = ""  # for OAUTHBEARER's host= field
-    port: int = 0
-    mechanism: str = "auto"
-    allow_plaintext_auth: bool = False
-    ehlo_name: str = "mailtester.localhost"
-    initial_response: bool | None = None  # None: the usual choice per mechanism
+class SmtpSession(LoginSession):
+    protocol = Protocol.SMTP
 
-
-@dataclass
-class SmtpSession:
-    config: SessionConfig
-    stage: Stage = Stage.GREETING
-    tls_active: bool = False
-    extensions: dict[str, str] = field(default_factory=dict)
-    mechanism: Mechanism | None = None
-    finished: Outcome | None = None
-
-    def __post_init__(self) -> None:
+    def __init__(self, config: SessionConfig) -> None:
+        super().__init__(config)
+        self.extensions: dict[str, str] = {}
         self._parser = ReplyParser()
-        self._received = 0
-        self._awaiting = True  # the greeting
-        self._aborting = False
-        self._round_trips = 0
-        self._oauth_error: tuple[tuple[str, str], ...] = ()
-        self._events: list[Event] = []
 
-    # -- inputs ---------------------------------------------------------------
+    # -- parsing ------------------------------------------------------------------
 
-    def receive_data(self, data: bytes) -> list[Event]:
-        if self.finished is not None:
-            return []  # after the outcome only the QUIT reply may come; ignore
-        self._received += len(data)
-        try:
-            if self._received > MAX_BYTES_PER_RUN:
-                raise RemoteProtocolError(f"server sent more than {MAX_BYTES_PER_RUN} bytes")
-            if self._in_handshake:
-                return self._take()  # nothing may be read before the handshake
-            self._parser.feed(data)
-            while self.finished is None and not self._in_handshake:
-                reply = self._parser.next_reply()
-                if reply is None:
-                    break
-                if not self._awaiting:
-                    raise RemoteProtocolError("server sent a reply before being asked")
-                self._awaiting = False
-                self._handle(reply)
-                if self._awaiting and self._parser.has_unparsed_data and not self._in_handshake:
-                    raise RemoteProtocolError(
-                        "server sent more data before it could have seen our command"
-                    )
-        except RemoteProtocolError as exc:
-            self._finish(False, Ending.MALFORMED, detail=str(exc), quit=False)
-        return self._take()
-
-    def tls_established(self) -> list[Event]:
-        """The TLS handshake succeeded (STARTTLS, or implicit TLS before the greeting)."""
-        self.tls_active = True
-        if self.stage is Stage.TLS:
-            self.extensions = {}  # never trust what was offered in the clear
-            self._ehlo()
-        return self._take()
-
-    def connection_lost(self) -> list[Event]:
-        if self.finished is None:
-            self._finish(False, Ending.CLOSED, detail="the server closed the connection", quit=False)
-        return self._take()
+    def _feed(self, data: bytes) -> None:
+        self._parser.feed(data)
+        while self.finished is None and self.stage is not Stage.TLS:
+            reply = self._parser.next_reply()
+            if reply is None:
+                break
+            if not self._awaiting:
+                raise RemoteProtocolError("server sent a reply before being asked")
+            self._awaiting = False
+            self._handle(reply)
+            if self._awaiting and self._parser.has_unparsed_data and self.stage is not Stage.TLS:
+                raise RemoteProtocolError("server sent more data before it could have seen our command")
 
     # -- the dialogue -----------------------------------------------------------
 
@@ -149,6 +81,12 @@ class SmtpSession:
         elif self.stage is Stage.AUTH:
             self._auth_reply(reply, challenge)
 
+    def _after_starttls(self) -> None:
+        self._ehlo()
+
+    def _forget_capabilities(self) -> None:
+        self.extensions = {}
+
     def _ehlo(self) -> None:
         self.stage = Stage.EHLO
         self._send(b"EHLO " + self.config.ehlo_name.encode("ascii"))
@@ -160,50 +98,35 @@ class SmtpSession:
         if not offered:
             self._finish(False, Ending.AUTH_NOT_OFFERED, ehlo, detail="the server offers no AUTH")
             return
-        if not self.tls_active and not cfg.allow_plaintext_auth:
-            self._finish(False, Ending.PLAINTEXT_REFUSED, ehlo,
-                         detail="credentials would be sent unencrypted; not allowed")
+        if self._plaintext_refused(ehlo):
             return
-        name = choose_mechanism(list(offered), cfg.credentials) if cfg.mechanism == "auto" else cfg.mechanism.upper()
-        if name is None or name not in offered or name not in MECHANISMS:
+        name = pick_mechanism(cfg.mechanism, offered, cfg.credentials)
+        if name is None:
+            wanted = cfg.mechanism if cfg.mechanism == "auto" else cfg.mechanism.upper()
             self._finish(False, Ending.MECHANISM_UNSUPPORTED, ehlo,
-                         detail=f"{cfg.mechanism if name is None else name} is not among the offered mechanisms")
+                         detail=f"{wanted} is not among the offered mechanisms")
             return
         # LOGIN's initial response is mishandled by some servers: off unless asked.
         initial_response = cfg.initial_response if cfg.initial_response is not None else name != "LOGIN"
-        mech = MECHANISMS[name](cfg.credentials, initial_response=initial_response,
-                                host=cfg.host, port=cfg.port)
-        self.mechanism = mech
+        self.sasl = SaslExchange(MECHANISMS[name](cfg.credentials, initial_response=initial_response,
+                                                  host=cfg.host, port=cfg.port))
+        self.method = name
         self._events.append(NoteAdded("mechanism", (" ".join(offered), name)))
-        step = mech.initial()
-        if step is None:
+        line = self.sasl.initial()
+        if line is None:
             self._send(f"AUTH {name}".encode())
         else:
-            self._send_step(step, prefix=f"AUTH {name} ")
+            self._send_sasl(line, prefix=f"AUTH {name} ")
 
     def _auth_reply(self, reply: Reply, challenge: DecodedChallenge | None) -> None:
-        mech = self.mechanism
-        assert mech is not None
-        if reply.code == 334 and not self._aborting:
-            self._round_trips += 1
-            assert challenge is not None
-            if mech.needs_token and challenge.oauth_error is not None:
-                self._oauth_error = tuple((str(k), str(v)) for k, v in challenge.oauth_error.items())
-            try:
-                if self._round_trips > MAX_SASL_ROUND_TRIPS:
-                    raise SaslFinished("too many challenges")
-                # A challenge that is not base64 is answered by position all the same.
-                step = mech.respond(challenge.data if challenge.is_base64 else challenge.raw.encode())
-            except SaslFinished:
-                self._aborting = True
-                self._send(b"*")
-                return
-            self._send_step(step)
-            return
-        if self._aborting:
+        sasl = self.sasl
+        assert sasl is not None
+        if challenge is not None and not sasl.aborting:
+            self._send_sasl(sasl.answer(challenge))
+        elif sasl.aborting:
             self._finish(False, Ending.UNEXPECTED_CHALLENGE, reply,
                          detail="the server kept sending challenges after the mechanism had finished")
-        elif reply.code == 235 and mech.complete:
+        elif reply.code == 235 and sasl.complete:
             self._finish(True, Ending.AUTHENTICATED, reply)
         elif reply.code == 235:
             self._finish(False, Ending.UNEXPECTED_SUCCESS, reply,
@@ -211,46 +134,18 @@ class SmtpSession:
         else:
             self._finish(False, Ending.AUTH_REJECTED, reply)
 
-    # -- helpers ----------------------------------------------------------------
+    def _quit(self) -> None:
+        self._send(b"QUIT")
 
-    @property
-    def _in_handshake(self) -> bool:
-        return self.stage is Stage.TLS
+    # -- facts ----------------------------------------------------------------------
 
     @property
     def offered(self) -> tuple[str, ...]:
         return tuple(self.extensions.get("AUTH", "").upper().split())
 
-    def _send_step(self, step: Step, prefix: str = "") -> None:
-        # An empty initial response is "=" (RFC 4954); an empty answer is an empty line.
-        data = base64.b64encode(step.data) or (b"=" if prefix else b"")
-        self._send(prefix.encode() + data, secret=step.secret, shown_prefix=prefix,
-                   decoded=None if step.secret else printable(step.data))
-
-    def _send(self, line: bytes, *, secret: bool = False, shown_prefix: str = "",
-              decoded: str | None = None) -> None:
-        if b"\r" in line or b"\n" in line:
-            raise LocalProtocolError("a command may not contain CR or LF")
-        shown = shown_prefix + REDACTED if secret else line.decode("ascii", "replace")
-        self._events.append(CommandSent(line + b"\r\n", shown, decoded, self.stage))
-        self._awaiting = True
-
-    def _finish(self, ok: bool, ending: Ending, reply: Reply | None = None, *,
-                detail: str = "", quit: bool = True) -> None:
-        stage = Stage.DONE if ok else self.stage
-        self.finished = Outcome(
-            ok=ok, ending=ending, stage=stage, reply=reply,
-            mechanism=self.mechanism.name if self.mechanism else None,
-            offered=self.offered, starttls_offered="STARTTLS" in self.extensions,
-            oauth_error=self._oauth_error, detail=detail,
-        )
-        if quit:
-            self._send(b"QUIT")
-        self._events.append(Finished(self.finished))
-
-    def _take(self) -> list[Event]:
-        events, self._events = self._events, []
-        return events
+    @property
+    def starttls_offered(self) -> bool:
+        return "STARTTLS" in self.extensions
 
 
 def _parse_ehlo(reply: Reply) -> dict[str, str]:

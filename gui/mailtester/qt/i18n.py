@@ -92,7 +92,12 @@ NOTE_TEXTS = {
     "tls-pinned": QT_TRANSLATE_NOOP("Timeline", "TLS established: %1, %2 (certificate pinned by you)"),
     "discarded": QT_TRANSLATE_NOOP("Timeline",
                                    "Discarded data the server sent after 220 and before encryption started"),
+    "discarded-any": QT_TRANSLATE_NOOP(
+        "Timeline", "Discarded data the server sent after its go-ahead and before encryption started"),
     "mechanism": QT_TRANSLATE_NOOP("Timeline", "Server offers %1; using %2"),
+    "native-login": QT_TRANSLATE_NOOP("Timeline", "Server offers %1; using the %2 command"),
+    "no-capa": QT_TRANSLATE_NOOP("Timeline",
+                                 "The server does not list its capabilities; trying the usual commands"),
 }
 
 

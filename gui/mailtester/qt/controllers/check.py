@@ -8,9 +8,9 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 
-from ...driver.client import TimelineEntry, run_check
+from ...driver.client import run_check
 from ...knowledge.report import build_report
-from ...settings import CheckSettings
+from ...model import CheckSettings, TimelineEntry
 
 log = logging.getLogger("mailtester.qt")
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from ...driver.client import TimelineEntry
+from ...model import TimelineEntry
 from ..i18n import note_text
 
 Index = QModelIndex | QPersistentModelIndex

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...knowledge.providers import Provider, providers, recognize
+from ...model import CheckSettings
 from ...protocol.credentials import Credentials, Secret
-from ...protocol.events import Security
+from ...protocol.events import Protocol, Security, default_port
 from ...protocol.limits import DEFAULT_TIMEOUT, MAX_TIMEOUT
 from ...settings import (
     LANGUAGES,
-    CheckSettings,
     InvalidInput,
     check_port,
     check_secret,
@@ -288,7 +288,7 @@ class AccountForm(QWidget):
 
     def on_security_combo_changed(self, _index: int) -> None:
         if not self._port_typed:
-            self.set_port(self.security.default_port)
+            self.set_port(default_port(Protocol.SMTP, self.security))
 
     def on_mechanism_changed(self, _index: int) -> None:
         token = self.mechanism_combo.currentData() == TOKEN_METHOD
@@ -316,7 +316,7 @@ class AccountForm(QWidget):
         elif pid:
             self.apply_provider(next(p for p in providers() if p.id == pid))
         elif self.port_spin.value() == 0:
-            self.set_port(self.security.default_port)
+            self.set_port(default_port(Protocol.SMTP, self.security))
         self.validate()
 
     def on_user_changed(self, text: str) -> None:
@@ -361,7 +361,7 @@ class AccountForm(QWidget):
         self.host_edit.setText(str(sub.get("host", "")))
         self.security_combo.setCurrentIndex(self.security_combo.findData(str(sub.get("security", "starttls"))))
         self._port_typed = False
-        self.set_port(int(str(sub.get("port", self.security.default_port))))
+        self.set_port(int(str(sub.get("port", default_port(Protocol.SMTP, self.security)))))
         self.mechanism_combo.setCurrentIndex(0)
 
     def apply_account(self, host: str, port: int, security: str, mechanism: str, user: str) -> None:

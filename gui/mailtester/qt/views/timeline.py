@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...driver.client import TimelineEntry
+from ...model import TimelineEntry
 from ..models.timeline import EntryRole, TimelineModel, shown_text
 
 PAD = 4

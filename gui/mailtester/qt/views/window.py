@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...driver.client import TimelineEntry
 from ...knowledge.report import Report, to_markdown, write_report
-from ...settings import CheckSettings, InvalidInput
+from ...model import CheckSettings, TimelineEntry
+from ...settings import InvalidInput
 from ..controllers.accounts import AccountStore, Keychain, SavedAccount
 from ..controllers.check import CheckController
 from ..i18n import PSEUDO

@@ -1,0 +1,175 @@
+"""What the SMTP, IMAP and POP3 login cores share: the driver's interface,
+limits, the recognition of another protocol's greeting, sending, and the
+outcome.
+
+The driver feeds received bytes to `receive_data`, writes the bytes of every
+`CommandSent`, starts TLS on `TlsRequested` and calls `tls_established`, and
+stops on `Finished`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from .credentials import REDACTED, Credentials
+from .errors import LocalProtocolError, RemoteProtocolError
+from .events import CommandSent, Event, Finished, Outcome
+from .kinds import Ending, Protocol, Security, Stage
+from .limits import MAX_BYTES_PER_RUN, MAX_LINE_LENGTH
+from .replies import Reply, printable, service_of_greeting
+from .sasl import SaslExchange, SaslLine
+
+# The value of `mechanism` that asks for the protocol's own login command
+# (IMAP LOGIN, POP3 USER/PASS) instead of SASL.
+NATIVE = "NATIVE"
+
+
+@dataclass(frozen=True)
+class SessionConfig:
+    security: Security
+    credentials: Credentials
+    host: str = ""  # for OAUTHBEARER's host= field
+    port: int = 0
+    mechanism: str = "auto"  # auto, a SASL name, NATIVE, or APOP (POP3)
+    allow_plaintext_auth: bool = False
+    ehlo_name: str = "mailtester.localhost"
+    initial_response: bool | None = None  # None: the usual choice per mechanism
+    client_name: str = "Mail Account Tester"  # for IMAP ID
+    client_version: str = ""
+
+
+class LoginSession:
+    """Base of the three cores. Subclasses parse in `_feed` and call `_send`
+    and `_finish`; a RemoteProtocolError anywhere ends the run as malformed."""
+
+    protocol: ClassVar[Protocol]
+
+    def __init__(self, config: SessionConfig) -> None:
+        self.config = config
+        self.stage = Stage.GREETING
+        self.tls_active = False
+        self.finished: Outcome | None = None
+        self.sasl: SaslExchange | None = None
+        self.method: str | None = None  # the SASL mechanism or native command used
+        self._received = 0
+        self._awaiting = True  # a reply is due (first the greeting)
+        self._first_line: bytearray | None = bytearray()  # until the greeting's first line is complete
+        self._events: list[Event] = []
+
+    # -- inputs from the driver -------------------------------------------------
+
+    def receive_data(self, data: bytes) -> list[Event]:
+        if self.finished is not None:
+            return []  # after the outcome only the logout reply may come; ignore
+        self._received += len(data)
+        try:
+            if self._received > MAX_BYTES_PER_RUN:
+                raise RemoteProtocolError(f"server sent more than {MAX_BYTES_PER_RUN} bytes")
+            if self.stage is Stage.TLS:
+                return self._take()  # nothing may be read before the handshake
+            if self._first_line is not None and self.stage is Stage.GREETING:
+                data = self._check_greeting(data)
+            if data:
+                self._feed(data)
+        except RemoteProtocolError as exc:
+            self._finish(False, Ending.MALFORMED, detail=str(exc), quit=False)
+        return self._take()
+
+    def tls_established(self) -> list[Event]:
+        """The TLS handshake succeeded (STARTTLS, or implicit TLS before the greeting)."""
+        self.tls_active = True
+        if self.stage is Stage.TLS:
+            self._forget_capabilities()  # never trust what was offered in the clear
+            self._after_starttls()
+        return self._take()
+
+    def connection_lost(self) -> list[Event]:
+        if self.finished is None:
+            self._closed()
+        return self._take()
+
+    # -- what subclasses provide --------------------------------------------------
+
+    def _feed(self, data: bytes) -> None:
+        raise NotImplementedError
+
+    def _after_starttls(self) -> None:
+        raise NotImplementedError
+
+    def _forget_capabilities(self) -> None:
+        raise NotImplementedError
+
+    def _quit(self) -> None:
+        raise NotImplementedError
+
+    def _closed(self) -> None:
+        self._finish(False, Ending.CLOSED, detail="the server closed the connection", quit=False)
+
+    @property
+    def offered(self) -> tuple[str, ...]:
+        """The SASL mechanisms offered (upper case)."""
+        raise NotImplementedError
+
+    @property
+    def starttls_offered(self) -> bool:
+        raise NotImplementedError
+
+    # -- shared steps ---------------------------------------------------------------
+
+    def _check_greeting(self, data: bytes) -> bytes:
+        """Hold bytes until the first line is complete; end the run, sending
+        nothing, when it is another protocol's greeting."""
+        assert self._first_line is not None
+        self._first_line += data
+        end = self._first_line.find(b"\n")
+        if end < 0:
+            if len(self._first_line) > MAX_LINE_LENGTH:
+                raise RemoteProtocolError(f"reply line longer than {MAX_LINE_LENGTH} bytes")
+            return b""
+        held, self._first_line = bytes(self._first_line), None
+        line = held[:end].rstrip(b"\r")
+        service = service_of_greeting(line)
+        if service is not None and service is not self.protocol:
+            shown = printable(line)
+            self._finish(False, Ending.WRONG_SERVICE, Reply(None, (shown,), (shown,)), quit=False,
+                         detail=f"a {service.value.upper()} server answered", answered_by=service)
+            return b""
+        return held
+
+    def _plaintext_refused(self, reply: Reply | None) -> bool:
+        """Stop before any credential would cross an unencrypted connection, unless allowed."""
+        if self.tls_active or self.config.allow_plaintext_auth:
+            return False
+        self._finish(False, Ending.PLAINTEXT_REFUSED, reply,
+                     detail="credentials would be sent unencrypted; not allowed")
+        return True
+
+    def _send(self, line: bytes, *, secret: bool = False, shown: str | None = None, decoded: str | None = None,
+              secret_forms: tuple[str, ...] = ()) -> None:
+        if b"\r" in line or b"\n" in line:
+            raise LocalProtocolError("a command may not contain CR or LF")
+        if shown is None:
+            shown = REDACTED if secret else line.decode("ascii", "replace")
+        self._events.append(CommandSent(line + b"\r\n", shown, decoded, self.stage, secret_forms))
+        self._awaiting = True
+
+    def _send_sasl(self, line: SaslLine, prefix: str = "") -> None:
+        self._send(prefix.encode() + line.data, secret=line.secret,
+                   shown=prefix + REDACTED if line.secret else None,
+                   decoded=line.decoded, secret_forms=line.secret_forms)
+
+    def _finish(self, ok: bool, ending: Ending, reply: Reply | None = None, *, detail: str = "",
+                quit: bool = True, answered_by: Protocol | None = None) -> None:
+        self.finished = Outcome(
+            ok=ok, ending=ending, stage=Stage.DONE if ok else self.stage, reply=reply,
+            mechanism=self.method, offered=self.offered, starttls_offered=self.starttls_offered,
+            oauth_error=self.sasl.oauth_error if self.sasl else (), detail=detail, answered_by=answered_by,
+        )
+        if quit:
+            self._quit()
+        self._events.append(Finished(self.finished))
+
+    def _take(self) -> list[Event]:
+        events, self._events = self._events, []
+        return events
