@@ -18,11 +18,12 @@ from .driver.client import run_check
 from .knowledge.report import EXIT_USAGE, Report, build_report, transcript_line, write_report
 from .model import CheckSettings, TimelineEntry
 from .protocol.credentials import Credentials, Secret
-from .protocol.events import Security
+from .protocol.events import Protocol, Security
 from .protocol.limits import DEFAULT_TIMEOUT, MAX_TIMEOUT
 from .settings import (
     LANGUAGES,
     MECHANISM_CHOICES,
+    NON_SASL,
     InvalidInput,
     check_port,
     check_secret,
@@ -47,6 +48,8 @@ def system_language() -> str:
 LABELS = {
     "en": {"ok": "OK: {host} port {port} ({security}) accepted the login of {user} with {mech}{tls}. "
                  "This account can log in and send.",
+           "ok-incoming": "OK: {host} port {port} ({protocol}, {security}) accepted the login of {user} with "
+                          "{mech}{tls}, and the mailbox opened. This account can log in and receive mail.",
            "failed": "FAILED", "provider": "Provider", "causes": "Usual causes:", "fixes": "What to do:",
            "help": "More help:", "cert": "Certificate shown by the server:", "subject": "subject",
            "issuer": "issuer", "names": "names", "expires": "expires", "no-tls": "no encryption",
@@ -55,6 +58,9 @@ LABELS = {
            "suggest": "To try the suggestion once, run the same command with --retry-suggested."},
     "tr": {"ok": "TAMAM: {host} ({port}. bağlantı noktası, {security}) {user} hesabının {mech} ile girişini "
                  "kabul etti{tls}. Bu hesap giriş yapıp posta gönderebilir.",
+           "ok-incoming": "TAMAM: {host} ({port}. bağlantı noktası, {protocol}, {security}) {user} hesabının "
+                          "{mech} ile girişini kabul etti{tls} ve posta kutusu açıldı. Bu hesap giriş yapıp "
+                          "posta alabilir.",
            "failed": "BAŞARISIZ", "provider": "Sağlayıcı", "causes": "Olası nedenler:", "fixes": "Ne yapmalı:",
            "help": "Daha fazla yardım:", "cert": "Sunucunun gösterdiği sertifika:", "subject": "konu",
            "issuer": "veren", "names": "adlar", "expires": "bitiş", "no-tls": "şifreleme yok",
@@ -71,8 +77,8 @@ def _mechanism(text: str) -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mailtester",
-        description="Test whether a mail account can log in to its outgoing (SMTP) server. "
-                    "Without a command, opens the window.",
+        description="Test whether a mail account can log in to its outgoing (SMTP) and incoming (IMAP, POP3) "
+                    "servers. Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"mailtester {__version__}")
     parser.add_argument("--demo", action="store_true", help="open the window with the built-in demo server selected")
@@ -83,10 +89,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser(
         "check", help="run one login test and explain the result",
-        description="Connect, negotiate TLS, and try SMTP AUTH; print the dialogue and a diagnosis.",
+        description="Connect, negotiate TLS, and log in (SMTP AUTH, IMAP or POP3); print the dialogue and a "
+                    "diagnosis.",
     )
+    check.add_argument("--protocol", choices=[p.value for p in Protocol], default="smtp",
+                       help="smtp = outgoing mail (default); imap or pop3 = incoming mail")
     check.add_argument("--host", help="server name or IP address, e.g. smtp.gmail.com")
-    check.add_argument("--port", type=int, help="port (default: 465 for tls, 587 for starttls, 25 for none)")
+    check.add_argument("--port", type=int, help="port (default by protocol and security: smtp 465/587/25, "
+                                                "imap 993/143/143, pop3 995/110/110 for tls/starttls/none)")
     check.add_argument("--security", choices=[s.value for s in Security], default="starttls",
                        help="tls = encrypted from the first byte; starttls = upgrade after the greeting "
                             "(default); none = no encryption")
@@ -96,7 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     pw.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
     check.add_argument("--token-env", metavar="VAR", help="read an OAuth2 bearer token from environment variable VAR")
     check.add_argument("--mechanism", choices=MECHANISM_CHOICES, default="auto", type=_mechanism,
-                       help="SASL mechanism (default: auto, from what the server offers)")
+                       help="SASL mechanism, NATIVE for the protocol's own login command (IMAP LOGIN, POP3 "
+                            "USER/PASS), or APOP (POP3); default: auto, from what the server offers")
     check.add_argument("--ca-file", metavar="PEM", help="extra CA certificates to trust for this test")
     check.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                        help=f"timeout for each stage (default {DEFAULT_TIMEOUT:g})")
@@ -149,7 +160,10 @@ def settings_from_args(args: argparse.Namespace, stdin: TextIO) -> CheckSettings
         raise UsageError(f"--timeout must be between 0 and {MAX_TIMEOUT:g} seconds")
     if (password is not None or token is not None) and not user:
         raise UsageError("--user is required with a password or token (usually the full email address)")
+    protocol = Protocol(args.protocol)
     mech = args.mechanism
+    if mech in NON_SASL and protocol not in NON_SASL[mech]:
+        raise UsageError(f"--mechanism {mech} is not a login method of {protocol.value.upper()}")
     wants_token = mech in ("XOAUTH2", "OAUTHBEARER")
     if wants_token and token is None:
         raise UsageError(f"{mech} needs a bearer token: use --token-env")
@@ -159,7 +173,7 @@ def settings_from_args(args: argparse.Namespace, stdin: TextIO) -> CheckSettings
         else:
             raise UsageError("no password given: use --password-env, --password-stdin or --token-env")
     return CheckSettings(
-        host=args.host, port=args.port, security=Security(args.security),
+        host=args.host, port=args.port, security=Security(args.security), protocol=protocol,
         credentials=Credentials(user, Secret(password) if password is not None else None,
                                 Secret(token) if token is not None else None),
         mechanism=mech, ca_file=args.ca_file, timeout=args.timeout,
@@ -173,8 +187,9 @@ def format_verdict(report: Report, lang: str = "en") -> str:
     r, s = report.result, report.result.settings
     if r.ok:
         tls = f", {r.tls.version}" if r.tls else f", {words['no-tls']}"
-        return words["ok"].format(host=s.host, port=s.effective_port, security=s.security.value,
-                                  user=s.credentials.user, mech=r.outcome.mechanism, tls=tls)
+        return words["ok-incoming" if s.protocol.incoming else "ok"].format(
+            host=s.host, port=s.effective_port, security=s.security.value, protocol=s.protocol.value.upper(),
+            user=s.credentials.user, mech=r.outcome.mechanism, tls=tls)
     d = report.diagnosis
     assert d is not None
     out = [f"{words['failed']}: {d.title}  [{d.id}]"]
@@ -199,11 +214,11 @@ async def run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     if args.demo or args.demo_fail:
         from .driver.demo import DemoServer
 
-        async with DemoServer() as demo:
+        async with DemoServer(Protocol(args.protocol)) as demo:
             settings = demo.settings(fail=args.demo_fail, timeout=args.timeout)
             if not args.json:
-                print(f"Demo server on localhost port {demo.port}; user {settings.credentials.user}",
-                      file=stdout)
+                print(f"Demo {args.protocol.upper()} server on localhost port {demo.port}; "
+                      f"user {settings.credentials.user}", file=stdout)
             report = await check_and_report(settings, args, stdout)
     else:
         report = await check_and_report(settings_from_args(args, stdin), args, stdout)

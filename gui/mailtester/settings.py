@@ -5,9 +5,14 @@ from __future__ import annotations
 import ipaddress
 import re
 
+from .protocol.kinds import Protocol
+from .protocol.pop3 import APOP
 from .protocol.sasl import MECHANISMS
+from .protocol.session import NATIVE
 
-MECHANISM_CHOICES = ("auto", *MECHANISMS)
+MECHANISM_CHOICES = ("auto", *MECHANISMS, NATIVE, APOP)
+# Login methods that are not SASL, by the protocols that have them.
+NON_SASL = {NATIVE: (Protocol.IMAP, Protocol.POP3), APOP: (Protocol.POP3,)}
 LANGUAGES = {"en": "English", "tr": "Türkçe"}
 
 

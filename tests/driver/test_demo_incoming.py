@@ -468,3 +468,27 @@ async def test_pop3_stls_injection_and_long_line():
         assert await c.line() == "-ERR Line too long."
         assert await c.eof()
         await c.close()
+
+
+async def test_stalled_or_failed_handshakes_end_promptly():
+    loop = asyncio.get_running_loop()
+    async with DemoPop3Server(implicit_tls=True) as server:
+        stalled = await asyncio.open_connection("127.0.0.1", server.port)  # never sends a ClientHello
+        start = loop.time()
+    async with asyncio.timeout(5):
+        assert await stalled[0].read() == b""
+    assert loop.time() - start < 1
+    stalled[1].close()
+
+    async with DemoImapServer() as server:
+        c = await Client.connect(server.port)
+        await c.line()
+        assert await c.tagged("a1 STARTTLS") == ["a1 OK Begin TLS negotiation now."]
+        await c.send("a2 LOGIN not a ClientHello\r\n")
+        assert await c.eof()
+        await c.close()
+        c = await imap_secure(server)  # the server carries on
+        assert await c.tagged("a3 NOOP") == ["a3 OK NOOP completed"]
+        start = loop.time()
+    assert loop.time() - start < 1
+    await c.close()

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from mailtester.driver.client import run_check
-from mailtester.knowledge.diagnose import rules, texts
+from mailtester.knowledge.diagnose import texts
 from mailtester.knowledge.providers import providers, recognize
 from mailtester.knowledge.report import build_report
+from mailtester.knowledge.rules import rules
 from mailtester.model import CheckSettings
 from mailtester.protocol.credentials import Credentials, Secret
 from mailtester.protocol.events import Security
@@ -145,7 +146,7 @@ async def test_xoauth2_error_is_explained():
 
 def test_every_rule_names_a_described_diagnosis():
     described = set(texts("en"))
-    assert {r["id"] for r in rules()} <= described
+    assert {r.id for r in rules()} <= described
     for did, entry in texts("en").items():
         assert entry["title"] and entry["explanation"] and entry["fixes"], did
 

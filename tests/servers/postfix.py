@@ -7,17 +7,19 @@ Ports:
 - plain: no TLS at all, offering PLAIN, LOGIN and CRAM-MD5
 
 The same Dovecot also serves IMAP and POP3 (maildir under the root):
-- imap: STARTTLS; LOGINDISABLED and no cleartext login until TLS
+- imap: STARTTLS; LOGINDISABLED, and only AUTH=CRAM-MD5 until TLS
 - imaps: implicit TLS
-- pop3: STLS; USER/PASS and AUTH refused until TLS
+- pop3: STLS; USER/PASS and AUTH PLAIN/LOGIN refused until TLS
 - pop3s: implicit TLS
 - imap_plain: no TLS at all (no STARTTLS); plaintext login allowed
 
-Dovecot 2.3 counts a connection whose client IP equals its server IP as
-secured (plaintext allowed, no LOGINDISABLED), and a client connecting to
-127.0.0.1 comes from 127.0.0.1. So imap, imaps, pop3 and pop3s listen on
-`mail_host` (127.0.0.2, also in the certificate), where a `local` block
-disables plaintext auth; imap_plain and Postfix listen on `host` (127.0.0.1).
+Connect to imap, imaps, pop3 and pop3s at `mail_host` (127.0.0.2, an IP in
+the certificate), not `host`: Dovecot 2.3 counts a connection whose client IP
+equals its server IP as secured (plaintext allowed, no LOGINDISABLED; no
+setting turns that off, login_trusted_networks can only add trust), and a
+client of 127.0.0.1 comes from 127.0.0.1. A client of 127.0.0.2 still comes
+from 127.0.0.1, and a `local` block disables plaintext auth there.
+imap_plain and Postfix listen on `host` (127.0.0.1).
 DISABLED_USER has the right password, but Dovecot refuses it by policy.
 """
 

@@ -1,8 +1,9 @@
-"""A built-in demo server, so the tool can show a full handshake with no account.
+"""Built-in demo servers, so the tool can show a full handshake with no account.
 
-aiosmtpd on a free loopback port in the running event loop, speaking STARTTLS
-with a certificate from a demo CA that only demo runs trust (its key was
-destroyed after signing; it is never added to any trust store).
+For SMTP aiosmtpd, for IMAP and POP3 the small servers of demo_incoming, on a
+free loopback port in the running event loop, speaking STARTTLS with a
+certificate from a demo CA that only demo runs trust (its key was destroyed
+after signing; it is never added to any trust store).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 from ..model import CheckSettings
 from ..protocol.credentials import Credentials, Secret
-from ..protocol.events import Security
+from ..protocol.events import Protocol, Security
 from ..resources import resource_path
 
 DEMO_USER = "demo@example.test"
@@ -47,13 +48,22 @@ class _Handler:
 
 
 class DemoServer:
-    """`async with DemoServer() as demo: settings = demo.settings()`"""
+    """`async with DemoServer(protocol) as demo: settings = demo.settings()`"""
 
-    def __init__(self) -> None:
+    def __init__(self, protocol: Protocol = Protocol.SMTP) -> None:
+        self.protocol = protocol
         self.port = 0
         self._server: asyncio.Server | None = None
+        self._incoming: Any = None
 
     async def __aenter__(self) -> DemoServer:
+        if self.protocol is not Protocol.SMTP:
+            from .demo_incoming import DemoImapServer, DemoPop3Server
+
+            self._incoming = (DemoImapServer if self.protocol is Protocol.IMAP else DemoPop3Server)()
+            await self._incoming.__aenter__()
+            self.port = self._incoming.port
+            return self
         # aiosmtpd logs every line at DEBUG (AUTH data included) and a traceback
         # for each client that rejects its certificate: keep the demo quiet.
         logging.getLogger("mail.log").setLevel(logging.CRITICAL)
@@ -73,6 +83,8 @@ class DemoServer:
 
     async def __aexit__(self, et: type[BaseException] | None, e: BaseException | None,
                         tb: TracebackType | None) -> None:
+        if self._incoming is not None:
+            await self._incoming.__aexit__(et, e, tb)
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
@@ -80,7 +92,7 @@ class DemoServer:
     def settings(self, fail: bool = False, **overrides: Any) -> CheckSettings:
         password = DEMO_WRONG_PASSWORD if fail else DEMO_PASSWORD
         values: dict[str, Any] = dict(
-            host=DEMO_HOST, port=self.port, security=Security.STARTTLS,
+            host=DEMO_HOST, port=self.port, security=Security.STARTTLS, protocol=self.protocol,
             credentials=Credentials(DEMO_USER, Secret(password)), mechanism="LOGIN",
             ca_file=str(resource_path("demo", "ca.pem")),
         )

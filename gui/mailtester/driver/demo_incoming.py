@@ -97,6 +97,7 @@ class _Connection:
         self.reader = reader
         self.writer = writer
         self.secure = False
+        self._upgrading = False
         self._tls = tls
         self._idle = idle_timeout
 
@@ -142,16 +143,23 @@ class _Connection:
         return bool(getattr(self.reader, "_buffer", b""))
 
     async def start_tls(self) -> None:
+        self._upgrading = True
         try:
             await self.writer.start_tls(self._tls, ssl_handshake_timeout=self._idle)
         except OSError as exc:  # ssl.SSLError, a reset, the handshake timeout
             raise _Closed from exc
         self.secure = True
+        self._upgrading = False
 
     def abort(self) -> None:
         self.writer.transport.abort()
 
     async def close(self) -> None:
+        if self._upgrading:
+            # A handshake that failed or never finished: the stream protocol is
+            # no longer on the socket and would never hear it close.
+            self.abort()
+            return
         with contextlib.suppress(Exception):
             self.writer.close()
             try:

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..protocol.events import Ending, Outcome, Security
+from ..protocol.events import DEFAULT_PORTS, Ending, Outcome, Protocol
 from ..resources import resource_path
-from .providers import Provider
+from .rules import Facts, diagnosis_id
 
-
-@dataclass(frozen=True)
-class Facts:
-    """What a rule can look at: the outcome and its circumstances."""
-
-    outcome: Outcome
-    security: Security
-    port: int
-    provider: Provider | None = None
-    tls_failure: str | None = None  # TlsFailure.kind
+__all__ = ["Diagnosis", "Facts", "Suggestion", "diagnose", "texts"]
 
 
 @dataclass(frozen=True)
@@ -51,12 +41,6 @@ class Diagnosis:
 
 
 @cache
-def rules() -> tuple[dict[str, Any], ...]:
-    with open(resource_path("diagnoses", "rules.toml"), "rb") as f:
-        return tuple(tomllib.load(f)["rule"])
-
-
-@cache
 def _load(lang: str) -> dict[str, Any]:
     path = resource_path("diagnoses", f"{lang}.toml")
     if not path.exists():
@@ -74,89 +58,65 @@ def assist_texts(lang: str = "en") -> dict[str, str]:
     return {**_load("en")["assist"], **_load(lang).get("assist", {})}
 
 
-def _fact(key: str, f: Facts) -> object:
-    o, reply = f.outcome, f.outcome.reply
-    match key:
-        case "ending":
-            return o.ending.value
-        case "stage":
-            return o.stage.value
-        case "code":
-            return reply.code if reply else None
-        case "code_class":
-            return reply.code // 100 if reply else None
-        case "enhanced":
-            return reply.enhanced if reply else None
-        case "provider":
-            return f.provider.id if f.provider else None
-        case "mechanism":
-            return o.mechanism
-        case "tls":
-            return f.tls_failure
-        case "port":
-            return f.port
-        case "security":
-            return f.security.value
-        case "starttls_offered":
-            return o.starttls_offered
-    raise KeyError(f"unknown rule key {key!r} in rules.toml")
-
-
-def _matches(rule: dict[str, Any], f: Facts) -> bool:
-    reply = f.outcome.reply
-    for key, want in rule.items():
-        if key == "id":
-            continue
-        if key == "text":
-            if reply is None or not re.search(want, reply.text, re.I):
-                return False
-        elif _fact(key, f) != want:
-            return False
-    return True
-
-
-def diagnosis_id(facts: Facts) -> str | None:
-    if facts.outcome.ok:
-        return None
-    for rule in rules():
-        if _matches(rule, facts):
-            return str(rule["id"])
-    raise LookupError(f"no diagnosis rule for {facts.outcome.ending.value}")  # a gap in rules.toml
-
-
 class _Blank(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return ""
+
+
+_TEXT_KEYS = ("title", "explanation", "causes", "fixes")
+
+
+def _entry(did: str, facts: Facts, lang: str) -> dict[str, Any]:
+    """The texts for this diagnosis: generic, then for incoming mail, then the
+    provider's, each in English overridden by the language's texts. Exit codes
+    and links come from the English data only."""
+    base, local = texts("en")[did], texts(lang).get(did, {}) if lang != "en" else {}
+    layers = [base, local]
+    if facts.protocol.incoming:
+        base, local = base.get("incoming", {}), local.get("incoming", {})
+        layers += [base, local]
+    provider = facts.provider
+    if provider is not None and provider.id in base.get("providers", {}):
+        layers += [base["providers"][provider.id], local.get("providers", {}).get(provider.id, {})]
+    entry: dict[str, Any] = {}
+    for i, layer in enumerate(layers):
+        english = i % 2 == 0
+        entry.update({k: v for k, v in layer.items() if k in _TEXT_KEYS or (english and k == "links")})
+    return entry
+
+
+def _ports(protocol: Protocol, lang: str) -> str:
+    ports = list(dict.fromkeys(DEFAULT_PORTS[protocol].values()))[:2]
+    return _WORDS.get(lang, _WORDS["en"])["or"].join(map(str, ports))
 
 
 def diagnose(facts: Facts, *, host: str = "", user: str = "", lang: str = "en") -> Diagnosis | None:
     did = diagnosis_id(facts)
     if did is None:
         return None
-    # English is complete; another language overrides its texts, never the links or exit codes.
-    base, local = texts("en")[did], texts(lang).get(did, {}) if lang != "en" else {}
-    entry = {**base, **{k: v for k, v in local.items() if k not in ("exit", "links", "providers")}}
+    entry = _entry(did, facts, lang)
     provider = facts.provider
-    if provider is not None and provider.id in base.get("providers", {}):
-        entry.update(base["providers"][provider.id])
-        entry.update(local.get("providers", {}).get(provider.id, {}))
     o = facts.outcome
+    answered = o.answered_by
     values = _Blank(
         host=host, port=str(facts.port), user=user, detail=o.detail or "",
         reply=(" ".join(o.reply.raw) if o.reply else ""),
         offered=", ".join(o.offered) or _WORDS.get(lang, _WORDS["en"])["none"], mechanism=o.mechanism or "",
         provider=provider.name if provider else "",
         oauth_error=_oauth_error_text(o, lang),
+        protocol=facts.protocol.value.upper(), expected_ports=_ports(facts.protocol, lang),
+        answered=answered.value.upper() if answered else "", answered_ports=_ports(answered, lang) if answered else "",
+        code=(o.reply.response_code or "") if o.reply else "",
         **(provider.links if provider else {}),
     )
 
     def fill(text: str) -> str:
         return " ".join(text.format_map(values).split()).replace("()", "").replace(" .", ".")
 
-    exit_code = int(base["exit"])
+    exit_code = int(texts("en")[did]["exit"])
     if o.reply is not None and o.reply.is_transient and not did.startswith("tls."):
         exit_code = 6
-    elif o.ending is Ending.AUTH_REJECTED and exit_code == 6:
+    elif o.ending is Ending.AUTH_REJECTED and exit_code == 6 and o.reply is not None and o.reply.code is not None:
         exit_code = 1  # a 5xx lockout: refused by the server, not a temporary reply
     links = tuple(provider.links[k] for k in entry.get("links", ()) if provider and k in provider.links)
     fixes = [fill(x) for x in entry.get("fixes", ())]
@@ -208,8 +168,10 @@ def _domain_of(host: str) -> str:
 
 
 _WORDS = {
-    "en": {"none": "none", "oauth": " The server's explanation: status {status}", "scope": ", expected scope {scope}"},
-    "tr": {"none": "yok", "oauth": " Sunucunun açıklaması: durum {status}", "scope": ", beklenen kapsam {scope}"},
+    "en": {"none": "none", "oauth": " The server's explanation: status {status}", "scope": ", expected scope {scope}",
+           "or": " or "},
+    "tr": {"none": "yok", "oauth": " Sunucunun açıklaması: durum {status}", "scope": ", beklenen kapsam {scope}",
+           "or": " ya da "},
 }
 
 

@@ -15,6 +15,8 @@ from .providers import Provider, recognize
 # Exit codes of `mailtester check` (documented in the README).
 EXIT_OK = 0
 EXIT_USAGE = 2
+# The version of the JSON form (2: protocol, reply status and response code).
+SCHEMA = 2
 
 
 @dataclass(frozen=True)
@@ -30,11 +32,14 @@ class Report:
     def as_dict(self) -> dict[str, Any]:
         r, o = self.result, self.result.outcome
         return {
+            "schema": SCHEMA,
+            "protocol": r.settings.protocol.value,
             "ok": o.ok,
             "stage": o.stage.value,
             "provider": self.provider.id if self.provider else None,
             "mechanism": o.mechanism,
-            "reply": ({"code": o.reply.code, "enhanced": o.reply.enhanced, "lines": list(o.reply.lines)}
+            "reply": ({"code": o.reply.code, "enhanced": o.reply.enhanced, "status": o.reply.status,
+                       "response_code": o.reply.response_code, "lines": list(o.reply.lines)}
                       if o.reply else None),
             "diagnosis": self.diagnosis.as_dict() if self.diagnosis else None,
             "tls": r.tls.as_dict() if r.tls else None,
@@ -49,8 +54,8 @@ def build_report(result: CheckResult, lang: str = "en") -> Report:
     s = result.settings
     server_texts = [e.text for e in result.timeline if e.direction == "S"]
     provider = recognize(s.connect_host, server_texts, s.credentials.user)
-    facts = Facts(outcome=result.outcome, security=s.security, port=s.effective_port,
-                  provider=provider, tls_failure=result.tls_failure.kind if result.tls_failure else None)
+    facts = Facts(outcome=result.outcome, security=s.security, port=s.effective_port, provider=provider,
+                  tls_failure=result.tls_failure.kind if result.tls_failure else None, protocol=s.protocol)
     return Report(result, provider, diagnose(facts, host=s.host, user=s.credentials.user, lang=lang))
 
 
@@ -65,8 +70,10 @@ def _environment() -> dict[str, str]:
 def _verdict(report: Report) -> str:
     s = report.result.settings
     if report.result.ok:
-        return (f"This account can log in and send: {s.host} port {s.effective_port} ({s.security.value}) "
-                f"accepted {s.credentials.user} with {report.result.outcome.mechanism}.")
+        can = "receive mail" if s.protocol.incoming else "send"
+        return (f"This account can log in and {can}: {s.host} port {s.effective_port} "
+                f"({s.protocol.value.upper()}, {s.security.value}) accepted {s.credentials.user} with "
+                f"{report.result.outcome.mechanism}.")
     assert report.diagnosis is not None
     return f"{report.diagnosis.title} [{report.diagnosis.id}]"
 

@@ -156,10 +156,15 @@ class ImapSession(LoginSession):
 
     def _feed(self, data: bytes) -> None:
         self._parser.feed(data)
+        self._awaiting = False  # set again by a command sent while these bytes are read
         while self.finished is None and self.stage is not Stage.TLS:
             line = self._parser.next_line()
             if line is None:
                 break
+            if self._awaiting and line.kind != "*":
+                # An answer in the same bytes as the reply that led to our command:
+                # the server could not have seen that command yet.
+                raise RemoteProtocolError("server answered before it could have seen our command")
             self._handle(line)
 
     def _handle(self, line: ImapLine) -> None:

@@ -130,9 +130,13 @@ class _Bearer(Mechanism):
     _errored = False
 
     def _respond(self, challenge: bytes) -> Step:
+        if not self.complete:  # no initial response was sent: the empty first challenge asks for it
+            step = self.initial()
+            assert step is not None
+            return step
         # A challenge after the initial response is an error report (JSON);
         # the mechanism requires one fixed answer before the final reply.
-        if self.complete and not self._errored:
+        if not self._errored:
             self._errored = True
             return Step(OAUTH_ERROR_RESPONSE[self.name], secret=False)
         return super()._respond(challenge)
