@@ -208,3 +208,118 @@ async def test_auth_list_after_tls_replaces_the_one_before(server_tls, ca_file):
     assert build_report(result).diagnosis.id == "auth.mechanism-unsupported"
     assert result.outcome.offered == ("CRAM-MD5",)
     assert b"AUTH" not in srv.received.split(b"STARTTLS")[-1]
+
+
+# --- IMAP and POP3 -------------------------------------------------------------------
+
+async def imap_endless_untagged(c):
+    await c.send("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n")
+    await c.line()
+    for _ in range(100000):
+        await c.send("* OK still here\r\n")
+
+
+async def imap_huge_literal(c):
+    await c.send("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n")
+    await c.line()
+    await c.send("* ID ({4294967295}\r\n")
+    for _ in range(64):
+        await c.send(b"x" * 65536)
+    await c.rest()
+
+
+async def imap_literal_never_ends(c):
+    await c.send("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n")
+    await c.line()
+    await c.send("* ID ({60000}\r\nshort")
+    await c.rest()
+
+
+async def imap_drip(c):
+    for b in b"* OK slow server\r\n":
+        await c.send(bytes([b]))
+        await asyncio.sleep(1)
+
+
+async def imap_bad_tag(c):
+    await c.send("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n")
+    await c.line()
+    await c.send("zz9 OK [CAPABILITY IMAP4rev1] Logged in\r\n")
+    await c.rest()
+
+
+async def imap_endless_continuations(c):
+    await c.send("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n")
+    await c.line()
+    for _ in range(20):
+        await c.send("+ \r\n")
+        await c.line()
+    await c.rest()
+
+
+async def pop_endless_capa(c):
+    await c.send("+OK ready\r\n")
+    await c.line()
+    await c.send("+OK\r\n")
+    for _ in range(100000):
+        await c.send("X-MORE\r\n")
+
+
+async def pop_plus_err(c):
+    await c.send("+OK ready\r\n")
+    await c.expect("CAPA", "+OK\r\nUSER\r\n.\r\n")
+    await c.expect("USER", "+OK\r\n")
+    await c.expect("PASS", "+ERR looks like success\r\n")
+    await c.rest()
+
+
+async def pop_bye_mid_login(c):
+    await c.send("+OK ready\r\n")
+    await c.expect("CAPA", "+OK\r\nUSER\r\n.\r\n")
+    await c.expect("USER", "+OK\r\n")
+    await c.line()
+    c.writer.transport.abort()
+
+
+INCOMING_SCENARIOS = {
+    "IMAP endless untagged lines": ("imap", imap_endless_untagged, "protocol.malformed-reply"),
+    "IMAP literal of 4 GiB": ("imap", imap_huge_literal, "protocol.malformed-reply"),
+    "IMAP literal that never ends": ("imap", imap_literal_never_ends, "protocol.timeout"),
+    "IMAP one byte per second": ("imap", imap_drip, "protocol.timeout"),
+    "IMAP tagged reply for another tag": ("imap", imap_bad_tag, "protocol.malformed-reply"),
+    "IMAP endless continuations": ("imap", imap_endless_continuations, "protocol.malformed-reply"),
+    "POP3 endless CAPA": ("pop3", pop_endless_capa, "protocol.malformed-reply"),
+    "POP3 +ERR instead of +OK": ("pop3", pop_plus_err, "protocol.malformed-reply"),
+    "POP3 reset after PASS": ("pop3", pop_bye_mid_login, "connect.closed"),
+}
+
+
+@pytest.mark.parametrize("name", INCOMING_SCENARIOS)
+async def test_hostile_incoming_server(name, caplog):
+    from mailtester.protocol.events import Protocol
+    from tests.servers.scripted import ScriptedServer
+
+    protocol, handler, expected = INCOMING_SCENARIOS[name]
+    loop = asyncio.get_running_loop()
+    loop_errors = []
+    caplog.set_level(logging.WARNING)
+    tracemalloc.start()
+    async with ScriptedServer(handler) as srv:
+        loop.set_exception_handler(lambda _loop, ctx: loop_errors.append(ctx))
+        start = time.monotonic()
+        result = await run_check(CheckSettings(
+            host="127.0.0.1", port=srv.port, security=Security.NONE, credentials=CREDS, protocol=Protocol(protocol),
+            allow_plaintext_auth=True, timeout=TIMEOUT))
+        elapsed = time.monotonic() - start
+        await asyncio.sleep(0.05)
+        loop.set_exception_handler(None)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    report = build_report(result)
+    assert (report.diagnosis.id if report.diagnosis else None) == expected, (result.outcome, result.timeline[-3:])
+    assert not result.ok
+    assert elapsed < TIMEOUT + 1, elapsed
+    assert peak < 24 * 1024 * 1024, peak
+    assert not loop_errors and not [r for r in caplog.records if r.exc_info]
+    b64 = base64.b64encode(PASSWORD.encode()).decode()
+    assert all(PASSWORD not in e.text and b64 not in e.text for e in result.timeline)

@@ -22,9 +22,17 @@ TOKEN = "ya29.Distinctive-Token-Value_0123456789"
 USER = srv.USER
 
 
+QUOTED_PASSWORD = 'Quote"Back\\slash pass'  # IMAP quoted-specials: sent as a quoted string
+
+
+def imap_quoted(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def forbidden_forms(user: str, password: str) -> set[str]:
-    # The secrets, their UTF-8 bytes read as Latin-1, and every SASL message carrying them.
-    forms = {password, TOKEN, password.strip(), password.encode().decode("latin-1")}
+    # The secrets, their UTF-8 bytes read as Latin-1, the IMAP quoted string, and every SASL message carrying them.
+    forms = {password, TOKEN, password.strip(), password.encode().decode("latin-1"), imap_quoted(password),
+             imap_quoted(password)[1:-1]}
     messages = [
         password.encode(),  # LOGIN
         b"\0" + user.encode() + b"\0" + password.encode(),  # PLAIN
@@ -151,6 +159,61 @@ async def test_no_secret_with_hostile_servers(name, caplog, monkeypatch):
         text = await run_cli(argv, monkeypatch)
     assert scan(text) == []
     assert scan("\n".join(r.getMessage() for r in caplog.records)) == []
+
+
+async def imap_echo_handler(c: Conn) -> None:
+    """An IMAP server that quotes the LOGIN line (or the literal) back in its refusal."""
+    await c.send("* OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR AUTH=PLAIN] ready\r\n")
+    line = (await c.line()).decode("utf-8", "replace").strip()
+    if line.endswith("+}"):
+        line += " " + (await c.line()).decode("utf-8", "replace").strip()
+    tag = line.split(" ", 1)[0]
+    await c.send(f"* BAD you sent {line}\r\n{tag} NO [AUTHENTICATIONFAILED] {line}\r\n".encode())
+    await c.rest()
+
+
+async def pop_echo_handler(c: Conn) -> None:
+    await c.send("+OK ready\r\n")
+    await c.expect("CAPA", "+OK\r\nUSER\r\n.\r\n")
+    await c.expect("USER", "+OK\r\n")
+    line = (await c.line()).decode("utf-8", "replace").strip()
+    await c.send(f"-ERR [AUTH] {line} refused\r\n".encode())
+    await c.rest()
+
+
+@pytest.mark.parametrize(("handler", "protocol", "mechanism", "password"), [
+    (imap_echo_handler, "imap", "NATIVE", QUOTED_PASSWORD), (imap_echo_handler, "imap", "NATIVE", PASSWORD),
+    (imap_echo_handler, "imap", "PLAIN", PASSWORD), (pop_echo_handler, "pop3", "NATIVE", PASSWORD)])
+async def test_no_secret_when_an_incoming_server_echoes_it(handler, protocol, mechanism, password, caplog,
+                                                           monkeypatch):
+    caplog.set_level(logging.DEBUG)
+    async with ScriptedServer(handler) as s:
+        argv = ["--protocol", protocol, "--host", "localhost", "--port", str(s.port), "--user", USER,
+                "--security", "none", "--allow-plaintext-auth", "--timeout", "3", "--mechanism", mechanism,
+                "--password-env", "MT_PW"]
+        text = await run_cli(argv, monkeypatch, password)
+    assert "[redacted]" in text.split("S:", 1)[-1]
+    assert scan(text, USER, password) == []
+    assert scan("\n".join(r.getMessage() for r in caplog.records), USER, password) == []
+
+
+@pytest.mark.postfix
+@pytest.mark.parametrize(("protocol", "port_name", "security"), [
+    ("imap", "imaps", "tls"), ("imap", "imap", "starttls"), ("pop3", "pop3s", "tls"), ("pop3", "pop3", "starttls")])
+@pytest.mark.parametrize("mechanism", ["NATIVE", "PLAIN", "LOGIN", "CRAM-MD5"])
+@pytest.mark.parametrize("password", [None, PASSWORD, QUOTED_PASSWORD])  # right, wrong, wrong with quotes
+async def test_no_secret_against_dovecot(postfix, protocol, port_name, security, mechanism, password, caplog,
+                                         monkeypatch):
+    caplog.set_level(logging.DEBUG)
+    user, real = postfix.user(1)
+    password = password or real
+    argv = ["--protocol", protocol, "--host", postfix.mail_host, "--port", str(getattr(postfix, port_name)),
+            "--security", security, "--mechanism", mechanism, "--user", user, "--password-env", "MT_PW",
+            "--ca-file", str(postfix.ca_file)]
+    text = await run_cli(argv, monkeypatch, password)
+    assert ('"ok": true' in text) is (password == real)
+    assert scan(text, user, password) == []
+    assert scan("\n".join(r.getMessage() for r in caplog.records), user, password) == []
 
 
 def test_credentials_never_show_their_secrets():

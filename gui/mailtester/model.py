@@ -50,7 +50,7 @@ class CheckSettings:
             "mechanism": self.mechanism,
             "ca_file": self.ca_file,
             "timeout": self.timeout,
-            "family": {socket.AF_INET: "ipv4", socket.AF_INET6: "ipv6"}.get(self.family, "any"),
+            "family": {int(socket.AF_INET): "ipv4", int(socket.AF_INET6): "ipv6"}.get(self.family, "any"),
             "allow_plaintext_auth": self.allow_plaintext_auth,
         }
 

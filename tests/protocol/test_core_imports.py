@@ -1,10 +1,18 @@
 import subprocess
 import sys
 
+import pytest
 
-def test_core_imports_neither_asyncio_nor_qt():
-    code = ("import sys, mailtester.protocol.smtp, mailtester.protocol.sasl; "
-            "bad = [m for m in ('asyncio', 'PySide6', 'socket', 'ssl') if m in sys.modules]; "
+
+@pytest.mark.parametrize(("modules", "forbidden"), [
+    # The sans-I/O cores: no sockets, TLS, asyncio or Qt.
+    ("mailtester.protocol.smtp, mailtester.protocol.imap, mailtester.protocol.pop3, mailtester.protocol.sasl",
+     ("asyncio", "PySide6", "socket", "ssl")),
+    # The shared data types: usable by reports and the window without the driver.
+    ("mailtester.model", ("asyncio", "PySide6", "ssl")),
+])
+def test_core_and_data_types_import_neither_asyncio_nor_qt(modules, forbidden):
+    code = (f"import sys, {modules}; bad = [m for m in {forbidden!r} if m in sys.modules]; "
             "print(bad); sys.exit(1 if bad else 0)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr

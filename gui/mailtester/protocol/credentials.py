@@ -62,6 +62,8 @@ class Redactor:
         if not value:
             return
         self.forms.add(value)
+        if value.strip() and value.strip() != value:
+            self.forms.add(value.strip())  # a server that echoes a line trims its ends
         for encoding in ("utf-8", "latin-1"):
             try:
                 raw = value.encode(encoding)

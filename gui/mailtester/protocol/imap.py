@@ -157,7 +157,7 @@ class ImapSession(LoginSession):
     def _feed(self, data: bytes) -> None:
         self._parser.feed(data)
         self._awaiting = False  # set again by a command sent while these bytes are read
-        while self.finished is None and self.stage is not Stage.TLS:
+        while self.finished is None and not self.in_handshake:
             line = self._parser.next_line()
             if line is None:
                 break
@@ -338,7 +338,7 @@ class ImapSession(LoginSession):
         self._command = "LOGIN"
         nonsync = "LITERAL+" in self.capabilities
         data = f"{self._new_tag()} LOGIN ".encode()
-        shown, forms = data.decode(), ()
+        shown, forms = data.decode(), ()  # type: tuple[str, tuple[str, ...]]
         segments: list[_Segment] = []
         for i, (value, secret) in enumerate(((creds.user, False), (creds.password.reveal(), True))):
             piece, literal = astring(value)

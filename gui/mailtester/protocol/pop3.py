@@ -62,7 +62,7 @@ class Pop3Session(LoginSession):
 
     def _feed(self, data: bytes) -> None:
         self._buffer += data
-        while self.finished is None and self.stage is not Stage.TLS:
+        while self.finished is None and not self.in_handshake:
             end = self._buffer.find(b"\n")
             if end < 0:
                 if len(self._buffer) > MAX_LINE_LENGTH:
@@ -99,7 +99,7 @@ class Pop3Session(LoginSession):
             if reply.status is None:
                 raise RemoteProtocolError(f"reply is not +OK or -ERR: {printable(raw[:40])!r}")
             self._handle(reply)
-        if self._awaiting and self._buffer and self.stage is not Stage.TLS and self._listing is None:
+        if self._awaiting and self._buffer and not self.in_handshake and self._listing is None:
             raise RemoteProtocolError("server sent more data before it could have seen our command")
 
     # -- the dialogue -------------------------------------------------------------------

@@ -66,7 +66,7 @@ class LoginSession:
         try:
             if self._received > MAX_BYTES_PER_RUN:
                 raise RemoteProtocolError(f"server sent more than {MAX_BYTES_PER_RUN} bytes")
-            if self.stage is Stage.TLS:
+            if self.in_handshake:
                 return self._take()  # nothing may be read before the handshake
             if self._first_line is not None and self.stage is Stage.GREETING:
                 data = self._check_greeting(data)
@@ -114,6 +114,11 @@ class LoginSession:
     @property
     def starttls_offered(self) -> bool:
         raise NotImplementedError
+
+    @property
+    def in_handshake(self) -> bool:
+        """Between the go-ahead for STARTTLS and the driver's tls_established()."""
+        return self.stage is Stage.TLS
 
     # -- shared steps ---------------------------------------------------------------
 

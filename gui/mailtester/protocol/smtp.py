@@ -31,7 +31,7 @@ class SmtpSession(LoginSession):
 
     def _feed(self, data: bytes) -> None:
         self._parser.feed(data)
-        while self.finished is None and self.stage is not Stage.TLS:
+        while self.finished is None and not self.in_handshake:
             reply = self._parser.next_reply()
             if reply is None:
                 break
@@ -39,7 +39,7 @@ class SmtpSession(LoginSession):
                 raise RemoteProtocolError("server sent a reply before being asked")
             self._awaiting = False
             self._handle(reply)
-            if self._awaiting and self._parser.has_unparsed_data and self.stage is not Stage.TLS:
+            if self._awaiting and self._parser.has_unparsed_data and not self.in_handshake:
                 raise RemoteProtocolError("server sent more data before it could have seen our command")
 
     # -- the dialogue -----------------------------------------------------------
