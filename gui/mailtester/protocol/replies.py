@@ -85,7 +85,8 @@ class Reply:
     def is_transient(self) -> bool:
         if self.code is not None:
             return 400 <= self.code < 500
-        return (self.response_code or "") in TRANSIENT_CODES
+        code = self.response_code or ""
+        return any(code == c or code.startswith(c + "/") for c in TRANSIENT_CODES)
 
     @property
     def ok(self) -> bool:
