@@ -112,3 +112,26 @@ def test_turkish_diagnosis_from_the_command_line():
     r = mailtester("check", "--demo-fail", "--lang", "tr")
     assert "BAŞARISIZ: Sunucu kullanıcı adını veya parolayı reddetti" in r.stdout
     assert "Ne yapmalı:" in r.stdout and "--retry-suggested" in r.stdout
+
+
+@pytest.mark.parametrize("protocol", ["imap", "pop3"])
+def test_incoming_demo_succeeds_and_fails(protocol):
+    ok = mailtester("check", "--demo", "--protocol", protocol, "--json")
+    assert ok.code == 0, ok.stdout + ok.stderr
+    out = ok.json
+    assert out["protocol"] == protocol and out["ok"] and out["tls"]["verified"]
+    assert [e["decoded"] for e in out["timeline"] if e["dir"] == "S" and e["decoded"]] == ["Username:", "Password:"]
+    bad = mailtester("check", "--demo-fail", "--protocol", protocol, "--json")
+    assert bad.code == 1 and bad.json["diagnosis"]["id"] == "auth.credentials-rejected"
+    assert bad.json["reply"]["status"] == ("NO" if protocol == "imap" else "-ERR")
+    human = mailtester("check", "--demo", "--protocol", protocol)
+    assert "receive mail" in human.stdout and "[redacted]" in human.stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--mechanism", "NATIVE"], "not a login method of SMTP"),
+    (["--protocol", "imap", "--mechanism", "APOP"], "not a login method of IMAP"),
+])
+def test_login_methods_must_fit_the_protocol(args, message):
+    r = mailtester("check", "--host", "mail.example.com", "--user", "u", *args, password="p")
+    assert r.code == 2 and message in r.stderr
