@@ -62,7 +62,7 @@ def main(demo: bool = False, lang: str | None = None) -> int:
         closed = asyncio.Event()
         app.lastWindowClosed.connect(closed.set)
         await closed.wait()
-        await window.controller.wait()
+        await window.account.wait()
 
     with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
         runner.run(run_until_closed())

@@ -23,6 +23,7 @@ from mailtester.app import create_window
 from mailtester.model import TimelineEntry
 from mailtester.protocol.events import Stage
 from mailtester.qt.controllers.accounts import Keychain
+from mailtester.qt.controllers.check import Side
 from mailtester.qt.models.steps import Step, StepState
 from mailtester.qt.models.timeline import TimelineModel
 from mailtester.qt.views.form import DEMO, DEMO_FAIL
@@ -36,10 +37,21 @@ def find(window, cls, name):
     return w
 
 
-def run(qtbot, window, timeout=30000):
-    with qtbot.waitSignal(window.controller.runFinished, timeout=timeout) as blocker:
-        find(window, QAbstractButton, "testButton").click()
+def run_account(qtbot, window, button="testButton", timeout=30000):
+    """Press a test button and wait until every side it started has ended: the AccountReport."""
+    with qtbot.waitSignal(window.account.roundFinished, timeout=timeout) as blocker:
+        find(window, QAbstractButton, button).click()
     return blocker.args[0]
+
+
+def run(qtbot, window, timeout=30000):
+    """Press Test account; the sending side's report."""
+    return run_account(qtbot, window, timeout=timeout).outgoing
+
+
+def show_tab(window, side):
+    """Bring a side's results to the front, as a click on its tab does."""
+    window.tabs.setCurrentWidget(window.panes[side])
 
 
 def fill(window, host, port, security, user, password, mechanism=None, ca_file=None):
@@ -67,9 +79,10 @@ def timeline_texts(window):
     return [m.data(m.index(r, 0)) for r in range(m.rowCount())]
 
 
-def panel_text(window):
-    panel = find(window, QWidget, "diagnosisPanel")
-    return "\n".join(label.text() for label in panel.findChildren(QLabel) if label.isVisible())
+def panel_text(window, name="diagnosisPanel"):
+    """What the panel shows (in its tab, whether or not that tab is in front)."""
+    panel = find(window, QWidget, name)
+    return "\n".join(label.text() for label in panel.findChildren(QLabel) if label.isVisibleTo(panel))
 
 
 def test_timeline_model_passes_the_model_tester(qtmodeltester):
@@ -92,7 +105,7 @@ def test_demo_handshake_shows_decoded_prompts_and_all_steps_done(qtbot, window):
     assert any("Server asks: Password:" in x for x in lines)
     assert all(state is StepState.DONE for state in window.steps.states.values())
     assert "This account can log in and send." in panel_text(window)
-    assert find(window, QAbstractButton, "testButton").text().replace("&", "") == "Test login"
+    assert find(window, QAbstractButton, "testButton").text().replace("&", "") == "Test account"
 
 
 def test_demo_refusal_explains_the_535(qtbot, window):
@@ -138,7 +151,7 @@ def test_cancel_mid_run_leaves_nothing_behind(qtbot, window, qloop, serve):
     with qtbot.waitSignal(window.controller.runCancelled):
         qtbot.keyClick(window, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.controller.running)
-    assert button.text().replace("&", "") == "Test login"
+    assert button.text().replace("&", "") == "Test account"
     assert "Cancelled" in panel_text(window)
     pending = [t for t in asyncio.all_tasks(qloop) if "CheckController" in repr(t.get_coro())]
     assert pending == []
@@ -200,7 +213,7 @@ def test_enter_runs_the_test(qtbot, window):
     select_provider(window, DEMO)
     pw = find(window, QLineEdit, "passwordEdit")
     pw.setFocus()
-    with qtbot.waitSignal(window.controller.runFinished, timeout=20000):
+    with qtbot.waitSignal(window.account.roundFinished, timeout=20000):
         qtbot.keyClick(pw, Qt.Key.Key_Return)
 
 
@@ -363,6 +376,7 @@ def test_suggested_user_name_is_tried_only_when_asked(qtbot, window):
     first = run(qtbot, window)
     (suggestion,) = first.diagnosis.suggestions
     assert suggestion.kind == "user" and suggestion.value == "demo"
+    show_tab(window, Side.OUTGOING)
     button = find(window, QAbstractButton, "retryButton0")
     assert button.isVisible() and "demo" in button.text()
     assert "lockout" in panel_text(window)

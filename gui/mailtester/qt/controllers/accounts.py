@@ -25,19 +25,55 @@ SERVICE = "Mail Account Tester"
 
 @dataclass(frozen=True)
 class SavedAccount:
-    user: str
+    """Both sides of an account. The outgoing side keeps the names it always had
+    (accounts saved before the incoming side existed load with it empty)."""
+
+    user: str  # the outgoing (sending) side
     host: str
     port: int
     security: str
     mechanism: str
+    incoming_protocol: str = ""  # "imap" or "pop3"; "" when no incoming side is saved
+    incoming_host: str = ""
+    incoming_port: int = 0
+    incoming_security: str = "tls"
+    incoming_mechanism: str = "auto"
+    incoming_user: str = ""
+    separate: bool = False  # each side has its own user name and password
+
+    @property
+    def has_incoming(self) -> bool:
+        return bool(self.incoming_host)
+
+    @property
+    def has_outgoing(self) -> bool:
+        return bool(self.host)
 
     @property
     def key(self) -> str:
-        return f"{self.user}@{self.host}:{self.port}"
+        """Its settings group, and the keychain entry of its password (of the outgoing
+        side's when the sides have their own)."""
+        return f"{self.user}@{self.host}:{self.port}" if self.host else self.incoming_key
+
+    @property
+    def incoming_key(self) -> str:
+        """The keychain entry of the incoming side's own password."""
+        return f"{self.incoming_protocol}:{self.incoming_user}@{self.incoming_host}:{self.incoming_port}"
+
+    @property
+    def secret_keys(self) -> tuple[str, ...]:
+        return (self.key, self.incoming_key) if self.separate and self.has_incoming and self.has_outgoing \
+            else (self.key,)
 
     @property
     def label(self) -> str:
-        return f"{self.user} \u2014 {self.host}:{self.port}" if self.user else f"{self.host}:{self.port}"
+        servers = [f"{h}:{p}" for h, p in ((self.incoming_host, self.incoming_port), (self.host, self.port)) if h]
+        user = self.user if self.has_outgoing else self.incoming_user
+        return f"{user} \u2014 {', '.join(servers)}" if user else ", ".join(servers)
+
+
+FIELDS = ("user", "host", "port", "security", "mechanism", "incoming_protocol", "incoming_host", "incoming_port",
+          "incoming_security", "incoming_mechanism", "incoming_user", "separate")
 
 
 def _group(key: str) -> str:
@@ -139,9 +175,17 @@ class AccountStore(QObject):
         for g in s.childGroups():
             s.beginGroup(g)
             with contextlib.suppress(TypeError, ValueError):
-                out.append(SavedAccount(str(s.value("user", "")), str(s.value("host", "")),
-                                        int(s.value("port", 0)), str(s.value("security", "starttls")),
-                                        str(s.value("mechanism", "auto"))))
+                out.append(SavedAccount(
+                    str(s.value("user", "")), str(s.value("host", "")), int(s.value("port", 0)),
+                    str(s.value("security", "starttls")), str(s.value("mechanism", "auto")),
+                    incoming_protocol=str(s.value("incoming_protocol", "")),
+                    incoming_host=str(s.value("incoming_host", "")),
+                    incoming_port=int(s.value("incoming_port", 0)),
+                    incoming_security=str(s.value("incoming_security", "tls")),
+                    incoming_mechanism=str(s.value("incoming_mechanism", "auto")),
+                    incoming_user=str(s.value("incoming_user", "")),
+                    separate=str(s.value("separate", "false")).lower() in ("true", "1"),
+                ))
             s.endGroup()
         s.endGroup()
         return sorted(out, key=lambda a: a.label.lower())
@@ -149,8 +193,9 @@ class AccountStore(QObject):
     def save(self, account: SavedAccount) -> None:
         s = self.settings
         s.beginGroup(f"accounts/{_group(account.key)}")
-        for name in ("user", "host", "port", "security", "mechanism"):
-            s.setValue(name, getattr(account, name))
+        for name in FIELDS:
+            value = getattr(account, name)
+            s.setValue(name, ("true" if value else "false") if isinstance(value, bool) else value)
         s.endGroup()
         s.sync()
 

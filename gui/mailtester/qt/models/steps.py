@@ -24,9 +24,12 @@ class StepState(Enum):
     SKIPPED = "skipped"
 
 
+# EHLO (SMTP) and CAPABILITY / CAPA (IMAP, POP3) are the greeting's second half;
+# the harmless command after the login proves the login, so it is part of it.
 STEP_OF_STAGE = {
     Stage.DNS: Step.CONNECT, Stage.CONNECT: Step.CONNECT, Stage.TLS: Step.ENCRYPT, Stage.STARTTLS: Step.ENCRYPT,
-    Stage.GREETING: Step.GREET, Stage.EHLO: Step.GREET, Stage.AUTH: Step.LOGIN, Stage.DONE: Step.LOGIN,
+    Stage.GREETING: Step.GREET, Stage.EHLO: Step.GREET, Stage.CAPABILITY: Step.GREET, Stage.AUTH: Step.LOGIN,
+    Stage.AFTER_LOGIN: Step.LOGIN, Stage.DONE: Step.LOGIN,
 }
 
 

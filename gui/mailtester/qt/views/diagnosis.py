@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButto
 
 from ...knowledge.diagnose import Suggestion
 from ...knowledge.report import Report
+from ...protocol.session import NATIVE
 from ..i18n import stretch
+from .steps import prefixed
 
 CERT_KINDS = ("untrusted", "hostname", "expired", "not-yet-valid", "pin-mismatch")
 
@@ -33,32 +35,34 @@ class DiagnosisPanel(QFrame):
     forgetTrustRequested = Signal()
     retryRequested = Signal(str, str)  # a suggested variant: kind ("user" or "mechanism"), value
 
-    def __init__(self, parent: QWidget | None = None, pseudo: bool = False) -> None:
+    def __init__(self, parent: QWidget | None = None, pseudo: bool = False, prefix: str = "") -> None:
+        """`prefix` names the side ("incoming"): incomingDiagnosisPanel, incomingVerdictLabel, ..."""
         super().__init__(parent)
-        self.setObjectName("diagnosisPanel")
+        self._prefix = prefix
+        self.setObjectName(prefixed(prefix, "diagnosisPanel"))
         self._data_text = stretch if pseudo else str  # data texts join the pseudo-locale too
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(self.tr("Diagnosis"))
         layout = QVBoxLayout(self)
-        self.verdict = _label("verdictLabel", self, rich=True)
-        self.explanation = _label("explanationLabel", self)
-        self.details = _label("detailsLabel", self, rich=True)
+        self.verdict = _label(prefixed(prefix, "verdictLabel"), self, rich=True)
+        self.explanation = _label(prefixed(prefix, "explanationLabel"), self)
+        self.details = _label(prefixed(prefix, "detailsLabel"), self, rich=True)
         self.cert_box = QGroupBox(self.tr("Certificate shown by the server"), self)
-        self.cert_box.setObjectName("certificateBox")
+        self.cert_box.setObjectName(prefixed(prefix, "certificateBox"))
         cert_layout = QVBoxLayout(self.cert_box)
-        self.cert_text = _label("certificateLabel", self.cert_box, rich=True)
+        self.cert_text = _label(prefixed(prefix, "certificateLabel"), self.cert_box, rich=True)
         buttons = QHBoxLayout()
         self.trust_button = QPushButton(self.tr("Trust this certificate for this server\u2026"), self.cert_box)
-        self.trust_button.setObjectName("trustButton")
+        self.trust_button.setObjectName(prefixed(prefix, "trustButton"))
         self.forget_button = QPushButton(self.tr("Forget the trusted certificate"), self.cert_box)
-        self.forget_button.setObjectName("forgetTrustButton")
+        self.forget_button.setObjectName(prefixed(prefix, "forgetTrustButton"))
         buttons.addWidget(self.trust_button)
         buttons.addWidget(self.forget_button)
         buttons.addStretch(1)
         cert_layout.addWidget(self.cert_text)
         cert_layout.addLayout(buttons)
         self.retry_box = QWidget(self)
-        self.retry_box.setObjectName("retryBox")
+        self.retry_box.setObjectName(prefixed(prefix, "retryBox"))
         self.retry_layout = QHBoxLayout(self.retry_box)
         self.retry_layout.setContentsMargins(0, 0, 0, 0)
         for w in (self.verdict, self.explanation, self.retry_box, self.cert_box, self.details):
@@ -88,7 +92,7 @@ class DiagnosisPanel(QFrame):
                 item.widget().deleteLater()
         for i, s in enumerate(suggestions):
             button = QPushButton(self._data_text(s.label), self.retry_box)
-            button.setObjectName(f"retryButton{i}")
+            button.setObjectName(prefixed(self._prefix, f"retryButton{i}"))
             button.setToolTip(self.tr("Each failed try may count toward the provider's lockout."))
             button.clicked.connect(lambda _=False, s=s: self.retryRequested.emit(s.kind, s.value))
             self.retry_layout.addWidget(button)
@@ -97,8 +101,13 @@ class DiagnosisPanel(QFrame):
 
     def show_idle(self) -> None:
         self._set(_bold(self.tr("Ready.")),
-                  self.tr("Fill in the account and choose Test login. The password is sent only over an "
+                  self.tr("Fill in the account and choose Test account. The password is sent only over an "
                           "encrypted connection unless you allow otherwise."))
+
+    def show_not_tested(self, incoming: bool) -> None:
+        self._set(_bold(self.tr("Not tested.")),
+                  self.tr("No incoming server was entered, so receiving was not tested.") if incoming else
+                  self.tr("No outgoing server was entered, so sending was not tested."))
 
     def show_running(self) -> None:
         self._set(_bold(self.tr("Testing\u2026")),
@@ -108,22 +117,27 @@ class DiagnosisPanel(QFrame):
         self._set(_bold(self.tr("Cancelled.")),
                   self.tr("The test was stopped; nothing more was sent."))
 
-    def show_report(self, report: Report, pinned: bool = False) -> None:
+    def show_report(self, report: Report, pinned: bool = False, account: tuple[Report, ...] = ()) -> None:
+        """`account`: the working sides of the whole account, listed together in the
+        settings to use when there is more than this one."""
         r = report.result
         if r.ok:
-            s = r.settings
-            rows = [(self.tr("Server"), f"{s.host}"), (self.tr("Port"), str(s.effective_port)),
-                    (self.tr("Security"), {"tls": "SSL/TLS", "starttls": "STARTTLS", "none": self.tr("None")}[
-                        s.security.value]),
-                    (self.tr("User name"), s.credentials.user), (self.tr("Method"), r.outcome.mechanism or "")]
-            if r.tls:
-                rows.append((self.tr("Encryption"), f"{r.tls.version}, {r.tls.cipher}"))
+            reports = account if len(account) > 1 else (report,)
+            rows: list[tuple[str, str] | str] = []
+            for rep in reports:
+                if len(reports) > 1:
+                    rows.append(self.tr("Incoming server") if rep.result.settings.protocol.incoming
+                                else self.tr("Outgoing server"))
+                rows += self._server_rows(rep, protocol=len(reports) > 1)
             if report.provider:
                 rows.append((self.tr("Provider"), report.provider.name))
             table = "<table>" + "".join(
-                f"<tr><td>{html.escape(k)}:&nbsp;</td><td><b>{html.escape(v)}</b></td></tr>" for k, v in rows
+                f'<tr><td colspan="2"><b>{html.escape(row)}</b></td></tr>' if isinstance(row, str) else
+                f"<tr><td>{html.escape(row[0])}:&nbsp;</td><td><b>{html.escape(row[1])}</b></td></tr>"
+                for row in rows
             ) + "</table>"
-            verdict = html.escape(self.tr("This account can log in and send."))
+            verdict = html.escape(self.tr("Receiving works: this account can log in and read mail.")
+                                  if r.settings.protocol.incoming else self.tr("This account can log in and send."))
             self._set(f'<span style="font-size:large">\u2714 <b>{verdict}</b></span>',
                       self.tr("The server accepted the user name and password. Use these settings in your mail "
                               "program:"), table)
@@ -149,6 +163,22 @@ class DiagnosisPanel(QFrame):
                       f'<br><small>{html.escape(d.id)}</small>', d.explanation, "".join(parts))
             self._set_suggestions(d.suggestions)
         self._show_certificate(report, pinned)
+
+    def _server_rows(self, report: Report, protocol: bool) -> list[tuple[str, str] | str]:
+        r = report.result
+        s = r.settings
+        rows: list[tuple[str, str] | str] = []
+        if protocol or s.protocol.incoming:
+            rows.append((self.tr("Protocol"), s.protocol.value.upper()))
+        mechanism = r.outcome.mechanism or ""
+        rows += [(self.tr("Server"), f"{s.host}"), (self.tr("Port"), str(s.effective_port)),
+                 (self.tr("Security"), {"tls": "SSL/TLS", "starttls": "STARTTLS", "none": self.tr("None")}[
+                     s.security.value]),
+                 (self.tr("User name"), s.credentials.user),
+                 (self.tr("Method"), self.tr("Normal password") if mechanism == NATIVE else mechanism)]
+        if r.tls:
+            rows.append((self.tr("Encryption"), f"{r.tls.version}, {r.tls.cipher}"))
+        return rows
 
     def _show_certificate(self, report: Report, pinned: bool) -> None:
         r = report.result

@@ -15,10 +15,16 @@ COLOR = {StepState.DONE: "#2e7d32", StepState.FAILED: "#c62828", StepState.RUNNI
 DARK_COLOR = {StepState.DONE: "#81c784", StepState.FAILED: "#ef9a9a", StepState.RUNNING: "#90caf9"}
 
 
+def prefixed(prefix: str, name: str) -> str:
+    """An object name for one side: ("incoming", "stepsHeader") -> "incomingStepsHeader"."""
+    return prefix + name[0].upper() + name[1:] if prefix else name
+
+
 class StepsHeader(QWidget):
-    def __init__(self, model: StepsModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: StepsModel, parent: QWidget | None = None, prefix: str = "") -> None:
+        """`prefix` names the side ("incoming"): incomingStepsHeader, incomingStepConnect, ..."""
         super().__init__(parent)
-        self.setObjectName("stepsHeader")
+        self.setObjectName(prefixed(prefix, "stepsHeader"))
         self.model = model
         self.names = {Step.CONNECT: self.tr("Connect"), Step.ENCRYPT: self.tr("Encrypt"),
                       Step.GREET: self.tr("Greet"), Step.LOGIN: self.tr("Log in")}
@@ -34,7 +40,7 @@ class StepsHeader(QWidget):
                 arrow.setAccessibleName(self.tr("then"))
                 layout.addWidget(arrow)
             label = QLabel()
-            label.setObjectName(f"step{step.name.title()}")
+            label.setObjectName(prefixed(prefix, f"step{step.name.title()}"))
             label.setTextFormat(Qt.TextFormat.RichText)
             self.labels[step] = label
             layout.addWidget(label)

@@ -1,15 +1,18 @@
-"""The main window: the form on the left; steps, timeline and diagnosis on the right."""
+"""The main window: the account form on the left (scrolling when the window is
+small), the test buttons under it; on the right the account's verdict and one
+tab per side (receiving, sending), each with its steps, timeline and diagnosis."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from dataclasses import replace
+from itertools import pairwise
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -19,25 +22,58 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ...knowledge.report import Report, to_markdown, write_report
+from ...knowledge.report import Report, to_html, to_json, to_markdown
 from ...model import CheckSettings, TimelineEntry
 from ...settings import InvalidInput
 from ..controllers.accounts import AccountStore, Keychain, SavedAccount
-from ..controllers.check import CheckController
-from ..i18n import PSEUDO
-from ..models.steps import StepsModel
-from ..models.timeline import TimelineModel
-from .diagnosis import DiagnosisPanel
+from ..controllers.check import SIDES, AccountController, AccountReport, Side
+from ..i18n import PSEUDO, stretch
 from .form import DEMO, AccountForm
-from .steps import StepsHeader
-from .timeline import TimelineView
+from .side import SidePane, SideState
 
 log = logging.getLogger("mailtester.qt")
+
+OTHER = {Side.INCOMING: Side.OUTGOING, Side.OUTGOING: Side.INCOMING}
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def join_markdown(reports: list[Report]) -> str:
+    """The reports of both sides, one after the other."""
+    return "\n\n---\n\n".join(to_markdown(r) for r in reports)
+
+
+def join_html(reports: list[Report]) -> str:
+    """One HTML page with the reports of both sides, one after the other."""
+    pages = [to_html(r) for r in reports]
+    if len(pages) == 1:
+        return pages[0]
+    head = pages[0].split("<body>", 1)[0]
+    bodies = [p.split("<body>", 1)[1].rsplit("</body>", 1)[0] for p in pages]
+    return head + "<body>" + "\n<hr>\n".join(bodies) + "</body></html>"
+
+
+def write_reports(reports: list[Report], path: str) -> None:
+    """Write the reports in the format the file name asks for (.md, .html, .json)."""
+    lower = path.lower()
+    if lower.endswith((".html", ".htm")):
+        text = join_html(reports)
+    elif lower.endswith(".json"):
+        items = [json.loads(to_json(r)) for r in reports]
+        text = json.dumps(items[0] if len(items) == 1 else items, ensure_ascii=False, indent=2)
+    else:
+        text = join_markdown(reports)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
 
 
 class MainWindow(QMainWindow):
@@ -50,14 +86,14 @@ class MainWindow(QMainWindow):
         self.store = AccountStore(settings, self)
         self.keychain = keychain or Keychain()
         self.lang = lang
-        self.controller = CheckController(self, lang=lang)
-        self.model = TimelineModel(self)
-        self.steps = StepsModel(self)
-        self.last_report: Report | None = None
+        self._data_text = stretch if lang == PSEUDO else str  # data texts join the pseudo-locale too
+        self.account = AccountController(self, lang=lang)
+        self.controller = self.account.outgoing  # the sending side's runs
+        self.incoming_controller = self.account.incoming
         self._keychain_warned = False
         self._background: set[asyncio.Task[None]] = set()
 
-        # left: saved accounts, form, Test button
+        # left: saved accounts, form (scrolling), test buttons
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         acc_row = QHBoxLayout()
@@ -71,65 +107,82 @@ class MainWindow(QMainWindow):
         self.forget_account_button = QToolButton(left)
         self.forget_account_button.setObjectName("forgetAccountButton")
         self.forget_account_button.setText(self.tr("Forget"))
-        self.forget_account_button.setAccessibleName(self.tr("Forget the selected account and its password"))
+        self.forget_account_button.setAccessibleName(self.tr("Forget the selected account and its passwords"))
         acc_row.addWidget(self.account_combo, 1)
         acc_row.addWidget(self.forget_account_button)
-        self.form = AccountForm(left)
+        content = QWidget(left)
+        content.setObjectName("formContent")
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 6, 0)
+        self.form = AccountForm(content)
         self.form.add_row_on_top(acc_label, acc_row)
-        left_layout.addWidget(self.form)
-        self.keychain_notice = QLabel(left)
+        content_layout.addWidget(self.form)
+        self.keychain_notice = QLabel(content)
         self.keychain_notice.setObjectName("keychainNotice")
         self.keychain_notice.setWordWrap(True)
         self.keychain_notice.hide()
-        left_layout.addWidget(self.keychain_notice)
-        left_layout.addStretch(1)
-        self.test_button = QPushButton(self.tr("&Test login"), left)
+        content_layout.addWidget(self.keychain_notice)
+        content_layout.addStretch(1)
+        self.form_scroll = QScrollArea(left)
+        self.form_scroll.setObjectName("formScroll")
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setWidget(content)
+        self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        left_layout.addWidget(self.form_scroll, 1)
+        side_buttons = QHBoxLayout()
+        self.incoming_test_button = QPushButton(self.tr("Test rece&iving"), left)
+        self.incoming_test_button.setObjectName("incomingTestButton")
+        self.incoming_test_button.setToolTip(self.tr("Test only the incoming server"))
+        self.outgoing_test_button = QPushButton(self.tr("Test se&nding"), left)
+        self.outgoing_test_button.setObjectName("outgoingTestButton")
+        self.outgoing_test_button.setToolTip(self.tr("Test only the outgoing server"))
+        side_buttons.addWidget(self.incoming_test_button, 1)
+        side_buttons.addWidget(self.outgoing_test_button, 1)
+        left_layout.addLayout(side_buttons)
+        self.test_button = QPushButton(self.tr("Test &account"), left)
         self.test_button.setObjectName("testButton")
         self.test_button.setDefault(True)
-        self.test_button.setAccessibleName(self.tr("Test login"))
+        self.test_button.setAccessibleName(self.tr("Test account"))
+        self.test_button.setToolTip(self.tr("Test receiving and sending at the same time"))
         left_layout.addWidget(self.test_button)
 
-        # right: steps, tools, timeline, diagnosis
+        # right: the account's verdict; a tab per side; what to do with the reports
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
-        self.steps_header = StepsHeader(self.steps, right)
-        right_layout.addWidget(self.steps_header)
-        tools = QHBoxLayout()
-        self.show_raw_check = QCheckBox(self.tr("Show ra&w"), right)
-        self.show_raw_check.setObjectName("showRawCheck")
-        self.copy_lines_button = QPushButton(self.tr("Copy &lines"), right)
-        self.copy_lines_button.setObjectName("copyLinesButton")
+        self.account_verdict = QLabel(right)
+        self.account_verdict.setObjectName("accountVerdictLabel")
+        self.account_verdict.setWordWrap(True)
+        self.account_verdict.setTextFormat(Qt.TextFormat.RichText)
+        self.account_verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.account_verdict.hide()
+        right_layout.addWidget(self.account_verdict)
+        pseudo = lang == PSEUDO
+        self.panes = {side: SidePane(side, right, pseudo=pseudo) for side in SIDES}
+        self.tabs = QTabWidget(right)
+        self.tabs.setObjectName("resultsTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabBar().setAccessibleName(self.tr("Results of receiving and sending"))
+        for side in SIDES:
+            self.tabs.addTab(self.panes[side], "")
+            self._update_tab(side)
+        right_layout.addWidget(self.tabs, 1)
         self.copy_report_button = QPushButton(self.tr("Cop&y report"), right)
         self.copy_report_button.setObjectName("copyReportButton")
-        self.save_report_button = QPushButton(self.tr("Save &report\u2026"), right)
+        self.save_report_button = QPushButton(self.tr("Save report\u2026"), right)
         self.save_report_button.setObjectName("saveReportButton")
-        tools.addWidget(self.show_raw_check)
-        tools.addStretch(1)
-        tools.addWidget(self.copy_lines_button)
-        right_layout.addLayout(tools)
-        self.timeline = TimelineView(right)
-        self.timeline.setModel(self.model)
-        self.panel = DiagnosisPanel(right, pseudo=lang == PSEUDO)
-        panel_scroll = QScrollArea(right)
-        panel_scroll.setWidgetResizable(True)
-        panel_scroll.setWidget(self.panel)
-        panel_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.results_split = vsplit = QSplitter(Qt.Orientation.Vertical, right)
-        results = QWidget(right)  # the diagnosis, and what to do with it
-        results_layout = QVBoxLayout(results)
-        results_layout.setContentsMargins(0, 0, 0, 0)
-        results_layout.addWidget(panel_scroll, 1)
         report_row = QHBoxLayout()
         report_row.addStretch(1)
         report_row.addWidget(self.copy_report_button)
         report_row.addWidget(self.save_report_button)
-        results_layout.addLayout(report_row)
-        vsplit.addWidget(self.timeline)
-        vsplit.addWidget(results)
-        vsplit.setStretchFactor(0, 3)
-        vsplit.setStretchFactor(1, 2)
-        right_layout.addWidget(vsplit, 1)
+        right_layout.addLayout(report_row)
+
+        # the sending side under the names it always had
+        out = self.panes[Side.OUTGOING]
+        self.model, self.steps, self.steps_header = out.model, out.steps, out.steps_header
+        self.timeline, self.panel, self.results_split = out.timeline, out.panel, out.split
+        self.show_raw_check, self.copy_lines_button = out.show_raw_check, out.copy_lines_button
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
@@ -140,35 +193,35 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(split)
         self.setMinimumSize(900, 600)
         left.setMinimumWidth(420)
-        split.setSizes([420, 680])
+        split.setSizes([440, 660])
 
-        # keyboard order: form first, then the button, then the results
-        QWidget.setTabOrder(self.account_combo, self.forget_account_button)
-        QWidget.setTabOrder(self.forget_account_button, self.form.provider_combo)
-        QWidget.setTabOrder(self.form.remember_check, self.test_button)
-        for first, second in ((self.test_button, self.show_raw_check), (self.show_raw_check, self.copy_lines_button),
-                              (self.copy_lines_button, self.timeline), (self.timeline, self.copy_report_button),
-                              (self.copy_report_button, self.save_report_button)):
-            QWidget.setTabOrder(first, second)
+        # keyboard order: form first, then the buttons, then the results
+        self._apply_tab_order()
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.on_escape)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter runs the test from anywhere in the window
             QShortcut(QKeySequence(key), self, self.on_enter)
 
         # wiring
         self.test_button.clicked.connect(self.on_test_button_clicked)
+        self.incoming_test_button.clicked.connect(lambda: self.run_sides([Side.INCOMING], whole=False))
+        self.outgoing_test_button.clicked.connect(lambda: self.run_sides([Side.OUTGOING], whole=False))
         self.form.submitted.connect(self.on_enter)
         self.form.validityChanged.connect(self.on_form_validity_changed)
-        self.controller.runStarted.connect(self.on_run_started)
-        self.controller.entryAdded.connect(self.on_entry_added)
-        self.controller.runFinished.connect(self.on_run_finished)
-        self.controller.runCancelled.connect(self.on_run_cancelled)
-        self.show_raw_check.toggled.connect(self.model.set_show_raw)
-        self.copy_lines_button.clicked.connect(self.timeline.copy_selection)
+        self.form.credentialsMoved.connect(self._apply_tab_order)
+        self.form.incoming_protocol_combo.currentIndexChanged.connect(lambda _i: self._update_tab(Side.INCOMING))
+        self.account.sideStarted.connect(self.on_side_started)
+        self.account.sideEntryAdded.connect(self.on_side_entry_added)
+        self.account.sideFinished.connect(self.on_side_finished)
+        self.account.sideCancelled.connect(self.on_side_cancelled)
+        self.account.roundFinished.connect(self.on_round_finished)
+        self.account.roundCancelled.connect(self.on_round_cancelled)
+        for side, pane in self.panes.items():
+            pane.show_raw_check.toggled.connect(self.on_show_raw_toggled)
+            pane.panel.trustRequested.connect(lambda sha, side=side: self.on_trust_requested(side, sha))
+            pane.panel.forgetTrustRequested.connect(lambda side=side: self.on_forget_trust_requested(side))
+            pane.panel.retryRequested.connect(lambda k, v, side=side: self.on_retry_requested(side, k, v))
         self.copy_report_button.clicked.connect(self.on_copy_report_clicked)
         self.save_report_button.clicked.connect(self.on_save_report_clicked)
-        self.panel.trustRequested.connect(self.on_trust_requested)
-        self.panel.forgetTrustRequested.connect(self.on_forget_trust_requested)
-        self.panel.retryRequested.connect(self.on_retry_requested)
         self.account_combo.activated.connect(self.on_account_combo_activated)
         self.form.remember_check.toggled.connect(self.on_remember_toggled)
         self.forget_account_button.clicked.connect(self.on_forget_account_clicked)
@@ -177,7 +230,7 @@ class MainWindow(QMainWindow):
         combo.currentIndexChanged.connect(self.on_language_changed)
 
         self.refresh_accounts()
-        self._set_report_actions(False)
+        self._set_report_actions()
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray | bytes):
             self.restoreGeometry(QByteArray(geometry))
@@ -186,100 +239,168 @@ class MainWindow(QMainWindow):
         if demo:
             self.form.provider_combo.setCurrentIndex(self.form.provider_combo.findData(DEMO))
         self.form.validate()
+        self._update_buttons()
         (self.test_button if demo else self.form.user_edit).setFocus()
+
+    @property
+    def last_report(self) -> Report | None:
+        """The sending side's latest report."""
+        return self.panes[Side.OUTGOING].report
+
+    @property
+    def incoming_report(self) -> Report | None:
+        return self.panes[Side.INCOMING].report
+
+    def _apply_tab_order(self) -> None:
+        chain: list[QWidget] = [self.account_combo, self.forget_account_button, *self.form.focus_chain(),
+                                self.incoming_test_button, self.outgoing_test_button, self.test_button,
+                                self.tabs.tabBar()]
+        for side in SIDES:
+            p = self.panes[side]
+            chain += [p.show_raw_check, p.copy_lines_button, p.timeline, p.panel.trust_button, p.panel.forget_button]
+        chain += [self.copy_report_button, self.save_report_button]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # -- running --------------------------------------------------------------------
 
     def on_test_button_clicked(self) -> None:
-        if self.controller.running:
-            self.controller.cancel()
+        if self.account.running:
+            self.account.cancel()
+            return
+        self.run_sides(None, whole=True)
+
+    def run_sides(self, sides: list[Side] | None, whole: bool) -> None:
+        """Test these sides (None: every side filled in) side by side. `whole`: the
+        whole account, so a side left empty shows as not tested."""
+        if self.account.running:
             return
         try:
-            state = self.form.state()
+            state = self.form.state(sides)
         except InvalidInput:
             self.form.validate()
             return
-        s = state.settings
-        pinned = None if state.demo else self.store.trusted(s.connect_host, s.effective_port)
-        if pinned:
-            s = replace(s, pinned_sha256=pinned)
-        self.controller.start(s, demo=state.demo)
+        runs: dict[Side, CheckSettings] = {}
+        for side, s in state.runs().items():
+            pinned = None if state.demo else self.store.trusted(s.connect_host, s.effective_port)
+            runs[side] = replace(s, pinned_sha256=pinned) if pinned else s
+        if whole:
+            for side in SIDES:
+                if side not in runs:
+                    self.panes[side].not_tested()
+                    self._update_tab(side)
+        if len(runs) == 1:
+            self.tabs.setCurrentWidget(self.panes[next(iter(runs))])
+        self.account.start(runs, demo=state.demo, whole=whole)
+        self._set_running()
 
-    async def test_login(self, timeout: float = 30) -> Report:
-        """Press Test login and wait for the report (the self-test and tools drive the window so)."""
-        done: asyncio.Future[Report] = asyncio.get_running_loop().create_future()
+    async def test_login(self, timeout: float = 30) -> AccountReport:
+        """Press Test account and wait for both sides' reports (the self-test and tools
+        drive the window so)."""
+        done: asyncio.Future[AccountReport] = asyncio.get_running_loop().create_future()
 
-        def finished(report: Report) -> None:
+        def finished(report: AccountReport) -> None:
             if not done.done():
                 done.set_result(report)
 
-        self.controller.runFinished.connect(finished)
+        self.account.roundFinished.connect(finished)
         try:
             self.test_button.click()
             return await asyncio.wait_for(done, timeout)
         finally:
-            self.controller.runFinished.disconnect(finished)
+            self.account.roundFinished.disconnect(finished)
 
     def on_enter(self) -> None:
-        if not self.controller.running and self.test_button.isEnabled():
+        if not self.account.running and self.test_button.isEnabled():
             self.on_test_button_clicked()
 
-    def on_retry_requested(self, kind: str, value: str) -> None:
-        """Run once more with the variant the diagnosis suggested, as the person asked."""
+    def on_retry_requested(self, side: Side, kind: str, value: str) -> None:
+        """Run that side once more with the variant its diagnosis suggested, as the person asked."""
         if kind == "user":
-            self.form.user_edit.setText(value)
+            self.form.user_edit_for(side).setText(value)
         else:
-            self.form.mechanism_combo.setCurrentIndex(self.form.mechanism_combo.findData(value))
-        self.on_enter()
+            combo = self.form.mechanism_combo_for(side)
+            if (index := combo.findData(value)) >= 0:
+                combo.setCurrentIndex(index)
+        if not self.account.running and self.form.can_test([side]):
+            self.run_sides([side], whole=False)
 
     def on_escape(self) -> None:
-        if self.controller.running:
-            self.controller.cancel()
+        if self.account.running:
+            self.account.cancel()
 
-    def on_run_started(self, settings: object) -> None:
-        assert isinstance(settings, CheckSettings)
-        self.model.clear()
-        self.steps.reset(settings.security)
-        self.panel.show_running()
-        self.test_button.setText(self.tr("&Cancel"))
-        self.test_button.setAccessibleName(self.tr("Cancel the test"))
-        self._set_report_actions(False)
+    def on_show_raw_toggled(self, raw: bool) -> None:
+        for pane in self.panes.values():  # one choice for both timelines
+            pane.show_raw_check.setChecked(raw)
 
-    def on_entry_added(self, entry: object) -> None:
-        assert isinstance(entry, TimelineEntry)
-        self.model.append(entry)
-        self.steps.enter(entry.stage)
-        self.timeline.scrollToBottom()
+    def on_side_started(self, side: object, settings: object) -> None:
+        assert isinstance(side, Side) and isinstance(settings, CheckSettings)
+        self.panes[side].start(settings)
+        self._update_tab(side)
+        self._set_running()
 
-    def on_run_finished(self, report: object) -> None:
-        assert isinstance(report, Report)
-        self.last_report = report
-        self.steps.finish(report.result.outcome)
-        self.panel.show_report(report, pinned=bool(report.result.settings.pinned_sha256))
-        if not report.result.ok:  # the fix steps matter more than the transcript now
-            total = sum(self.results_split.sizes())
-            self.results_split.setSizes([total * 2 // 5, total - total * 2 // 5])
-            QTimer.singleShot(0, self.timeline, self.timeline.scrollToBottom)  # keep the refusal in view
+    def on_side_entry_added(self, side: object, entry: object) -> None:
+        assert isinstance(side, Side) and isinstance(entry, TimelineEntry)
+        self.panes[side].add_entry(entry)
+
+    def on_side_finished(self, side: object, report: object) -> None:
+        assert isinstance(side, Side) and isinstance(report, Report)
+        pane = self.panes[side]
+        pane.finish(report)
+        self._update_tab(side)
+        working = tuple(p.report for p in self.panes.values() if p.report is not None and p.report.result.ok)
+        for p in self.panes.values():  # a working side lists the other working side's settings too
+            if p.report is not None and p.report.result.ok:
+                p.show_result(working)
+
+    def on_side_cancelled(self, side: object) -> None:
+        assert isinstance(side, Side)
+        self.panes[side].cancelled()
+        self._update_tab(side)
+
+    def on_round_finished(self, report: object) -> None:
+        assert isinstance(report, AccountReport)
+        self._show_account_verdict(report)
+        failed = [s for s in SIDES if (r := report.of(s)) is not None and not r.result.ok]
+        current = self.tabs.currentWidget()
+        if failed and not (isinstance(current, SidePane) and current.side in failed):
+            self.tabs.setCurrentWidget(self.panes[failed[0]])  # show what needs fixing
         self._idle()
-        self._set_report_actions(True)
-        if report.result.ok and self.form.remember_check.isChecked() and not self.form.demo:
+        if report.ok and self.form.remember_check.isChecked() and not self.form.demo:
             self._spawn(self.remember(report))
 
-    def on_run_cancelled(self) -> None:
-        self.steps.finish(None)
-        self.panel.show_cancelled()
+    def on_round_cancelled(self) -> None:
+        self._set_verdict("\u2013", self.tr("Cancelled."))
         self._idle()
 
-    def on_form_validity_changed(self, ok: bool) -> None:
-        if not self.controller.running:
-            self.test_button.setEnabled(ok)
+    def on_form_validity_changed(self, _ok: bool) -> None:
+        if not self.account.running:
+            self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.test_button.setEnabled(self.form.can_test())
+        self.incoming_test_button.setEnabled(self.form.can_test([Side.INCOMING]))
+        self.outgoing_test_button.setEnabled(self.form.can_test([Side.OUTGOING]))
+
+    def _set_running(self) -> None:
+        self.test_button.setText(self.tr("Cancel"))
+        self.test_button.setAccessibleName(self.tr("Cancel the test"))
+        self.test_button.setEnabled(True)
+        self.incoming_test_button.setEnabled(False)
+        self.outgoing_test_button.setEnabled(False)
+        self._set_verdict("", self.tr("Testing\u2026"))
+        self._set_report_actions(running=True)
 
     def _idle(self) -> None:
-        self.test_button.setText(self.tr("&Test login"))
-        self.test_button.setAccessibleName(self.tr("Test login"))
-        self.test_button.setEnabled(self.form.validate())
+        self.test_button.setText(self.tr("Test &account"))
+        self.test_button.setAccessibleName(self.tr("Test account"))
+        self.form.validate()
+        self._update_buttons()
+        self._set_report_actions(running=False)
 
-    def _set_report_actions(self, enabled: bool) -> None:
+    def _set_report_actions(self, running: bool = False) -> None:
+        # A side that is ending is still inside its task: the caller knows better than `running`.
+        enabled = not running and any(p.report is not None for p in self.panes.values())
         self.copy_report_button.setEnabled(enabled)
         self.save_report_button.setEnabled(enabled)
 
@@ -288,21 +409,86 @@ class MainWindow(QMainWindow):
         self._background.add(task)
         task.add_done_callback(self._background.discard)
 
+    # -- what the results say ------------------------------------------------------
+
+    def _update_tab(self, side: Side) -> None:
+        pane = self.panes[side]
+        if side is Side.INCOMING:
+            protocol = pane.protocol or self.form.incoming_protocol
+            base = self.tr("Receiving (%1)").replace("%1", protocol.value.upper())
+        else:
+            base = self.tr("Sending (SMTP)")
+        mark, state = {
+            SideState.IDLE: ("", ""), SideState.RUNNING: ("\u2026", self.tr("testing")),
+            SideState.WORKS: ("\u2714", self.tr("works")), SideState.FAILED: ("\u2716", self.tr("failed")),
+            SideState.CANCELLED: ("\u2013", self.tr("cancelled")),
+            SideState.NOT_TESTED: ("\u2013", self.tr("not tested")),
+        }[pane.state]
+        index = self.tabs.indexOf(pane)
+        self.tabs.setTabText(index, f"{mark} {base}" if mark else base)
+        self.tabs.setTabToolTip(index, f"{base}: {state}" if state else base)
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        color = {SideState.WORKS: "#81c784" if dark else "#2e7d32",
+                 SideState.FAILED: "#ef9a9a" if dark else "#c62828"}.get(pane.state)
+        self.tabs.tabBar().setTabTextColor(index, QColor(color) if color else QColor())
+
+    def _title(self, report: Report) -> str:
+        assert report.diagnosis is not None
+        return _sentence(self._data_text(report.diagnosis.title))
+
+    def _show_account_verdict(self, report: AccountReport) -> None:
+        inc, out = report.incoming, report.outgoing
+        if inc is not None and out is not None:
+            if inc.result.ok and out.result.ok:
+                text = self.tr("This account can receive and send mail.")
+            elif inc.result.ok:
+                text = self.tr("Receiving works. Sending: %1").replace("%1", self._title(out))
+            elif out.result.ok:
+                text = self.tr("Sending works. Receiving: %1").replace("%1", self._title(inc))
+            elif self._title(inc) == self._title(out):
+                text = self.tr("Receiving and sending: %1").replace("%1", self._title(inc))
+            else:
+                text = self.tr("Receiving: %1 Sending: %2").replace("%1", self._title(inc)).replace(
+                    "%2", self._title(out))
+        elif inc is not None:
+            text = self.tr("Receiving works. Sending was not tested.") if inc.result.ok else self.tr(
+                "Receiving: %1 Sending was not tested.").replace("%1", self._title(inc))
+        elif out is not None:
+            text = self.tr("Sending works. Receiving was not tested.") if out.result.ok else self.tr(
+                "Sending: %1 Receiving was not tested.").replace("%1", self._title(out))
+        else:
+            text = self.tr("Nothing was tested.")
+        self._set_verdict("\u2714" if report.ok else "\u2716", text)
+
+    def _set_verdict(self, mark: str, text: str) -> None:
+        import html
+
+        self.account_verdict.setText(
+            f'<span style="font-size:large">{mark + " " if mark else ""}<b>{html.escape(text)}</b></span>')
+        self.account_verdict.setAccessibleName(text)
+        self.account_verdict.show()
+
     # -- reports --------------------------------------------------------------------
 
+    def reports(self) -> list[Report]:
+        """The latest report of each side, receiving first."""
+        return [p.report for p in (self.panes[Side.INCOMING], self.panes[Side.OUTGOING]) if p.report is not None]
+
     def on_copy_report_clicked(self) -> None:
-        if self.last_report is not None:
-            QGuiApplication.clipboard().setText(to_markdown(self.last_report))
+        reports = self.reports()
+        if reports:
+            QGuiApplication.clipboard().setText(join_markdown(reports))
             self.statusBar().showMessage(self.tr("Report copied (Markdown, password removed)."), 5000)
 
     def on_save_report_clicked(self) -> None:
-        if self.last_report is None:
+        reports = self.reports()
+        if not reports:
             return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), "mailtester-report.md",
                                               self.tr("Markdown (*.md);;HTML (*.html)"))
         if path:
             try:
-                write_report(self.last_report, path)
+                write_reports(reports, path)
                 self.statusBar().showMessage(self.tr("Report saved."), 5000)
             except OSError as exc:
                 self.statusBar().showMessage(self.tr("Could not save the report: %1").replace(
@@ -310,8 +496,8 @@ class MainWindow(QMainWindow):
 
     # -- certificates -----------------------------------------------------------------
 
-    def on_trust_requested(self, sha256: str) -> None:
-        report = self.last_report
+    def on_trust_requested(self, side: Side, sha256: str) -> None:
+        report = self.panes[side].report
         if report is None or report.result.tls is None:
             return
         s = report.result.settings
@@ -322,12 +508,12 @@ class MainWindow(QMainWindow):
                     "exactly this certificate for this server and port, and refuse any other.").replace(
                 "%1", s.host),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-        if answer == QMessageBox.StandardButton.Yes:
+        if answer == QMessageBox.StandardButton.Yes:  # pinned for this host and port only
             self.store.trust(s.connect_host, s.effective_port, sha256)
             self.statusBar().showMessage(self.tr("Certificate trusted for this server. Test again."), 8000)
 
-    def on_forget_trust_requested(self) -> None:
-        report = self.last_report
+    def on_forget_trust_requested(self, side: Side) -> None:
+        report = self.panes[side].report
         if report is not None:
             s = report.result.settings
             self.store.untrust(s.connect_host, s.effective_port)
@@ -342,14 +528,30 @@ class MainWindow(QMainWindow):
             self.account_combo.addItem(account.label, account)
         self.forget_account_button.setEnabled(self.account_combo.count() > 1)
 
-    async def remember(self, report: Report) -> None:
-        s = report.result.settings
-        account = SavedAccount(s.credentials.user, s.host, s.effective_port, s.security.value,
-                               self.form.mechanism_combo.currentData())
+    async def remember(self, report: AccountReport) -> None:
+        """Keep the working sides' settings, and their passwords in the keychain."""
+        f = self.form
+        inc = report.incoming.result.settings if report.incoming is not None else None
+        out = report.outgoing.result.settings if report.outgoing is not None else None
+        account = SavedAccount(
+            out.credentials.user if out else f.user_edit.text(), out.host if out else "",
+            out.effective_port if out else 0, out.security.value if out else f.security.value,
+            str(f.mechanism_combo.currentData()) if out else "auto",
+            incoming_protocol=inc.protocol.value if inc else "", incoming_host=inc.host if inc else "",
+            incoming_port=inc.effective_port if inc else 0,
+            incoming_security=inc.security.value if inc else "tls",
+            incoming_mechanism=str(f.incoming_mechanism_combo.currentData()) if inc else "auto",
+            incoming_user=inc.credentials.user if inc else "",
+            separate=f.separate and inc is not None and out is not None,
+        )
         self.store.save(account)
-        secret = self.form.password_edit.text()
-        if secret and not await self.keychain.store(account.key, secret):
-            self._warn_no_keychain()
+        if account.separate:
+            secrets = [(account.key, f.password_edit.text()), (account.incoming_key, f.incoming_password_edit.text())]
+        else:
+            secrets = [(account.key, f.password_edit_for(Side.OUTGOING if out else Side.INCOMING).text())]
+        for key, secret in secrets:
+            if secret and not await self.keychain.store(key, secret):
+                self._warn_no_keychain()
         self.refresh_accounts()
         self.account_combo.setCurrentIndex(self.account_combo.findText(account.label))
 
@@ -373,20 +575,29 @@ class MainWindow(QMainWindow):
     def on_account_combo_activated(self, index: int) -> None:
         account = self.account_combo.itemData(index)
         if isinstance(account, SavedAccount):
-            self.form.apply_account(account.host, account.port, account.security, account.mechanism, account.user)
+            self.form.apply_account(account)
             self.form.forget_password()
-            self._spawn(self._load_password(account))
+            self._spawn(self._load_passwords(account))
 
-    async def _load_password(self, account: SavedAccount) -> None:
-        secret = await self.keychain.fetch(account.key)
-        if secret and self.form.user_edit.text() == account.user and not self.form.password_edit.text():
-            self.form.password_edit.setText(secret)
+    async def _load_passwords(self, account: SavedAccount) -> None:
+        f = self.form
+        if account.separate:
+            wanted = [(account.key, f.password_edit, f.user_edit, account.user),
+                      (account.incoming_key, f.incoming_password_edit, f.incoming_user_edit, account.incoming_user)]
+        else:
+            wanted = [(account.key, f.password_edit, f.user_edit,
+                       account.user if account.has_outgoing else account.incoming_user)]
+        for key, edit, user_edit, user in wanted:
+            secret = await self.keychain.fetch(key)
+            if secret and user_edit.text() == user and not edit.text():
+                edit.setText(secret)
 
     def on_forget_account_clicked(self) -> None:
         account = self.account_combo.currentData()
         if isinstance(account, SavedAccount):
             self.store.remove(account)
-            self._spawn(self.keychain.forget(account.key))
+            for key in account.secret_keys:
+                self._spawn(self.keychain.forget(key))
             self.form.forget_password()
             self.refresh_accounts()
             self.statusBar().showMessage(self.tr("Account and password forgotten."), 5000)
@@ -400,7 +611,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
-        self.controller.cancel(quiet=True)
+        self.account.cancel(quiet=True)
         for task in list(self._background):
             task.cancel()
         self.keychain.close()
