@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from .. import __version__
 from ..model import CheckResult, CheckSettings, TimelineEntry, TlsFailure, TlsInfo
-from ..protocol.credentials import Credentials, Redactor
+from ..protocol.credentials import Credentials
 from ..protocol.events import (
     NOTES,
     CommandSent,
@@ -30,7 +30,8 @@ from ..protocol.events import (
 from ..protocol.imap import ImapSession
 from ..protocol.limits import QUIT_WAIT, READ_HIGH_WATER, TOTAL_TIMEOUT_FACTOR
 from ..protocol.pop3 import Pop3Session
-from ..protocol.replies import Reply
+from ..protocol.redaction import Redactor
+from ..protocol.replies import Reply, printable
 from ..protocol.session import LoginSession, SessionConfig
 from ..protocol.smtp import SmtpSession
 from .tls import failure_of, make_context, tls_info, unverified_context
@@ -82,8 +83,11 @@ class _Run:
         self.on_entry = on_entry
         self.start = time.monotonic()
         self.entries: list[TimelineEntry] = []
-        self.redact = Redactor()
-        self.redact.add_all(settings.credentials.secrets())
+        self.redactor = Redactor()
+        self.redactor.add_all(settings.credentials.secrets())
+        # Until a secret was sent the server cannot echo it: its greeting and
+        # capabilities are shown as they are, even if a word equals the password.
+        self.secret_sent = False
         self.tls_on = False
         self.tls: TlsInfo | None = None
         self.tls_failure: TlsFailure | None = None
@@ -92,11 +96,26 @@ class _Run:
         self.stream: _Stream | None = None
         self.stage = Stage.DNS
 
+    def redact(self, text: str) -> str:
+        return self.redactor(text) if self.secret_sent else text
+
+    def redact_lines(self, lines: tuple[str, ...]) -> list[str]:
+        return self.redactor.lines(lines) if self.secret_sent else list(lines)
+
+    def sent(self, event: CommandSent) -> None:
+        """Register what secret a command carries; our own line is already redacted at the source."""
+        if event.secret_forms or event.secret_messages:
+            self.secret_sent = True
+            self.redactor.add_forms(event.secret_forms)
+            for message in event.secret_messages:
+                self.redactor.add_message(message)
+        self.add("C", event.shown, decoded=event.decoded)
+
     def add(self, direction: str, text: str, decoded: str | None = None, flagged: bool = False,
             key: str | None = None, args: tuple[str, ...] = ()) -> None:
+        """A timeline entry: server lines (and decoded challenges) arrive redacted."""
         entry = TimelineEntry(round(time.monotonic() - self.start, 4), direction, self.tls_on,
-                              self.redact(text), self.redact(decoded) if decoded is not None else None, flagged,
-                              self.stage, key, tuple(map(self.redact, args)))
+                              text, decoded, flagged, self.stage, key, args)
         self.entries.append(entry)
         log.debug("%s %s %s", entry.direction, "TLS" if entry.tls else "   ", entry.text)
         if self.on_entry is not None:
@@ -107,8 +126,11 @@ class _Run:
 
     def result(self, outcome: Outcome) -> CheckResult:
         if outcome.reply is not None:
-            outcome = replace(outcome, reply=outcome.reply.redacted(self.redact))
-        outcome = replace(outcome, detail=self.redact(outcome.detail))
+            r = outcome.reply
+            outcome = replace(outcome, reply=replace(r, lines=tuple(self.redact_lines(r.lines)),
+                                                     raw=tuple(self.redact_lines(r.raw))))
+        outcome = replace(outcome, detail=self.redact(outcome.detail),
+                          oauth_error=tuple((k, self.redact(v)) for k, v in outcome.oauth_error))
         return CheckResult(self.s, outcome, tuple(self.entries), self.tls, self.tls_failure,
                            self.greeting, round(time.monotonic() - self.start, 4), self.address)
 
@@ -231,8 +253,7 @@ async def _dialogue(run: _Run) -> Outcome:
                     run.greeting = event.reply
                 _show_reply(run, event)
             elif isinstance(event, CommandSent):
-                run.redact.add_forms(event.secret_forms)
-                run.add("C", event.shown, decoded=event.decoded)
+                run.sent(event)
                 assert run.stream.transport is not None
                 run.stream.transport.write(event.data)
             elif isinstance(event, NoteAdded):
@@ -244,8 +265,8 @@ async def _dialogue(run: _Run) -> Outcome:
                     return failed
                 events.extend(session.tls_established())
             elif isinstance(event, Finished):
-                if session.stage is not Stage.GREETING and run.stream.transport and not run.stream.eof:
-                    await _await_quit(run, session)
+                if session.quit_sent and run.stream.transport and not run.stream.eof:
+                    await _await_quit(run)
                 return event.outcome
         if any(isinstance(e, ReplyReceived) for e in events):
             deadline = loop.time() + s.timeout  # after any TLS handshake the reply started
@@ -262,16 +283,16 @@ async def _next_events(run: _Run, session: LoginSession) -> list[Event]:
 
 def _show_reply(run: _Run, event: ReplyReceived) -> None:
     ch = event.challenge
-    for i, line in enumerate(event.reply.raw):
-        last = i == len(event.reply.raw) - 1
-        if ch is not None and last:
-            decoded = ch.text if ch.is_base64 else None
+    lines = run.redact_lines(event.reply.raw)  # together: an echo split over lines is found too
+    for i, line in enumerate(lines):
+        if ch is not None and i == len(lines) - 1:
+            decoded = run.redact(ch.text) if ch.is_base64 else None
             run.add("S", line, decoded=decoded, flagged=not ch.is_base64)
         else:
             run.add("S", line)
 
 
-async def _await_quit(run: _Run, session: LoginSession) -> None:
+async def _await_quit(run: _Run) -> None:
     """Give the server a moment to answer QUIT, for a complete timeline."""
     assert run.stream is not None
     try:
@@ -279,7 +300,8 @@ async def _await_quit(run: _Run, session: LoginSession) -> None:
             data = await run.stream.read()
     except TimeoutError:
         return
-    for line in data.decode("latin-1").splitlines()[:5]:
+    lines = tuple(printable(line) for line in data.splitlines()[:5])
+    for line in run.redact_lines(lines):
         run.add("S", line)
 
 

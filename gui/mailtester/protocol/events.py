@@ -27,6 +27,7 @@ class CommandSent(Event):
     # Forms of secret data this command carries that a server could echo back
     # (base64 of a SASL message, an IMAP quoted string): redacted from then on.
     secret_forms: tuple[str, ...] = field(default=(), repr=False)
+    secret_messages: tuple[bytes, ...] = field(default=(), repr=False)  # raw secret messages, for decoded echoes
 
 
 @dataclass(frozen=True)

@@ -347,7 +347,7 @@ class ImapSession(LoginSession):
             if literal:
                 marker = f"{{{len(piece)}{'+' if nonsync else ''}}}"
                 segments.append(_Segment(data + marker.encode(), shown + marker, forms, waits=not nonsync))
-                data, shown, forms = piece, REDACTED if secret else printable(piece), ()
+                data, shown, forms = piece, REDACTED if secret else printable(piece), (value,) if secret else ()
             else:
                 data, shown = data + piece, shown + (REDACTED if secret else piece.decode())
                 forms += (piece.decode(),) if secret else ()

@@ -134,7 +134,8 @@ class Pop3Session(LoginSession):
             password = self.config.credentials.password
             assert password is not None
             self._command = "PASS"
-            self._send(b"PASS " + password.reveal().encode("utf-8"), shown="PASS [redacted]")
+            self._send(b"PASS " + password.reveal().encode("utf-8"), shown="PASS [redacted]",
+                       secret_forms=(password.reveal(),))
         elif command in ("PASS", "APOP", "AUTH"):
             self._login_done(reply)
         elif command == "STAT":

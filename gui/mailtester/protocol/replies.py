@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -31,6 +32,11 @@ def printable(data: bytes) -> str:
 
 
 def show_controls(text: str) -> str:
+    """Server-controlled text made safe to show anywhere (terminal, window,
+    report): control characters as Unicode control pictures, C1 as \\xNN, and
+    invisible format characters (bidi overrides and isolates, zero-width
+    characters, line and paragraph separators) as <U+NNNN>, so none of them
+    can move the cursor, recolour a terminal, reorder a line or hide a part."""
     out = []
     for ch in text:
         o = ord(ch)
@@ -40,6 +46,8 @@ def show_controls(text: str) -> str:
             out.append("\u2421")
         elif 0x80 <= o < 0xA0:
             out.append(f"\\x{o:02x}")
+        elif o > 0xA0 and unicodedata.category(ch) in ("Cf", "Zl", "Zp", "Co", "Cn", "Cs"):
+            out.append(f"<U+{o:04X}>")
         else:
             out.append(ch)
     return "".join(out)

@@ -28,6 +28,7 @@ OAUTH_ERROR_RESPONSE = {"XOAUTH2": b"", "OAUTHBEARER": b"\x01"}
 class Step:
     data: bytes
     secret: bool
+    forms: tuple[str, ...] = ()  # secret pieces a server could echo alone (CRAM-MD5's digest)
 
 
 class SaslFinished(LocalProtocolError):
@@ -122,7 +123,7 @@ class CramMd5(Mechanism):
         self.complete = True
         digest = hmac.new(self._password(), challenge, hashlib.md5).hexdigest()
         # The digest is not the password but allows an offline guess: redact it.
-        return Step(self.creds.user.encode() + b" " + digest.encode(), secret=True)
+        return Step(self.creds.user.encode() + b" " + digest.encode(), secret=True, forms=(digest,))
 
 
 class _Bearer(Mechanism):
@@ -257,6 +258,7 @@ class SaslLine:
     secret: bool
     decoded: str | None  # the answer as text, when it carries no secret
     secret_forms: tuple[str, ...] = field(default=(), repr=False)
+    message: bytes = field(default=b"", repr=False)  # the raw message, when secret
 
 
 CANCEL = SaslLine(b"*", secret=False, decoded=None)
@@ -302,5 +304,5 @@ def _line(step: Step, empty: bytes) -> SaslLine:
     data = base64.b64encode(step.data) or empty
     if not step.secret:
         return SaslLine(data, False, printable(step.data))
-    # What a server echoing the message back could show: its base64 and its raw text.
-    return SaslLine(data, True, None, (data.decode("ascii"), step.data.decode("latin-1")))
+    # What a server echoing the message back could show: its base64, its raw text, its pieces.
+    return SaslLine(data, True, None, (data.decode("ascii"), step.data.decode("latin-1"), *step.forms), step.data)

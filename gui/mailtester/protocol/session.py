@@ -52,6 +52,7 @@ class LoginSession:
         self.finished: Outcome | None = None
         self.sasl: SaslExchange | None = None
         self.method: str | None = None  # the SASL mechanism or native command used
+        self.quit_sent = False  # QUIT or LOGOUT went out: its reply is worth a short wait
         self._received = 0
         self._awaiting = True  # a reply is due (first the greeting)
         self._first_line: bytearray | None = bytearray()  # until the greeting's first line is complete
@@ -151,18 +152,18 @@ class LoginSession:
         return True
 
     def _send(self, line: bytes, *, secret: bool = False, shown: str | None = None, decoded: str | None = None,
-              secret_forms: tuple[str, ...] = ()) -> None:
+              secret_forms: tuple[str, ...] = (), secret_messages: tuple[bytes, ...] = ()) -> None:
         if b"\r" in line or b"\n" in line:
             raise LocalProtocolError("a command may not contain CR or LF")
         if shown is None:
             shown = REDACTED if secret else line.decode("ascii", "replace")
-        self._events.append(CommandSent(line + b"\r\n", shown, decoded, self.stage, secret_forms))
+        self._events.append(CommandSent(line + b"\r\n", shown, decoded, self.stage, secret_forms, secret_messages))
         self._awaiting = True
 
     def _send_sasl(self, line: SaslLine, prefix: str = "") -> None:
         self._send(prefix.encode() + line.data, secret=line.secret,
-                   shown=prefix + REDACTED if line.secret else None,
-                   decoded=line.decoded, secret_forms=line.secret_forms)
+                   shown=prefix + REDACTED if line.secret else None, decoded=line.decoded,
+                   secret_forms=line.secret_forms, secret_messages=(line.message,) if line.secret else ())
 
     def _finish(self, ok: bool, ending: Ending, reply: Reply | None = None, *, detail: str = "",
                 quit: bool = True, answered_by: Protocol | None = None) -> None:
@@ -173,6 +174,7 @@ class LoginSession:
         )
         if quit:
             self._quit()
+            self.quit_sent = True
         self._events.append(Finished(self.finished))
 
     def _take(self) -> list[Event]:
