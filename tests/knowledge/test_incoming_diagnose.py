@@ -14,7 +14,8 @@ from tests.servers.scripted import Conn, ScriptedServer
 CASES = [
     # protocol, address, the server's refusal, id, provider, words in the fixes (lower case)
     ("imap", "u@gmail.com", "NO [ALERT] Application-specific password required: "
-     "https://support.google.com/accounts/answer/185833 (Failure)", "auth.app-password-required", "gmail", "app password"),
+     "https://support.google.com/accounts/answer/185833 (Failure)", "auth.app-password-required", "gmail",
+     "app password"),
     ("imap", "u@gmail.com", "NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)",
      "auth.credentials-rejected", "gmail", "app password"),
     ("imap", "u@gmail.com", "NO [ALERT] Too many simultaneous connections. (Failure)",

@@ -91,7 +91,7 @@ def test_every_text_fills_with_known_placeholders(lang, protocol):
 @pytest.mark.parametrize("lang", ["en", "tr"])
 def test_incoming_texts_never_speak_of_smtp_for_imap(lang):
     """An IMAP check's texts come from the incoming tables, not the SMTP ones."""
-    for did, entry in texts("en").items():
+    for did in texts("en"):
         reply = Reply(None, ("Authentication failed.",), ("a1 NO Authentication failed.",), "NO")
         for p in [None, *providers()]:
             f = Facts(Outcome(False, Ending.AUTH_REJECTED, Stage.AUTH, reply), Security.TLS, 993, p, None,
