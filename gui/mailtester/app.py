@@ -70,8 +70,9 @@ def main(demo: bool = False, lang: str | None = None) -> int:
 
 
 def self_test() -> int:
-    """Start the window offscreen, run the demo handshake through it (a working
-    login, then a refused one), and report. Used to smoke-test built bundles."""
+    """Start the window offscreen, run the demo handshakes through it (receiving and
+    sending; a working login, then a refused one), and report. Used to smoke-test
+    built bundles."""
     import tempfile
 
     import qasync
@@ -90,13 +91,21 @@ def self_test() -> int:
         for preset, want_ok, want_id in ((DEMO, True, None), (DEMO_FAIL, False, "auth.credentials-rejected")):
             combo = window.form.provider_combo
             combo.setCurrentIndex(combo.findData(preset))
-            report = await window.test_login()
+            account = await window.test_login()
+            report, incoming = account.outgoing, account.incoming
+            if report is None or incoming is None:
+                failures.append(f"{preset}: a side was not tested")
+                continue
             ok = report.result.ok
             got_id = report.diagnosis.id if report.diagnosis else None
             decoded = [e.decoded for e in window.model.entries() if e.direction == "S" and e.decoded]
-            line = f"{preset}: ok={ok} diagnosis={got_id} prompts={decoded}"
+            in_ok = incoming.result.ok
+            in_id = incoming.diagnosis.id if incoming.diagnosis else None
+            line = (f"{preset}: ok={ok} diagnosis={got_id} prompts={decoded}; "
+                    f"receiving ({incoming.result.settings.protocol.value}): ok={in_ok} diagnosis={in_id}")
             print(line, flush=True)
-            if ok != want_ok or got_id != want_id or decoded != ["Username:", "Password:"]:
+            if ok != want_ok or got_id != want_id or decoded != ["Username:", "Password:"] \
+                    or in_ok != want_ok or in_id != want_id:
                 failures.append(line)
         window.close()
 

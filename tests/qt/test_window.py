@@ -73,8 +73,8 @@ def select_provider(window, pid):
     combo.setCurrentIndex(combo.findData(pid))
 
 
-def timeline_texts(window):
-    view = find(window, QListView, "timelineView")
+def timeline_texts(window, name="timelineView"):
+    view = find(window, QListView, name)
     m = view.model()
     return [m.data(m.index(r, 0)) for r in range(m.rowCount())]
 
