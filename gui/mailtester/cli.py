@@ -15,11 +15,12 @@ from typing import TextIO
 
 from . import __version__
 from .driver.client import run_check
+from .hardening import disable_core_dumps, safe_streams, speaks_utf8
 from .knowledge.report import EXIT_USAGE, Report, build_report, transcript_line, write_report
 from .model import CheckSettings, TimelineEntry
 from .protocol.credentials import Credentials, Secret
 from .protocol.events import Protocol, Security
-from .protocol.limits import DEFAULT_TIMEOUT, MAX_TIMEOUT
+from .protocol.limits import DEFAULT_TIMEOUT, MAX_CA_FILE, MAX_TIMEOUT, MIN_TIMEOUT
 from .settings import (
     LANGUAGES,
     MECHANISM_CHOICES,
@@ -131,45 +132,103 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _utf8(value: str, what: str) -> str:
+    """Arguments and environment arrive with undecodable bytes as surrogates: refuse those."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(f"{what} is not valid UTF-8 text") from None
+    return value
+
+
+def _env(name: str, what: str) -> str:
+    if name not in os.environ:
+        raise UsageError(f"environment variable {name} is not set")
+    value = os.environ[name]
+    if not value:
+        raise UsageError(f"environment variable {name} is empty: no {what} to send")
+    return _utf8(value, f"the {what} in {name}")
+
+
+def _stdin_password(stdin: TextIO) -> str:
+    try:
+        line = stdin.readline()
+    except UnicodeDecodeError:
+        raise UsageError("the password on standard input is not valid UTF-8 text") from None
+    line = line.removesuffix("\n").removesuffix("\r")  # one line end, LF or CRLF
+    if not line:
+        raise UsageError("the password on standard input is empty")
+    return line
+
+
+def check_ca_file(path: str) -> None:
+    """A readable PEM file with at least one certificate, or a usage error before anything is sent."""
+    import ssl
+
+    if not os.path.exists(path):
+        raise UsageError(f"--ca-file: no such file: {path}")
+    try:
+        with open(path, "rb") as f:
+            head = f.read(MAX_CA_FILE)
+    except OSError as exc:
+        raise UsageError(f"--ca-file: cannot read {path}: {exc.strerror or exc}") from None
+    if b"-----BEGIN CERTIFICATE-----" not in head:
+        raise UsageError(f"--ca-file: {path} is not a PEM file with a certificate (-----BEGIN CERTIFICATE-----)")
+    try:
+        ssl.create_default_context(cafile=path)
+    except (ssl.SSLError, ValueError) as exc:
+        raise UsageError(f"--ca-file: {path} holds no usable certificate ({exc})") from None
+
+
+def check_report_path(path: str) -> None:
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise UsageError(f"--report: {path} is a folder; name a file")
+    if not os.path.isdir(folder):
+        raise UsageError(f"--report: the folder {folder} does not exist")
+    if not os.access(path if os.path.exists(path) else folder, os.W_OK):
+        raise UsageError(f"--report: {path} cannot be written here")
+
+
 def settings_from_args(args: argparse.Namespace, stdin: TextIO) -> CheckSettings:
     if not args.host:
         raise UsageError("--host is required (or use --demo)")
-    try:
-        normalize_host(args.host)
-        if args.port is not None:
-            check_port(args.port)
-        user = check_user(args.user)
-        password = token = None
-        if args.password_env:
-            if args.password_env not in os.environ:
-                raise UsageError(f"environment variable {args.password_env} is not set")
-            password = check_secret(os.environ[args.password_env])
-        elif args.password_stdin:
-            line = stdin.readline()
-            password = check_secret(line[:-1] if line.endswith("\n") else line)
-            password = password[:-1] if password.endswith("\r") else password
-        if args.token_env:
-            if args.token_env not in os.environ:
-                raise UsageError(f"environment variable {args.token_env} is not set")
-            token = check_secret(os.environ[args.token_env], "token")
-    except InvalidInput as exc:
-        raise UsageError(str(exc)) from None
-    if args.ca_file and not os.path.isfile(args.ca_file):
-        raise UsageError(f"--ca-file: no such file: {args.ca_file}")
-    if not 0 < args.timeout <= MAX_TIMEOUT:
-        raise UsageError(f"--timeout must be between 0 and {MAX_TIMEOUT:g} seconds")
-    if (password is not None or token is not None) and not user:
-        raise UsageError("--user is required with a password or token (usually the full email address)")
     protocol = Protocol(args.protocol)
     mech = args.mechanism
     if mech in NON_SASL and protocol not in NON_SASL[mech]:
         raise UsageError(f"--mechanism {mech} is not a login method of {protocol.value.upper()}")
-    wants_token = mech in ("XOAUTH2", "OAUTHBEARER")
-    if wants_token and token is None:
+    if not MIN_TIMEOUT <= args.timeout <= MAX_TIMEOUT:
+        raise UsageError(f"--timeout must be between {MIN_TIMEOUT:g} and {MAX_TIMEOUT:g} seconds")
+    try:
+        normalize_host(_utf8(args.host, "--host"))
+        if args.port is not None:
+            check_port(args.port)
+        user = check_user(_utf8(args.user, "--user"))
+        password = token = None
+        if args.password_env:
+            password = check_secret(_env(args.password_env, "password"))
+        elif args.password_stdin:
+            password = check_secret(_stdin_password(stdin))
+        if args.token_env:
+            token = check_secret(_env(args.token_env, "token"), "token")
+    except InvalidInput as exc:
+        raise UsageError(str(exc)) from None
+    if args.ca_file:
+        check_ca_file(args.ca_file)
+    if args.report:
+        check_report_path(args.report)
+    if not user:
+        raise UsageError("--user is required (usually the full email address)")
+    if mech in ("XOAUTH2", "OAUTHBEARER") and token is None:
         raise UsageError(f"{mech} needs a bearer token: use --token-env")
-    if password is None and token is None and user:
+    if token is not None and password is None and mech not in ("auto", "XOAUTH2", "OAUTHBEARER"):
+        raise UsageError(f"{mech} needs a password, not a token: use --password-env or --password-stdin, "
+                         "or --mechanism XOAUTH2 or OAUTHBEARER")
+    if password is None and token is None:
         if stdin.isatty():
-            password = check_secret(getpass.getpass(f"Password for {user}: "))
+            password = check_secret(_utf8(getpass.getpass(f"Password for {user}: "), "the password"))
+            if not password:
+                raise UsageError("no password typed")
         else:
             raise UsageError("no password given: use --password-env, --password-stdin or --token-env")
     return CheckSettings(
@@ -259,12 +318,14 @@ async def check_and_report(settings: CheckSettings, args: argparse.Namespace, st
         out = report.as_dict()
         if first is not None:
             out["first_attempt"] = first.as_dict()
-        json.dump(out, stdout, ensure_ascii=False)
+        json.dump(out, stdout, ensure_ascii=not speaks_utf8(stdout))
         stdout.write("\n")
     return report
 
 
 def main(argv: list[str] | None = None) -> int:
+    disable_core_dumps()
+    safe_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -40,6 +40,9 @@ def normalize_host(text: str) -> str:
         raise InvalidInput("host", "Enter only the server name, without a prefix like smtp:// or https://.")
     if host.startswith("[") and host.endswith("]"):
         host = host[1:-1]
+    if "%" in host and ":" in host:
+        raise InvalidInput("host", "An IPv6 address with a zone (%…) cannot be checked against the server's "
+                                   "certificate: enter the server's name, or the address without the zone.")
     try:
         return str(ipaddress.ip_address(host))
     except ValueError:

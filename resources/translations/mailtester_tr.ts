@@ -3,302 +3,438 @@
 <context>
     <name>AccountForm</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="105" />
-        <source>Other (enter the server yourself)</source>
-        <translation>Diğer (sunucuyu kendiniz girin)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="106" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="169" />
         <source>Demo server (built in)</source>
         <translation>Tanıtım sunucusu (yerleşik)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="107" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="170" />
         <source>Demo server (wrong password)</source>
         <translation>Tanıtım sunucusu (yanlış parola)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="112" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="175" />
         <source>&amp;Provider:</source>
         <translation>&amp;Sağlayıcı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="114" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="177" />
         <source>Provider presets</source>
         <translation>Sağlayıcı ön ayarları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="121" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="184" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="202" />
         <source>you@example.com</source>
         <translation>siz@example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="122" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="220" />
         <source>&amp;Email or user name:</source>
         <translation>&amp;E-posta veya kullanıcı adı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="122" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="240" />
+        <source>&amp;Different user name or password for the outgoing server</source>
+        <translation>Giden sunucu için &amp;farklı kullanıcı adı veya parola</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="249" />
+        <source>Incoming server</source>
+        <translation>Gelen posta sunucusu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="256" />
+        <source>Pro&amp;tocol:</source>
+        <translation>P&amp;rotokol:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="256" />
+        <source>Incoming mail protocol</source>
+        <translation>Gelen posta protokolü</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="258" />
+        <source>Se&amp;rver:</source>
+        <translation>Su&amp;nucu:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="259" />
+        <source>imap.example.com</source>
+        <translation>imap.example.com</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="260" />
+        <source>Incoming mail server</source>
+        <translation>Gelen posta sunucusu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="260" />
+        <source>Incoming server port</source>
+        <translation>Gelen sunucunun bağlantı noktası</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="263" />
+        <source>Security:</source>
+        <translation>Güvenlik:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="264" />
+        <source>Incoming server connection security</source>
+        <translation>Gelen sunucunun bağlantı güvenliği</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="266" />
+        <source>Method:</source>
+        <translation>Yöntem:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="267" />
+        <source>Incoming server authentication method</source>
+        <translation>Gelen sunucunun kimlik doğrulama yöntemi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="272" />
+        <source>Outgoing server (SMTP)</source>
+        <translation>Giden posta sunucusu (SMTP)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="277" />
+        <source>Outgoing server port</source>
+        <translation>Giden sunucunun bağlantı noktası</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="281" />
+        <source>Outgoing server connection security</source>
+        <translation>Giden sunucunun bağlantı güvenliği</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="283" />
+        <source>Outgoing server authentication method</source>
+        <translation>Giden sunucunun kimlik doğrulama yöntemi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="286" />
+        <source>&amp;User name:</source>
+        <translation>Kullanıcı &amp;adı:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="289" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="700" />
+        <source>Passw&amp;ord:</source>
+        <translation>&amp;Parola:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="301" />
+        <source>Advanced settings, for both servers</source>
+        <translation>Gelişmiş ayarlar (iki sunucu için)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="316" />
+        <source>Extra CA &amp;file:</source>
+        <translation>Ek &amp;CA dosyası:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="325" />
+        <source>IP version:</source>
+        <translation>IP sürümü:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="332" />
+        <source>Timeout per step:</source>
+        <translation>Adım başına zaman aşımı:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="333" />
+        <source>Allow unencrypted lo&amp;gin</source>
+        <translation>Şifrelenmemiş girişe izin &amp;ver</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="335" />
+        <source>Allow unencrypted login</source>
+        <translation>Şifrelenmemiş girişe izin ver</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="348" />
+        <source>Remember t&amp;his account</source>
+        <translation>Bu hesabı &amp;hatırla</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="404" />
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="431" />
+        <source>Normal password</source>
+        <translation>Normal parola</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="432" />
+        <source>The protocol's own login command (IMAP LOGIN, POP3 USER and PASS)</source>
+        <translation>Protokolün kendi giriş komutu (IMAP LOGIN, POP3 USER ve PASS)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="473" />
+        <source>Email address or user name for the incoming server</source>
+        <translation>Gelen sunucu için e-posta adresi veya kullanıcı adı</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="474" />
+        <source>User name for the outgoing server</source>
+        <translation>Giden sunucunun kullanıcı adı</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="475" />
         <source>Email address or user name</source>
         <translation>E-posta adresi veya kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="128" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="832" />
+        <source>Both servers use the password above, so choose an OAuth2 access token for both or for neither, or give the outgoing server its own.</source>
+        <translation>İki sunucu da yukarıdaki parolayı kullanıyor; bu yüzden OAuth2 erişim belirtecini ya ikisinde de seçin ya da hiçbirinde seçmeyin. Dilerseniz giden sunucuya ayrı bir parola verin.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="228" />
         <source>Use its settings</source>
         <translation>Ayarlarını kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="142" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="280" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="191" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="209" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="496" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="500" />
         <source>Show</source>
         <translation>Göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="144" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="711" />
         <source>Show password</source>
         <translation>Parolayı göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="148" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="295" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="234" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="697" />
         <source>Pass&amp;word:</source>
         <translation>Paro&amp;la:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="148" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="296" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="706" />
         <source>Password</source>
         <translation>Parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="156" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="276" />
         <source>smtp.example.com</source>
         <translation>smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="157" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="276" />
         <source>&amp;Server:</source>
         <translation>S&amp;unucu:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="157" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="277" />
         <source>Outgoing mail server</source>
         <translation>Giden posta sunucusu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="165" />
-        <source>P&amp;ort:</source>
-        <translation>&amp;Bağlantı noktası:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="165" />
-        <source>Port</source>
-        <translation>Bağlantı noktası</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="171" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="421" />
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="172" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="422" />
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="173" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="423" />
         <source>None (unencrypted)</source>
-        <translation>Yok (şifresiz)</translation>
+        <translation>Yok (şifrelenmemiş)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="175" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="281" />
         <source>Se&amp;curity:</source>
         <translation>&amp;Güvenlik:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="175" />
-        <source>Connection security</source>
-        <translation>Bağlantı güvenliği</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="179" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="212" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="322" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="429" />
         <source>Automatic</source>
         <translation>Otomatik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="182" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="296" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="436" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="706" />
         <source>OAuth2 access token</source>
         <translation>OAuth2 erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="183" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="283" />
         <source>&amp;Method:</source>
         <translation>&amp;Yöntem:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="183" />
-        <source>Authentication method</source>
-        <translation>Kimlik doğrulama yöntemi</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="188" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="297" />
         <source>Advanced</source>
         <translation>Gelişmiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="200" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="310" />
         <source>only the system's trusted authorities</source>
         <translation>yalnızca sistemin güvendiği kuruluşlar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="201" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="311" />
         <source>&amp;Browse…</source>
-        <translation>&amp;Gözat…</translation>
+        <translation>Gö&amp;zat…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="206" />
-        <source>Extra &amp;CA file:</source>
-        <translation>Ek &amp;CA dosyası:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="206" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="316" />
         <source>Extra CA certificate file</source>
         <translation>Ek CA sertifika dosyası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="213" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="323" />
         <source>IPv4 only</source>
         <translation>Yalnızca IPv4</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="214" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="324" />
         <source>IPv6 only</source>
         <translation>Yalnızca IPv6</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="215" />
-        <source>&amp;IP version:</source>
-        <translation>&amp;IP sürümü:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="215" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="325" />
         <source>IP version</source>
         <translation>IP sürümü</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="221" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="331" />
         <source> s</source>
         <translation> sn</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="222" />
-        <source>&amp;Timeout per step:</source>
-        <translation>Adım başına &amp;zaman aşımı:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="222" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="332" />
         <source>Timeout per step in seconds</source>
         <translation>Adım başına saniye cinsinden zaman aşımı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="223" />
-        <source>Allow &amp;unencrypted login</source>
-        <translation>Şi&amp;fresiz girişe izin ver</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="238" />
-        <source>&amp;Remember this account</source>
-        <translation>Bu hesabı &amp;hatırla</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="241" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="351" />
         <source>The password is kept in the system keychain, never in a file.</source>
         <translation>Parola sistem anahtarlığında tutulur, hiçbir zaman bir dosyada değil.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="225" />
-        <source>Allow plaintext login</source>
-        <translation>Şifresiz girişe izin ver</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="227" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="337" />
         <source>Only on a network you trust: without encryption the password can be read on its way.</source>
         <translation>Yalnızca güvendiğiniz bir ağda: şifreleme olmadan parola yolda okunabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="231" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="341" />
         <source>System default</source>
         <translation>Sistem varsayılanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="234" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="344" />
         <source>&amp;Language:</source>
         <translation>&amp;Dil:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="234" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="344" />
         <source>Language of the window</source>
         <translation>Pencerenin dili</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="280" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="496" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="500" />
         <source>Hide</source>
         <translation>Gizle</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="295" />
-        <source>Access &amp;token:</source>
-        <translation>Erişim &amp;belirteci:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="306" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="555" />
         <source>automatic</source>
         <translation>otomatik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="331" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="596" />
         <source>This looks like a %1 address.</source>
         <translation>Bu bir %1 adresine benziyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="332" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="597" />
         <source>Use %1 settings</source>
         <translation>%1 ayarlarını kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="341" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="606" />
         <source>Choose a CA certificate file</source>
         <translation>Bir CA sertifika dosyası seçin</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="342" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="607" />
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Sertifikalar (*.pem *.crt *.cer);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="390" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="697" />
+        <source>Access to&amp;ken:</source>
+        <translation>Erişim &amp;belirteci:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="700" />
+        <source>Access t&amp;oken:</source>
+        <translation>Erişim bel&amp;irteci:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="701" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="708" />
+        <source>Access token for the incoming server</source>
+        <translation>Gelen sunucu için erişim belirteci</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="702" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="709" />
+        <source>Password for the incoming server</source>
+        <translation>Gelen sunucunun parolası</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="703" />
+        <source>Access token for the outgoing server</source>
+        <translation>Giden sunucu için erişim belirteci</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="704" />
+        <source>Password for the outgoing server</source>
+        <translation>Giden sunucunun parolası</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="819" />
         <source>The user name starts or ends with a space.</source>
         <translation>Kullanıcı adı bir boşlukla başlıyor ya da bitiyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="393" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="815" />
         <source>This file does not exist.</source>
         <translation>Bu dosya yok.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="401" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="168" />
+        <source>Other (enter the servers yourself)</source>
+        <translation>Diğer (sunucuları kendiniz girin)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="826" />
         <source>Enter the email address or user name.</source>
         <translation>E-posta adresini veya kullanıcı adını girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="403" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="828" />
         <source>Enter the access token.</source>
         <translation>Erişim belirtecini girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="403" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="829" />
         <source>Enter the password.</source>
         <translation>Parolayı girin.</translation>
     </message>
@@ -306,147 +442,187 @@
 <context>
     <name>DiagnosisPanel</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="40" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="45" />
         <source>Diagnosis</source>
         <translation>Tanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="45" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="50" />
         <source>Certificate shown by the server</source>
         <translation>Sunucunun gösterdiği sertifika</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="50" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="55" />
         <source>Trust this certificate for this server…</source>
         <translation>Bu sunucu için bu sertifikaya güven…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="52" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="57" />
         <source>Forget the trusted certificate</source>
         <translation>Güvenilen sertifikayı unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="91" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="96" />
         <source>Each failed try may count toward the provider's lockout.</source>
         <translation>Her başarısız deneme, sağlayıcının kilidine sayılabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="98" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="103" />
         <source>Ready.</source>
         <translation>Hazır.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="99" />
-        <source>Fill in the account and choose Test login. The password is sent only over an encrypted connection unless you allow otherwise.</source>
-        <translation>Hesabı doldurun ve Girişi test et'i seçin. Aksine izin vermedikçe parola yalnızca şifreli bir bağlantı üzerinden gönderilir.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="103" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="113" />
         <source>Testing…</source>
         <translation>Test ediliyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="104" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="114" />
         <source>Watch the timeline: every line exchanged with the server appears as it happens.</source>
         <translation>Zaman çizelgesini izleyin: sunucuyla alınıp verilen her satır olduğu anda görünür.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="107" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="117" />
         <source>Cancelled.</source>
         <translation>İptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="108" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="118" />
         <source>The test was stopped; nothing more was sent.</source>
         <translation>Test durduruldu; başka bir şey gönderilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="114" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="175" />
         <source>Server</source>
         <translation>Sunucu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="114" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="175" />
         <source>Port</source>
         <translation>Bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="115" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="176" />
         <source>Security</source>
         <translation>Güvenlik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="115" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="176" />
         <source>None</source>
         <translation>Yok</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="117" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="178" />
         <source>User name</source>
         <translation>Kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="117" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="179" />
         <source>Method</source>
         <translation>Yöntem</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="119" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="181" />
         <source>Encryption</source>
         <translation>Şifreleme</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="121" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="134" />
         <source>Provider</source>
         <translation>Sağlayıcı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="125" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="104" />
+        <source>Fill in the account and choose Test account. The password is sent only over an encrypted connection unless you allow otherwise.</source>
+        <translation>Hesabı doldurun ve Hesabı test et'i seçin. Aksine izin vermedikçe parola yalnızca şifreli bir bağlantı üzerinden gönderilir.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="108" />
+        <source>Not tested.</source>
+        <translation>Test edilmedi.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="109" />
+        <source>No incoming server was entered, so receiving was not tested.</source>
+        <translation>Gelen sunucu girilmediği için posta alma test edilmedi.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="110" />
+        <source>No outgoing server was entered, so sending was not tested.</source>
+        <translation>Giden sunucu girilmediği için posta gönderme test edilmedi.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="130" />
+        <source>Incoming server</source>
+        <translation>Gelen posta sunucusu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="131" />
+        <source>Outgoing server</source>
+        <translation>Giden posta sunucusu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="140" />
+        <source>Receiving works: this account can log in and read mail.</source>
+        <translation>Posta alma çalışıyor: bu hesap giriş yapıp postalarını okuyabilir.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="141" />
         <source>This account can log in and send.</source>
         <translation>Bu hesap giriş yapıp posta gönderebilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="127" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="143" />
         <source>The server accepted the user name and password. Use these settings in your mail program:</source>
         <translation>Sunucu kullanıcı adını ve parolayı kabul etti. Posta programınızda şu ayarları kullanın:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="135" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="151" />
         <source>What to do</source>
         <translation>Ne yapmalı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="135" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="151" />
         <source>More help</source>
         <translation>Daha fazla yardım</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="135" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="151" />
         <source>Usual causes</source>
         <translation>Olası nedenler</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="158" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="173" />
+        <source>Protocol</source>
+        <translation>Protokol</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="179" />
+        <source>Normal password</source>
+        <translation>Normal parola</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="190" />
         <source>Subject</source>
         <translation>Konu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="158" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="190" />
         <source>Issuer</source>
         <translation>Veren</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="159" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="191" />
         <source>Names</source>
         <translation>Adlar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="159" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="191" />
         <source>Expires</source>
         <translation>Bitiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="160" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="192" />
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 parmak izi</translation>
     </message>
@@ -454,62 +630,62 @@
 <context>
     <name>InputError</name>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="108" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="113" />
         <source>Enter the server name, for example smtp.example.com.</source>
         <translation>Sunucu adını girin, örneğin smtp.example.com.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="109" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="114" />
         <source>The server name contains a line break or control character.</source>
         <translation>Sunucu adı bir satır sonu ya da denetim karakteri içeriyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="110" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="115" />
         <source>Enter only the server name, without a prefix like smtp:// or https://.</source>
         <translation>Yalnızca sunucu adını, smtp:// veya https:// gibi bir önek olmadan girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="111" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="116" />
         <source>The server name cannot contain spaces.</source>
         <translation>Sunucu adı boşluk içeremez.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="112" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="117" />
         <source>Enter only the server name, without a path or an @.</source>
         <translation>Yalnızca sunucu adını, yol ve @ olmadan girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="113" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="118" />
         <source>This is not a valid IPv6 address.</source>
         <translation>Bu geçerli bir IPv6 adresi değil.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="114" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="119" />
         <source>Enter the port in its own field, not after the server name.</source>
         <translation>Bağlantı noktasını sunucu adının ardına değil, kendi alanına girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="115" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="120" />
         <source>This is not a valid server name: use letters, digits, dots and hyphens.</source>
         <translation>Bu geçerli bir sunucu adı değil: harf, rakam, nokta ve tire kullanın.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="116" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="121" />
         <source>The port must be a number from 1 to 65535.</source>
         <translation>Bağlantı noktası 1 ile 65535 arasında bir sayı olmalıdır.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="117" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="122" />
         <source>The user name contains a line break or control character.</source>
         <translation>Kullanıcı adı bir satır sonu ya da denetim karakteri içeriyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="118" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="123" />
         <source>The password contains a line break, which cannot be sent.</source>
         <translation>Parola, gönderilemeyecek bir satır sonu içeriyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="119" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="124" />
         <source>The token contains a line break, which cannot be sent.</source>
         <translation>Belirteç, gönderilemeyecek bir satır sonu içeriyor.</translation>
     </message>
@@ -517,104 +693,219 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="48" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="84" />
         <source>Mail Account Tester</source>
         <translation>Mail Account Tester</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="64" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="100" />
         <source>Sa&amp;ved accounts:</source>
-        <translation>Kayıtlı &amp;hesaplar:</translation>
+        <translation>&amp;Kayıtlı hesaplar:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="69" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="105" />
         <source>Saved accounts</source>
         <translation>Kayıtlı hesaplar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="73" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="109" />
         <source>Forget</source>
         <translation>Unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="74" />
-        <source>Forget the selected account and its password</source>
-        <translation>Seçili hesabı ve parolasını unut</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="86" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="265" />
-        <source>&amp;Test login</source>
-        <translation>Girişi &amp;test et</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="89" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="266" />
-        <source>Test login</source>
-        <translation>Girişi test et</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="98" />
-        <source>Show ra&amp;w</source>
-        <translation>&amp;Ham göster</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="100" />
-        <source>Copy &amp;lines</source>
-        <translation>&amp;Satırları kopyala</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="102" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="171" />
         <source>Cop&amp;y report</source>
-        <translation>Raporu &amp;kopyala</translation>
+        <translation>Raporu kopyala</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="104" />
-        <source>Save &amp;report…</source>
-        <translation>Raporu ka&amp;ydet…</translation>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="110" />
+        <source>Forget the selected account and its passwords</source>
+        <translation>Seçili hesabı ve parolalarını unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="231" />
-        <source>&amp;Cancel</source>
-        <translation>&amp;İptal</translation>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="135" />
+        <source>Test rece&amp;iving</source>
+        <translation>Posta al&amp;mayı test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="232" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="137" />
+        <source>Test only the incoming server</source>
+        <translation>Yalnızca gelen sunucuyu test et</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="138" />
+        <source>Test se&amp;nding</source>
+        <translation>P&amp;osta göndermeyi test et</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="140" />
+        <source>Test only the outgoing server</source>
+        <translation>Yalnızca giden sunucuyu test et</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="144" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="395" />
+        <source>Test &amp;account</source>
+        <translation>Hesabı &amp;test et</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="147" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="396" />
+        <source>Test account</source>
+        <translation>Hesabı test et</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="148" />
+        <source>Test receiving and sending at the same time</source>
+        <translation>Posta almayı ve göndermeyi aynı anda test et</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="166" />
+        <source>Results of receiving and sending</source>
+        <translation>Posta alma ve gönderme sonuçları</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="173" />
+        <source>Save report…</source>
+        <translation>Raporu kaydet…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="373" />
+        <source>Cancelled.</source>
+        <translation>İptal edildi.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="386" />
+        <source>Cancel</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="387" />
         <source>Cancel the test</source>
         <translation>Testi iptal et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="283" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="391" />
+        <source>Testing…</source>
+        <translation>Test ediliyor…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="418" />
+        <source>Receiving (%1)</source>
+        <translation>Gelen posta (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="420" />
+        <source>Sending (SMTP)</source>
+        <translation>Giden posta (SMTP)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="422" />
+        <source>testing</source>
+        <translation>test ediliyor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="423" />
+        <source>works</source>
+        <translation>çalışıyor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="423" />
+        <source>failed</source>
+        <translation>başarısız</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="424" />
+        <source>cancelled</source>
+        <translation>iptal edildi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="425" />
+        <source>not tested</source>
+        <translation>test edilmedi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="443" />
+        <source>This account can receive and send mail.</source>
+        <translation>Bu hesap posta alıp gönderebilir.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="445" />
+        <source>Receiving works. Sending: %1</source>
+        <translation>Posta alma çalışıyor. Posta gönderme: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="447" />
+        <source>Sending works. Receiving: %1</source>
+        <translation>Posta gönderme çalışıyor. Posta alma: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="449" />
+        <source>Receiving and sending: %1</source>
+        <translation>Posta alma ve gönderme: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="451" />
+        <source>Receiving: %1 Sending: %2</source>
+        <translation>Posta alma: %1 Posta gönderme: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="454" />
+        <source>Receiving works. Sending was not tested.</source>
+        <translation>Posta alma çalışıyor. Posta gönderme test edilmedi.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="455" />
+        <source>Receiving: %1 Sending was not tested.</source>
+        <translation>Posta alma: %1 Posta gönderme test edilmedi.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="457" />
+        <source>Sending works. Receiving was not tested.</source>
+        <translation>Posta gönderme çalışıyor. Posta alma test edilmedi.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="458" />
+        <source>Sending: %1 Receiving was not tested.</source>
+        <translation>Posta gönderme: %1 Posta alma test edilmedi.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="460" />
+        <source>Nothing was tested.</source>
+        <translation>Hiçbir şey test edilmedi.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="481" />
         <source>Report copied (Markdown, password removed).</source>
         <translation>Rapor kopyalandı (Markdown, parola çıkarıldı).</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="288" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="487" />
         <source>Save report</source>
         <translation>Raporu kaydet</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="289" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="488" />
         <source>Markdown (*.md);;HTML (*.html)</source>
         <translation>Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="293" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="492" />
         <source>Report saved.</source>
         <translation>Rapor kaydedildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="295" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="494" />
         <source>Could not save the report: %1</source>
         <translation>Rapor kaydedilemedi: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="306" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="505" />
         <source>Trust this certificate?</source>
         <translation>Bu sertifikaya güvenilsin mi?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="307" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="506" />
         <source>Only trust this certificate if you know it belongs to %1, for example a mail bridge on this computer or a server your organization runs.
 
 From now on the test will accept exactly this certificate for this server and port, and refuse any other.</source>
@@ -623,85 +914,128 @@ From now on the test will accept exactly this certificate for this server and po
 Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifikayı kabul edecek, başka her sertifikayı reddedecek.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="314" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="513" />
         <source>Certificate trusted for this server. Test again.</source>
         <translation>Bu sunucu için sertifikaya güvenildi. Yeniden test edin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="321" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="520" />
         <source>The trusted certificate was removed.</source>
         <translation>Güvenilen sertifika kaldırıldı.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="327" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="526" />
         <source>(new account)</source>
         <translation>(yeni hesap)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="355" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="570" />
         <source>No system keychain is available, so the password is kept only until you close this window. It is never written to a file.</source>
         <translation>Kullanılabilir bir sistem anahtarlığı yok; bu yüzden parola yalnızca bu pencereyi kapatana kadar tutulur. Hiçbir zaman bir dosyaya yazılmaz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="379" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="603" />
         <source>Account and password forgotten.</source>
         <translation>Hesap ve parola unutuldu.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="383" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="607" />
         <source>The language changes the next time the window opens.</source>
         <translation>Dil, pencere bir sonraki açılışında değişir.</translation>
     </message>
 </context>
 <context>
+    <name>SidePane</name>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/side.py" line="48" />
+        <source>Show raw</source>
+        <translation>Ham göster</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/side.py" line="50" />
+        <source>Show the lines as sent, without decoding the server's questions</source>
+        <translation>Satırları, sunucunun sorularını çözmeden, gönderildiği gibi göster</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/side.py" line="51" />
+        <source>Copy lines</source>
+        <translation>Satırları kopyala</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/side.py" line="53" />
+        <source>Copy the selected lines of the timeline, or all of them</source>
+        <translation>Zaman çizelgesinde seçili satırları ya da tümünü kopyala</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/side.py" line="61" />
+        <source>Receiving timeline</source>
+        <translation>Gelen posta zaman çizelgesi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/side.py" line="63" />
+        <source>Sending timeline</source>
+        <translation>Giden posta zaman çizelgesi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/side.py" line="66" />
+        <source>Receiving diagnosis</source>
+        <translation>Gelen posta tanısı</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/side.py" line="67" />
+        <source>Sending diagnosis</source>
+        <translation>Giden posta tanısı</translation>
+    </message>
+</context>
+<context>
     <name>StepsHeader</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/steps.py" line="23" />
+        <location filename="../../gui/mailtester/qt/views/steps.py" line="29" />
         <source>Connect</source>
         <translation>Bağlan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/steps.py" line="23" />
+        <location filename="../../gui/mailtester/qt/views/steps.py" line="29" />
         <source>Encrypt</source>
         <translation>Şifrele</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/steps.py" line="24" />
+        <location filename="../../gui/mailtester/qt/views/steps.py" line="30" />
         <source>Greet</source>
         <translation>Karşıla</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/steps.py" line="24" />
+        <location filename="../../gui/mailtester/qt/views/steps.py" line="30" />
         <source>Log in</source>
         <translation>Giriş yap</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/steps.py" line="25" />
+        <location filename="../../gui/mailtester/qt/views/steps.py" line="31" />
         <source>not started</source>
         <translation>başlamadı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/steps.py" line="25" />
+        <location filename="../../gui/mailtester/qt/views/steps.py" line="31" />
         <source>in progress</source>
         <translation>sürüyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/steps.py" line="26" />
+        <location filename="../../gui/mailtester/qt/views/steps.py" line="32" />
         <source>done</source>
         <translation>tamamlandı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/steps.py" line="26" />
+        <location filename="../../gui/mailtester/qt/views/steps.py" line="32" />
         <source>failed</source>
         <translation>başarısız</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/steps.py" line="27" />
+        <location filename="../../gui/mailtester/qt/views/steps.py" line="33" />
         <source>skipped</source>
         <translation>atlandı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/steps.py" line="34" />
+        <location filename="../../gui/mailtester/qt/views/steps.py" line="40" />
         <source>then</source>
         <translation>sonra</translation>
     </message>
@@ -800,8 +1134,23 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/i18n.py" line="95" />
+        <source>Discarded data the server sent after its go-ahead and before encryption started</source>
+        <translation>Sunucunun onay verdikten sonra ve şifreleme başlamadan önce gönderdiği veriler atıldı</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/i18n.py" line="97" />
         <source>Server offers %1; using %2</source>
         <translation>Sunucu şunları sunuyor: %1; kullanılan: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/i18n.py" line="98" />
+        <source>Server offers %1; using the %2 command</source>
+        <translation>Sunucu şunları sunuyor: %1; %2 komutu kullanılıyor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/i18n.py" line="99" />
+        <source>The server does not list its capabilities; trying the usual commands</source>
+        <translation>Sunucu yeteneklerini listelemiyor; olağan komutlar deneniyor</translation>
     </message>
 </context>
 <context>

@@ -166,6 +166,9 @@ async def run_check(settings: CheckSettings,
     except TimeoutError:
         outcome = _fail(Ending.TIMEOUT, run.stage, f"the whole test took longer than {total:g} s")
         run.note("gave-up", f"{total:g}")
+    except Exception as exc:  # a bug of ours: an ending the person can report, never a traceback
+        log.error("internal error during the test: %s", type(exc).__name__)
+        outcome = _fail(Ending.INTERNAL_ERROR, run.stage, f"internal error ({type(exc).__name__})")
     finally:
         if run.stream is not None and run.stream.transport is not None:
             run.stream.transport.abort()

@@ -10,6 +10,7 @@ import sys
 from typing import Any
 
 from ..model import TlsFailure, TlsInfo
+from ..protocol.replies import show_controls
 
 # OpenSSL verify codes (x509_vfy.h); stabler than the message text.
 _VERIFY_KINDS = {
@@ -79,7 +80,8 @@ def failure_of(exc: BaseException) -> TlsFailure:
 
 
 def _name(rdns: Any) -> str:
-    return ", ".join(f"{k}={v}" for rdn in rdns or () for k, v in rdn)
+    # Certificate fields are server-controlled text: shown neutral (no escapes, no bidi overrides).
+    return show_controls(", ".join(f"{k}={v}" for rdn in rdns or () for k, v in rdn))
 
 
 def tls_info(transport: asyncio.Transport, verified: bool = True) -> TlsInfo:
@@ -94,8 +96,8 @@ def tls_info(transport: asyncio.Transport, verified: bool = True) -> TlsInfo:
         verified=verified,
         subject=_name(cert.get("subject")),
         issuer=_name(cert.get("issuer")),
-        sans=tuple(f"{k}:{v}" if k != "DNS" else v for k, v in cert.get("subjectAltName", ())),
-        not_after=str(cert.get("notAfter", "")),
+        sans=tuple(show_controls(f"{k}:{v}" if k != "DNS" else str(v)) for k, v in cert.get("subjectAltName", ())),
+        not_after=show_controls(str(cert.get("notAfter", ""))),
         sha256=hashlib.sha256(der).hexdigest(),
     )
 

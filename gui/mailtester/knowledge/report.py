@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import platform
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -111,28 +113,45 @@ def _transcript(report: Report) -> str:
     return "\n".join(transcript_line(e) for e in report.result.timeline)
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+# Brackets and backticks are what links, images and code need; * _ ~ make
+# emphasis, | breaks tables; # + - start headings and lists at a line start.
+_MARKDOWN = re.compile(r"([\\`*_\[\]|~])|^([#+-])")
+
+
+def _md(text: str) -> str:
+    """Text (server words in it included) that Markdown renders as it is: no
+    links, images, HTML, emphasis or table breaks."""
+    text = " ".join(text.replace("\r", " ").replace("\n", " ").split(" "))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN.sub(lambda m: "\\" + m.group(), text)
+
+
+def _fence(text: str) -> str:
+    """A code fence longer than any backtick run inside, so the transcript cannot close it."""
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
 
 
 def to_markdown(report: Report) -> str:
     """A redacted report for pasting into a help-desk ticket."""
     d = report.diagnosis
-    out = ["# Mail Account Tester report", "", f"**Result:** {_verdict(report)}", ""]
+    out = ["# Mail Account Tester report", "", f"**Result:** {_md(_verdict(report))}", ""]
     if d is not None:
-        out += [d.explanation, ""]
+        out += [_md(d.explanation), ""]
         if d.causes:
-            out += ["**Usual causes**", ""] + [f"- {c}" for c in d.causes] + [""]
+            out += ["**Usual causes**", ""] + [f"- {_md(c)}" for c in d.causes] + [""]
         if d.fixes:
-            out += ["**What to do**", ""] + [f"{i}. {f}" for i, f in enumerate(d.fixes, 1)] + [""]
+            out += ["**What to do**", ""] + [f"{i}. {_md(f)}" for i, f in enumerate(d.fixes, 1)] + [""]
         if d.links:
             out += ["**More help**", ""] + [f"- <{link}>" for link in d.links] + [""]
     out += ["## Settings", "", "| setting | value |", "|---|---|"]
-    out += [f"| {k} | {_cell(v)} |" for k, v in _settings_rows(report)]
+    out += [f"| {_md(k)} | {_md(v)} |" for k, v in _settings_rows(report)]
     tls = _tls_rows(report)
     if tls:
-        out += ["", "## TLS", "", "| | |", "|---|---|"] + [f"| {k} | {_cell(v)} |" for k, v in tls]
-    out += ["", "## Timeline", "", "```", _transcript(report), "```", ""]
+        out += ["", "## TLS", "", "| | |", "|---|---|"] + [f"| {_md(k)} | {_md(v)} |" for k, v in tls]
+    transcript = _transcript(report)
+    fence = _fence(transcript)
+    out += ["", "## Timeline", "", fence, transcript, fence, ""]
     env = _environment()
     out += [f"_{env['tool']} on {env['platform']}_", ""]
     return "\n".join(out)
@@ -177,5 +196,9 @@ def write_report(report: Report, path: str) -> None:
     lower = path.lower()
     text = to_html(report) if lower.endswith((".html", ".htm")) else (
         to_json(report) if lower.endswith(".json") else to_markdown(report))
-    with open(path, "w", encoding="utf-8") as f:
+    # Readable by the user only: a report names servers, users and what they said.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with open(fd, "w", encoding="utf-8") as f:
+        if hasattr(os, "fchmod"):
+            os.fchmod(f.fileno(), 0o600)  # also when the file existed with wider rights
         f.write(text)

@@ -10,4 +10,10 @@ class LocalProtocolError(ProtocolError):
 
 
 class RemoteProtocolError(ProtocolError):
-    """The server sent something that breaks the protocol or our limits."""
+    """The server sent something that breaks the protocol or our limits.
+
+    `line` is the offending line, when there is one: the timeline shows it."""
+
+    def __init__(self, message: str, line: bytes | None = None) -> None:
+        super().__init__(message)
+        self.line = line

@@ -18,7 +18,7 @@ from .errors import RemoteProtocolError
 from .events import NoteAdded, ReplyReceived, TlsRequested
 from .kinds import Ending, Protocol, Security, Stage
 from .limits import MAX_LINE_LENGTH, MAX_LITERAL_SIZE, MAX_UNTAGGED_RESPONSES
-from .replies import Reply, printable
+from .replies import Reply, printable, show_controls
 from .sasl import MECHANISMS, SaslExchange, decode_challenge, pick_mechanism
 from .session import NATIVE, LoginSession, SessionConfig
 
@@ -97,21 +97,21 @@ def parse_line(line: bytes) -> ImapLine:
         return ImapLine("+", "", None, None, "", text[2:], shown)
     head, _, rest = text.partition(" ")
     if not head or (not rest and head != "*"):
-        raise RemoteProtocolError(f"not an IMAP response: {printable(line[:40])!r}")
+        raise RemoteProtocolError("not an IMAP response", line)
     kind = "*" if head == "*" else "tagged"
     if kind == "tagged" and not all(c.isalnum() or c in ".-_" for c in head):
-        raise RemoteProtocolError(f"not an IMAP response: {printable(line[:40])!r}")
+        raise RemoteProtocolError("not an IMAP response", line)
     m = _STATUS.match(rest)
     if m is None:
         if kind == "tagged":
-            raise RemoteProtocolError(f"tagged response without OK, NO or BAD: {printable(line[:40])!r}")
+            raise RemoteProtocolError("tagged response without OK, NO or BAD", line)
         return ImapLine(kind, "", None, None, "", printable(rest.encode()), shown)
     status = m.group(1).upper()
     body = rest[m.end():]
     code = args = None
     c = _CODE.match(body)
     if c:
-        code, args, body = c.group(1).upper(), c.group(2) or "", body[c.end():]
+        code, args, body = show_controls(c.group(1).upper()), c.group(2) or "", body[c.end():]
     if kind == "tagged" and status in ("BYE", "PREAUTH"):
         raise RemoteProtocolError(f"{status} cannot be tagged")
     return ImapLine(kind, head if kind == "tagged" else "", status, code, args or "",
@@ -182,7 +182,7 @@ class ImapSession(LoginSession):
             self._continuation(line)
             return
         if line.tag != self._tag:
-            raise RemoteProtocolError(f"tagged response for {line.tag!r}, not for our command {self._tag!r}")
+            raise RemoteProtocolError(f"tagged response for “{line.tag}”, not for our command {self._tag}")
         reply = self._reply(line)
         self._tag = None
         if line.code == "CAPABILITY":

@@ -77,3 +77,4 @@ class Ending(StrEnum):
     TLS_FAILED = "tls-failed"
     TIMEOUT = "timeout"
     CANCELLED = "cancelled"
+    INTERNAL_ERROR = "internal-error"  # a bug of the tool's own, reported instead of a traceback

@@ -20,6 +20,7 @@ MAX_SASL_ROUND_TRIPS = 4
 # Per-stage timeout (connect, TLS handshake, each reply): long enough for a slow
 # greeting (tarpits wait 5-20 s), short enough that a person does not give up.
 DEFAULT_TIMEOUT = 20.0
+MIN_TIMEOUT = 1.0  # below a second a healthy server on another continent looks dead
 MAX_TIMEOUT = 300.0
 
 # The whole run may take a few stage timeouts (connect, TLS, greeting, EHLO,
@@ -48,3 +49,13 @@ MAX_UNTAGGED_RESPONSES = 200
 # response that would make AUTH longer is sent after the first "+" instead
 # (RFC 5034 §4).
 MAX_POP3_COMMAND = 255
+
+# An OAuth error challenge (RFC 7628 §3.2.2) is a flat object of a few short
+# fields; deeper or larger JSON is shown as text, never parsed (json.loads
+# recurses once per level).
+MAX_JSON_SIZE = 4096
+MAX_JSON_DEPTH = 4
+
+# A CA file is read whole to check it before a run; a bundle of every public
+# CA is about 250 KiB.
+MAX_CA_FILE = 16 * 1024 * 1024

@@ -16,7 +16,7 @@ from .errors import RemoteProtocolError
 from .events import NoteAdded, ReplyReceived, TlsRequested
 from .kinds import Ending, Protocol, Security, Stage
 from .limits import MAX_LINE_LENGTH, MAX_POP3_COMMAND, MAX_UNTAGGED_RESPONSES
-from .replies import Reply, printable
+from .replies import Reply, printable, show_controls
 from .sasl import MECHANISMS, DecodedChallenge, SaslExchange, decode_challenge, pick_mechanism
 from .session import NATIVE, LoginSession, SessionConfig
 
@@ -38,12 +38,12 @@ def apop_timestamp(greeting: str) -> str | None:
 def _status_reply(shown: str, text: str) -> Reply:
     m = _STATUS.match(text)
     if m is None:
-        return Reply(None, (text,), (shown,))
+        return Reply(None, (show_controls(text),), (shown,))
     body, code = m.group(2) or "", None
     c = _CODE.match(body)
     if c:
-        code, body = c.group(1).upper(), body[c.end():]
-    return Reply(None, (body,), (shown,), m.group(1), code)
+        code, body = show_controls(c.group(1).upper()), body[c.end():]
+    return Reply(None, (show_controls(body),), (shown,), m.group(1), code)
 
 
 class Pop3Session(LoginSession):
@@ -77,7 +77,7 @@ class Pop3Session(LoginSession):
     def _line(self, raw: bytes) -> None:
         shown, text = printable(raw), raw.decode("utf-8", "replace")
         if self._listing is not None:  # inside the multi-line CAPA answer
-            self._events.append(ReplyReceived(Reply(None, (text,), (shown,)), None, self.stage))
+            self._events.append(ReplyReceived(Reply(None, (shown,), (shown,)), None, self.stage))
             if text == ".":
                 lines, self._listing = self._listing, None
                 self._capa_done(lines)
@@ -90,14 +90,14 @@ class Pop3Session(LoginSession):
             raise RemoteProtocolError("server sent a reply before being asked")
         self._awaiting = False
         if (text == "+" or text.startswith("+ ")) and self.sasl is not None:
-            reply, challenge = Reply(None, (text[2:],), (shown,), "+"), decode_challenge(text[2:])
+            reply, challenge = Reply(None, (show_controls(text[2:]),), (shown,), "+"), decode_challenge(text[2:])
             self._events.append(ReplyReceived(reply, challenge, self.stage))
             self._challenge(reply, challenge)
         else:
             reply = _status_reply(shown, text)
             self._events.append(ReplyReceived(reply, None, self.stage))
             if reply.status is None:
-                raise RemoteProtocolError(f"reply is not +OK or -ERR: {printable(raw[:40])!r}")
+                raise RemoteProtocolError("reply is not +OK or -ERR", raw)
             self._handle(reply)
         if self._awaiting and self._buffer and not self.in_handshake and self._listing is None:
             raise RemoteProtocolError("server sent more data before it could have seen our command")

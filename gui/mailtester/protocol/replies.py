@@ -185,8 +185,8 @@ class ReplyParser:
     def _parse_line(line: bytes) -> tuple[int, bool, str]:
         head = line[:3]
         if len(head) < 3 or not head.isdigit() or head[:1] not in b"2345":
-            raise RemoteProtocolError(f"reply does not start with a 3-digit code: {printable(line[:40])!r}")
+            raise RemoteProtocolError("reply does not start with a 3-digit code", line)
         sep = line[3:4]
         if sep not in (b"", b" ", b"-"):
-            raise RemoteProtocolError(f"unexpected character after reply code: {printable(line[:40])!r}")
+            raise RemoteProtocolError("unexpected character after reply code", line)
         return int(head), sep != b"-", printable(line[4:])

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .credentials import Credentials
 from .errors import LocalProtocolError
-from .limits import MAX_SASL_ROUND_TRIPS
+from .limits import MAX_JSON_DEPTH, MAX_JSON_SIZE, MAX_SASL_ROUND_TRIPS
 from .replies import printable, show_controls
 
 OAUTH_ERROR_RESPONSE = {"XOAUTH2": b"", "OAUTHBEARER": b"\x01"}
@@ -207,13 +207,33 @@ class DecodedChallenge:
     @property
     def oauth_error(self) -> dict[str, object] | None:
         """The JSON error object an OAuth server sends in its challenge."""
-        if not self.is_base64:
+        if not self.is_base64 or len(self.data) > MAX_JSON_SIZE or _nesting(self.data) > MAX_JSON_DEPTH:
             return None
         try:
             obj = json.loads(self.data.decode("utf-8").strip())
         except (UnicodeDecodeError, ValueError):
             return None
-        return obj if isinstance(obj, dict) else None
+        if not isinstance(obj, dict):
+            return None
+        # Only flat fields are words for a person; nested values are shown as text.
+        return {str(k): v if isinstance(v, str | int | float | bool) else json.dumps(v) for k, v in obj.items()}
+
+
+def _nesting(data: bytes) -> int:
+    """How deep brackets nest, outside strings (before json.loads can recurse on it)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in data:
+        if in_string:
+            escaped, in_string = (False, True) if escaped else (byte == 0x5C, byte != 0x22)
+        elif byte == 0x22:
+            in_string = True
+        elif byte in b"[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in b"]}":
+            depth -= 1
+    return deepest
 
 
 _B64_CHARS = re.compile(rb"^[A-Za-z0-9+/]*={0,2}$")
@@ -288,7 +308,8 @@ class SaslExchange:
         """The line answering a server challenge."""
         self.round_trips += 1
         if self.mechanism.needs_token and challenge.oauth_error is not None:
-            self.oauth_error = tuple((str(k), str(v)) for k, v in challenge.oauth_error.items())
+            self.oauth_error = tuple((show_controls(str(k)), show_controls(str(v)))
+                                     for k, v in challenge.oauth_error.items())
         try:
             if self.round_trips > MAX_SASL_ROUND_TRIPS:
                 raise SaslFinished("too many challenges")

@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from .credentials import REDACTED, Credentials
 from .errors import LocalProtocolError, RemoteProtocolError
-from .events import CommandSent, Event, Finished, Outcome
+from .events import CommandSent, Event, Finished, Outcome, ReplyReceived
 from .kinds import Ending, Protocol, Security, Stage
 from .limits import MAX_BYTES_PER_RUN, MAX_LINE_LENGTH
 from .replies import Reply, printable, service_of_greeting
@@ -74,7 +74,13 @@ class LoginSession:
             if data:
                 self._feed(data)
         except RemoteProtocolError as exc:
+            if exc.line is not None:  # shown, so the person sees what broke the dialogue
+                shown = printable(exc.line[:MAX_LINE_LENGTH])
+                self._events.append(ReplyReceived(Reply(None, (shown,), (shown,)), None, self.stage))
             self._finish(False, Ending.MALFORMED, detail=str(exc), quit=False)
+        except Exception as exc:  # a bug of ours, met on this server's input: an ending, never a traceback
+            detail = f"internal error while reading the reply ({type(exc).__name__})"
+            self._finish(False, Ending.MALFORMED, detail=detail, quit=False)
         return self._take()
 
     def tls_established(self) -> list[Event]:

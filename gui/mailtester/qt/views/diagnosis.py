@@ -122,7 +122,8 @@ class DiagnosisPanel(QFrame):
         settings to use when there is more than this one."""
         r = report.result
         if r.ok:
-            reports = account if len(account) > 1 else (report,)
+            # this side first, then the other working side
+            reports = (report, *(a for a in account if a is not report)) if len(account) > 1 else (report,)
             rows: list[tuple[str, str] | str] = []
             for rep in reports:
                 if len(reports) > 1:

@@ -553,7 +553,7 @@ class AccountForm(QWidget):
         # The demo servers take a free port when they start: shown as "automatic".
         for spin in (self.port_spin, self.incoming_port_spin):
             spin.setSpecialValueText(self.tr("automatic") if demo else "")
-            spin.updateGeometry()  # room for "automatic"
+            spin.setMinimumWidth(spin.sizeHint().width() if demo else 0)  # room for "automatic"
         self._filling = True
         try:
             if demo:

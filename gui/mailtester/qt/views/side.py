@@ -6,6 +6,7 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from ...knowledge.report import Report
@@ -37,6 +38,7 @@ class SidePane(QWidget):
         self.state = SideState.IDLE
         self.report: Report | None = None
         self.protocol: Protocol | None = None  # of the run shown, once one started
+        self._follow = False
         self.model = TimelineModel(self)
         self.steps = StepsModel(self)
         layout = QVBoxLayout(self)
@@ -92,6 +94,13 @@ class SidePane(QWidget):
         self.model.append(entry)
         self.steps.enter(entry.stage)
         self.timeline.scrollToBottom()
+        self._follow = not self.isVisible()  # a hidden view does not scroll: once shown, it will
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._follow:  # the latest lines in view when its tab comes to the front
+            self._follow = False
+            QTimer.singleShot(0, self.timeline, self.timeline.scrollToBottom)
 
     def finish(self, report: Report, account: tuple[Report, ...] = ()) -> None:
         self.report = report
