@@ -1,10 +1,19 @@
-"""Render the window in its three telling states to PNG: a successful login on
-the demo server, a refused password (535), and an untrusted certificate.
+"""Render the window in its telling states to PNG, against the built-in demo
+servers (IMAP for receiving, SMTP for sending):
+
+- account-success: both sides work (the receiving tab in front);
+  success: the same, the sending tab in front;
+- account-receiving-refused: sending works, the incoming password is refused;
+- account-both-refused: the wrong password on both sides;
+  refused-535: the same, the sending side's 535 in front;
+- certificate-untrusted: the sending side alone, with a certificate nobody trusts.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py [OUTDIR] [--dark] [--lang=tr|pseudo]
+        [--size=900x600]
 
 --dark renders with a dark palette (Fusion style), to check contrast; --lang in
-Turkish or in the stretched pseudo-locale, to check for clipped text.
+Turkish or in the stretched pseudo-locale, to check for clipped text; --size
+another window size (added to the file names).
 
 Runs on the offscreen platform unless a display is set; nothing leaves loopback.
 """
@@ -24,43 +33,67 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from mailtester.app import application, create_window
-from mailtester.driver.demo import DemoServer
+from mailtester.driver.demo import DEMO_WRONG_PASSWORD, DemoServer
+from mailtester.qt.controllers.check import Side
 from mailtester.qt.views.form import DEMO, DEMO_FAIL
 
 ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
 DARK = "--dark" in sys.argv
 LANG = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--lang=")), "en")
+SIZE = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--size=")), "")
 OUT = Path(ARGS[0]) if ARGS else Path(__file__).parent / "screenshots"
-SUFFIX = ("-dark" if DARK else "") + ("" if LANG == "en" else f"-{LANG}")
+SUFFIX = ("-dark" if DARK else "") + ("" if LANG == "en" else f"-{LANG}") + (f"-{SIZE}" if SIZE else "")
+
+
+async def settle() -> None:
+    for _ in range(5):  # let the last repaints land before grabbing
+        QApplication.processEvents()
+        await asyncio.sleep(0.02)
 
 
 async def run_and_wait(window) -> None:
     await window.test_login()
-    for _ in range(5):  # let the last repaints land before grabbing
-        QApplication.processEvents()
-        await asyncio.sleep(0.02)
+    await settle()
+
+
+async def shot(window, name: str, side: Side | None = None) -> None:
+    if side is not None:
+        window.tabs.setCurrentWidget(window.panes[side])
+        await settle()
+    window.grab().save(str(OUT / f"{name}{SUFFIX}.png"))
 
 
 async def shoot() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     ini = Path(tempfile.mkdtemp()) / "settings.ini"
     window = create_window(QSettings(str(ini), QSettings.Format.IniFormat), lang=LANG)
-    window.resize(1100, 760)
+    width, height = (int(x) for x in SIZE.split("x")) if SIZE else (1100, 760)
+    window.resize(width, height)
     window.show()
-    combo = window.form.provider_combo
+    form = window.form
+    combo = form.provider_combo
     combo.setCurrentIndex(combo.findData(DEMO))
     await run_and_wait(window)
-    window.grab().save(str(OUT / f"success{SUFFIX}.png"))
+    await shot(window, "account-success", Side.INCOMING)
+    await shot(window, "success", Side.OUTGOING)
+    form.separate_check.setChecked(True)  # the incoming side's own password, and a wrong one
+    form.incoming_password_edit.setText(DEMO_WRONG_PASSWORD)
+    await run_and_wait(window)
+    await shot(window, "account-receiving-refused")
+    form.separate_check.setChecked(False)
     combo.setCurrentIndex(combo.findData(DEMO_FAIL))
     await run_and_wait(window)
-    window.grab().save(str(OUT / f"refused-535{SUFFIX}.png"))
+    await shot(window, "account-both-refused", Side.INCOMING)
+    await shot(window, "refused-535", Side.OUTGOING)
     async with DemoServer() as server:  # its certificate is not trusted without the demo CA
         combo.setCurrentIndex(0)
-        window.form.host_edit.setText("localhost")
-        window.form.port_spin.setValue(server.port)
-        window.form.security_combo.setCurrentIndex(window.form.security_combo.findData("starttls"))
+        form.incoming_host_edit.clear()  # sending only
+        form.host_edit.setText("localhost")
+        form.port_spin.setValue(server.port)
+        form.security_combo.setCurrentIndex(form.security_combo.findData("starttls"))
+        form.password_edit.setText("demo-password")
         await run_and_wait(window)
-        window.grab().save(str(OUT / f"certificate-untrusted{SUFFIX}.png"))
+        await shot(window, "certificate-untrusted")
     window.close()
     print(f"screenshots in {OUT}")
 

@@ -1,6 +1,7 @@
 """Turkish translations of the window's strings, applied to the Qt .ts file.
 
-    .venv/bin/pyside6-lupdate $(find gui/mailtester/qt -name '*.py') -ts resources/translations/mailtester_tr.ts
+    .venv/bin/pyside6-lupdate -no-obsolete $(find gui/mailtester/qt -name '*.py') \
+        -ts resources/translations/mailtester_tr.ts
     .venv/bin/python packaging/ui_tr.py resources/translations/mailtester_tr.ts
 
 Reviewers edit this table (or the .ts in Qt Linguist); a test fails when a
@@ -16,28 +17,19 @@ TR = {
     "%1 refused the connection": "%1 bağlantıyı reddetti",
     "%1\nNot valid base64: shown as the server sent it.":
         "%1\nGeçerli base64 değil: sunucunun gönderdiği gibi gösteriliyor.",
-    "&Browse…": "&Gözat…",
-    "&Cancel": "&İptal",
+    "&Browse…": "Gö&zat…",
     "&Email or user name:": "&E-posta veya kullanıcı adı:",
-    "&IP version:": "&IP sürümü:",
     "&Language:": "&Dil:",
     "&Method:": "&Yöntem:",
     "&Provider:": "&Sağlayıcı:",
-    "&Remember this account": "Bu hesabı &hatırla",
     "The password is kept in the system keychain, never in a file.":
         "Parola sistem anahtarlığında tutulur, hiçbir zaman bir dosyada değil.",
     "&Server:": "S&unucu:",
-    "&Test login": "Girişi &test et",
-    "&Timeout per step:": "Adım başına &zaman aşımı:",
     "(new account)": "(yeni hesap)",
-    "Access &token:": "Erişim &belirteci:",
     "Account and password forgotten.": "Hesap ve parola unutuldu.",
     "Advanced": "Gelişmiş",
-    "Allow plaintext login": "Şifresiz girişe izin ver",
-    "Allow &unencrypted login": "Şi&fresiz girişe izin ver",
     "Only on a network you trust: without encryption the password can be read on its way.":
         "Yalnızca güvendiğiniz bir ağda: şifreleme olmadan parola yolda okunabilir.",
-    "Authentication method": "Kimlik doğrulama yöntemi",
     "Automatic": "Otomatik",
     "automatic": "otomatik",
     "Cancel the test": "Testi iptal et",
@@ -49,9 +41,7 @@ TR = {
     "Connect": "Bağlan",
     "Connected to %1 port %2": "%1 adresine, %2 numaralı bağlantı noktasından bağlanıldı",
     "Connecting to %1 port %2": "%1 adresine, %2 numaralı bağlantı noktasından bağlanılıyor",
-    "Connection security": "Bağlantı güvenliği",
-    "Cop&y report": "Raporu &kopyala",
-    "Copy &lines": "&Satırları kopyala",
+    "Cop&y report": "Raporu kopyala",  # no letter left for it in Turkish
     "Could not save the report: %1": "Rapor kaydedilemedi: %1",
     "Demo server (built in)": "Tanıtım sunucusu (yerleşik)",
     "Demo server (wrong password)": "Tanıtım sunucusu (yanlış parola)",
@@ -75,13 +65,11 @@ TR = {
     "Every line exchanged with the server, with decoded challenges":
         "Sunucuyla alınıp verilen her satır, çözülmüş sorgularla birlikte",
     "Expires": "Bitiş",
-    "Extra &CA file:": "Ek &CA dosyası:",
     "Extra CA certificate file": "Ek CA sertifika dosyası",
-    "Fill in the account and choose Test login. The password is sent only over an encrypted connection unless you "
-    "allow otherwise.": "Hesabı doldurun ve Girişi test et'i seçin. Aksine izin vermedikçe parola yalnızca şifreli "
-                       "bir bağlantı üzerinden gönderilir.",
+    "Fill in the account and choose Test account. The password is sent only over an encrypted connection unless "
+    "you allow otherwise.": "Hesabı doldurun ve Hesabı test et'i seçin. Aksine izin vermedikçe parola yalnızca "
+                           "şifreli bir bağlantı üzerinden gönderilir.",
     "Forget": "Unut",
-    "Forget the selected account and its password": "Seçili hesabı ve parolasını unut",
     "Forget the trusted certificate": "Güvenilen sertifikayı unut",
     "Gave up: the whole test took longer than %1 s": "Vazgeçildi: testin tamamı %1 saniyeden uzun sürdü",
     "Greet": "Karşıla",
@@ -105,7 +93,7 @@ TR = {
     "written to a file.": "Kullanılabilir bir sistem anahtarlığı yok; bu yüzden parola yalnızca bu pencereyi "
                           "kapatana kadar tutulur. Hiçbir zaman bir dosyaya yazılmaz.",
     "None": "Yok",
-    "None (unencrypted)": "Yok (şifresiz)",
+    "None (unencrypted)": "Yok (şifrelenmemiş)",
     "Note": "Not",
     "OAuth2 access token": "OAuth2 erişim belirteci",
     "Only trust this certificate if you know it belongs to %1, for example a mail bridge on this computer or a "
@@ -115,9 +103,7 @@ TR = {
                                        "çalıştırdığı bir sunucu.\n\nBundan sonra test, bu sunucu ve bağlantı "
                                        "noktası için tam olarak bu sertifikayı kabul edecek, başka her sertifikayı "
                                        "reddedecek.",
-    "Other (enter the server yourself)": "Diğer (sunucuyu kendiniz girin)",
     "Outgoing mail server": "Giden posta sunucusu",
-    "P&ort:": "&Bağlantı noktası:",
     "Pass&word:": "Paro&la:",
     "Password": "Parola",
     "Port": "Bağlantı noktası",
@@ -128,8 +114,7 @@ TR = {
     "SHA-256 fingerprint": "SHA-256 parmak izi",
     "SSL/TLS": "SSL/TLS",
     "STARTTLS": "STARTTLS",
-    "Sa&ved accounts:": "Kayıtlı &hesaplar:",
-    "Save &report…": "Raporu ka&ydet…",
+    "Sa&ved accounts:": "&Kayıtlı hesaplar:",
     "Save report": "Raporu kaydet",
     "Saved accounts": "Kayıtlı hesaplar",
     "Se&curity:": "&Güvenlik:",
@@ -140,7 +125,6 @@ TR = {
     "Server sent": "Sunucu gönderdi",
     "Show": "Göster",
     "Show password": "Parolayı göster",
-    "Show ra&w": "&Ham göster",
     "Starting TLS": "TLS başlatılıyor",
     "Subject": "Konu",
     "System default": "Sistem varsayılanı",
@@ -149,7 +133,6 @@ TR = {
     "TLS failed: %1": "TLS başarısız: %1",
     "TLS failed: the certificate changed since you trusted it":
         "TLS başarısız: sertifika, ona güvendiğinizden beri değişti",
-    "Test login": "Girişi test et",
     "Testing…": "Test ediliyor…",
     "The language changes the next time the window opens.": "Dil, pencere bir sonraki açılışında değişir.",
     "The name lookup did not answer in time": "Ad çözümlemesi zamanında yanıt vermedi",
@@ -202,6 +185,100 @@ TR = {
     "then": "sonra",
     "you@example.com": "siz@example.com",
     " s": " sn",
+    # The whole account: incoming and outgoing servers, side by side.
+    "&Different user name or password for the outgoing server": "Giden sunucu için &farklı kullanıcı adı veya parola",
+    "&User name:": "Kullanıcı &adı:",
+    "Access t&oken:": "Erişim bel&irteci:",
+    "Access to&ken:": "Erişim &belirteci:",
+    "Access token for the incoming server": "Gelen sunucu için erişim belirteci",
+    "Access token for the outgoing server": "Giden sunucu için erişim belirteci",
+    "Advanced settings, for both servers": "Gelişmiş ayarlar (iki sunucu için)",
+    "Allow unencrypted lo&gin": "Şifrelenmemiş girişe izin &ver",
+    "Allow unencrypted login": "Şifrelenmemiş girişe izin ver",
+    "Both servers use the password above, so choose an OAuth2 access token for both or for neither, or give the "
+    "outgoing server its own.": "İki sunucu da yukarıdaki parolayı kullanıyor; bu yüzden OAuth2 erişim belirtecini "
+                                "ya ikisinde de seçin ya da hiçbirinde seçmeyin. Dilerseniz giden sunucuya ayrı bir "
+                                "parola verin.",
+    "Cancel": "İptal",
+    "Copy lines": "Satırları kopyala",
+    "Copy the selected lines of the timeline, or all of them":
+        "Zaman çizelgesinde seçili satırları ya da tümünü kopyala",
+    "Discarded data the server sent after its go-ahead and before encryption started":
+        "Sunucunun onay verdikten sonra ve şifreleme başlamadan önce gönderdiği veriler atıldı",
+    "Email address or user name for the incoming server": "Gelen sunucu için e-posta adresi veya kullanıcı adı",
+    "Extra CA &file:": "Ek &CA dosyası:",
+    "Forget the selected account and its passwords": "Seçili hesabı ve parolalarını unut",
+    "IP version:": "IP sürümü:",
+    "Incoming mail protocol": "Gelen posta protokolü",
+    "Incoming mail server": "Gelen posta sunucusu",
+    "Incoming server": "Gelen posta sunucusu",
+    "Incoming server authentication method": "Gelen sunucunun kimlik doğrulama yöntemi",
+    "Incoming server connection security": "Gelen sunucunun bağlantı güvenliği",
+    "Incoming server port": "Gelen sunucunun bağlantı noktası",
+    "Method:": "Yöntem:",
+    "No incoming server was entered, so receiving was not tested.":
+        "Gelen sunucu girilmediği için posta alma test edilmedi.",
+    "No outgoing server was entered, so sending was not tested.":
+        "Giden sunucu girilmediği için posta gönderme test edilmedi.",
+    "Normal password": "Normal parola",
+    "Not tested.": "Test edilmedi.",
+    "Nothing was tested.": "Hiçbir şey test edilmedi.",
+    "Other (enter the servers yourself)": "Diğer (sunucuları kendiniz girin)",
+    "Outgoing server": "Giden posta sunucusu",
+    "Outgoing server (SMTP)": "Giden posta sunucusu (SMTP)",
+    "Outgoing server authentication method": "Giden sunucunun kimlik doğrulama yöntemi",
+    "Outgoing server connection security": "Giden sunucunun bağlantı güvenliği",
+    "Outgoing server port": "Giden sunucunun bağlantı noktası",
+    "Passw&ord:": "&Parola:",
+    "Password for the incoming server": "Gelen sunucunun parolası",
+    "Password for the outgoing server": "Giden sunucunun parolası",
+    "Port:": "Port:",  # beside the server, as Turkish mail programs say it
+    "Pro&tocol:": "P&rotokol:",
+    "Protocol": "Protokol",
+    "Receiving (%1)": "Gelen posta (%1)",
+    "Receiving and sending: %1": "Posta alma ve gönderme: %1",
+    "Receiving diagnosis": "Gelen posta tanısı",
+    "Receiving timeline": "Gelen posta zaman çizelgesi",
+    "Receiving works. Sending was not tested.": "Posta alma çalışıyor. Posta gönderme test edilmedi.",
+    "Receiving works. Sending: %1": "Posta alma çalışıyor. Posta gönderme: %1",
+    "Receiving works: this account can log in and read mail.":
+        "Posta alma çalışıyor: bu hesap giriş yapıp postalarını okuyabilir.",
+    "Receiving: %1 Sending was not tested.": "Posta alma: %1 Posta gönderme test edilmedi.",
+    "Receiving: %1 Sending: %2": "Posta alma: %1 Posta gönderme: %2",
+    "Remember t&his account": "Bu hesabı &hatırla",
+    "Results of receiving and sending": "Posta alma ve gönderme sonuçları",
+    "Save report…": "Raporu kaydet…",
+    "Se&rver:": "Su&nucu:",
+    "Security:": "Güvenlik:",
+    "Sending (SMTP)": "Giden posta (SMTP)",
+    "Sending diagnosis": "Giden posta tanısı",
+    "Sending timeline": "Giden posta zaman çizelgesi",
+    "Sending works. Receiving was not tested.": "Posta gönderme çalışıyor. Posta alma test edilmedi.",
+    "Sending works. Receiving: %1": "Posta gönderme çalışıyor. Posta alma: %1",
+    "Sending: %1 Receiving was not tested.": "Posta gönderme: %1 Posta alma test edilmedi.",
+    "Server offers %1; using the %2 command": "Sunucu şunları sunuyor: %1; %2 komutu kullanılıyor",
+    "Show raw": "Ham göster",
+    "Show the lines as sent, without decoding the server's questions":
+        "Satırları, sunucunun sorularını çözmeden, gönderildiği gibi göster",
+    "Test &account": "Hesabı &test et",
+    "Test account": "Hesabı test et",
+    "Test only the incoming server": "Yalnızca gelen sunucuyu test et",
+    "Test only the outgoing server": "Yalnızca giden sunucuyu test et",
+    "Test rece&iving": "Posta al&mayı test et",
+    "Test receiving and sending at the same time": "Posta almayı ve göndermeyi aynı anda test et",
+    "Test se&nding": "P&osta göndermeyi test et",
+    "The protocol's own login command (IMAP LOGIN, POP3 USER and PASS)":
+        "Protokolün kendi giriş komutu (IMAP LOGIN, POP3 USER ve PASS)",
+    "The server does not list its capabilities; trying the usual commands":
+        "Sunucu yeteneklerini listelemiyor; olağan komutlar deneniyor",
+    "This account can receive and send mail.": "Bu hesap posta alıp gönderebilir.",
+    "Timeout per step:": "Adım başına zaman aşımı:",
+    "User name for the outgoing server": "Giden sunucunun kullanıcı adı",
+    "cancelled": "iptal edildi",
+    "imap.example.com": "imap.example.com",
+    "not tested": "test edilmedi",
+    "testing": "test ediliyor",
+    "works": "çalışıyor",
 }
 
 

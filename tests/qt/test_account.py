@@ -140,7 +140,7 @@ def test_incoming_refused_while_sending_works(qtbot, window, postfix):
     assert "Incoming server" not in panel_text(window)
     assert steps(window, Side.INCOMING)[Step.LOGIN] is StepState.FAILED
     assert steps(window, Side.INCOMING)[Step.ENCRYPT] is StepState.DONE
-    assert "Log in: failed" == find(window, QLabel, "incomingStepLogin").accessibleName()
+    assert find(window, QLabel, "incomingStepLogin").accessibleName() == "Log in: failed"
     assert all(state is StepState.DONE for state in steps(window, Side.OUTGOING).values())
     assert tab_text(window, Side.INCOMING) == "\u2716 Receiving (IMAP)"
     assert tab_text(window, Side.OUTGOING) == "\u2714 Sending (SMTP)"

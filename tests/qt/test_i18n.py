@@ -17,7 +17,7 @@ from mailtester.knowledge.diagnose import texts
 from mailtester.protocol.events import NOTES
 from mailtester.qt.controllers.accounts import Keychain
 from mailtester.qt.i18n import NOTE_TEXTS, install
-from mailtester.qt.views.form import DEMO_FAIL
+from mailtester.qt.views.form import DEMO, DEMO_FAIL
 
 from .test_window import find, panel_text, run, select_provider, timeline_texts
 
@@ -63,7 +63,7 @@ def test_the_window_in_turkish(qtbot, qloop, memory_keyring, tmp_path):
     qtbot.addWidget(w)
     w.show()
     try:
-        assert find(w, QAbstractButton, "testButton").text() == "Girişi &test et"
+        assert find(w, QAbstractButton, "testButton").text() == "Hesabı &test et"
         select_provider(w, DEMO_FAIL)
         run(qtbot, w)
         text = panel_text(w)
@@ -108,10 +108,57 @@ def test_no_clipped_text(qtbot, qloop, memory_keyring, tmp_path, size, lang):
         w.show()
         qtbot.waitExposed(w)
         find(w, QAbstractButton, "advancedButton").setChecked(True)
-        select_provider(w, DEMO_FAIL)
-        run(qtbot, w)
+        for preset in (DEMO_FAIL, DEMO):  # both sides refused, then both working
+            select_provider(w, preset)
+            run(qtbot, w)
+            for index in range(w.tabs.count()):  # each side's results
+                w.tabs.setCurrentIndex(index)
+                qtbot.wait(50)
+                assert clipped(w) == [], (preset, index)
+        find(w, QAbstractButton, "separateOutgoingCheck").setChecked(True)  # the outgoing side's own fields
         qtbot.wait(50)
         assert clipped(w) == []
+    finally:
+        w.close()
+        install("en")
+
+
+def mnemonics(window: QWidget) -> list[str]:
+    """The & letters of the visible controls (labels count when they have a buddy)."""
+    letters = []
+    for w in window.findChildren(QWidget):
+        if not w.isVisible() or w.window() is not window:
+            continue
+        if isinstance(w, QAbstractButton) or (isinstance(w, QLabel) and w.buddy() is not None):
+            text = w.text()
+        else:
+            continue
+        match = re.search(r"&([^&\s])", text.replace("&&", ""))
+        if match:
+            letters.append(match.group(1).lower())
+    return letters
+
+
+@pytest.mark.parametrize("lang", ["en", "tr"])
+@pytest.mark.parametrize("token", [False, True])
+def test_no_duplicate_mnemonics(qtbot, qloop, memory_keyring, tmp_path, lang, token):
+    w = create_window(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), Keychain(), lang=lang)
+    qtbot.addWidget(w)
+    try:
+        w.show()
+        qtbot.waitExposed(w)
+        find(w, QAbstractButton, "advancedButton").setChecked(True)
+        for separate in (False, True):
+            find(w, QAbstractButton, "separateOutgoingCheck").setChecked(separate)
+            if token:
+                for name in ("mechanismCombo", "incomingMechanismCombo"):
+                    combo = find(w, QComboBox, name)
+                    combo.setCurrentIndex(combo.findData("token"))
+            for index in range(w.tabs.count()):
+                w.tabs.setCurrentIndex(index)
+                letters = mnemonics(w)
+                assert len(letters) > 15
+                assert sorted(set(letters)) == sorted(letters), (separate, index, sorted(letters))
     finally:
         w.close()
         install("en")
