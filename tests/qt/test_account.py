@@ -506,3 +506,35 @@ def test_escape_cancels_both_sides(qtbot, window, serve):
     assert verdict(window) == "Cancelled."
     assert all(p.state is SideState.CANCELLED for p in window.panes.values())
     assert find(window, QAbstractButton, "testButton").text().replace("&", "") == "Test account"
+
+
+def test_keyboard_order_form_then_buttons_then_results(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    select_provider(window, DEMO)
+    run_account(qtbot, window)  # every button enabled
+    select_provider(window, "")  # and every server field
+    for on in (False, True):
+        separate(window, on)
+        window.account_combo.setFocus()
+        seen = []
+        for _ in range(80):
+            w = QApplication.focusWidget()
+            name = w.objectName() if w is not None else ""
+            if name in seen:
+                break
+            seen.append(name)
+            qtbot.keyClick(w, Qt.Key.Key_Tab)
+        form = [n for n in ("accountCombo", "providerCombo", "userEdit", "passwordEdit", "separateOutgoingCheck",
+                            "incomingProtocolCombo", "incomingHostEdit", "incomingSecurityCombo",
+                            "incomingMechanismCombo", "hostEdit", "securityCombo", "mechanismCombo", "rememberCheck")]
+        buttons = ["incomingTestButton", "outgoingTestButton", "testButton"]
+        results = ["resultsTabs", "incomingShowRawCheck", "incomingTimelineView", "incomingVerdictLabel",
+                   "incomingDetailsLabel", "copyReportButton", "saveReportButton"]
+        if on:  # the incoming side's own fields on top; userEdit and passwordEdit in the outgoing group
+            form[2:4] = ["incomingUserEdit", "incomingPasswordEdit"]
+            form[-1:-1] = ["userEdit", "passwordEdit"]
+        wanted = form + buttons + results
+        got = [n for n in seen if n in wanted or n == "qt_tabwidget_tabbar"]
+        got = ["resultsTabs" if n == "qt_tabwidget_tabbar" else n for n in got]
+        assert got == wanted, seen

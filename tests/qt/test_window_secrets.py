@@ -8,26 +8,29 @@ import logging
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit, QWidget
 
 from mailtester.knowledge.report import to_html, to_json, to_markdown
 from tests.qt.conftest import KEYCHAIN_WAIT
 from tests.servers import aiosmtpd_server as srv
 from tests.test_secrets import PASSWORD, TOKEN, scan
 
+from .test_account import fill_incoming, run_account
 from .test_window import fill, find, run
 
 
 def everything_shown(window, settings_file) -> str:
-    model = window.model
     parts = []
-    for row in range(model.rowCount()):
-        index = model.index(row)
-        for role in list(range(0, 40)) + list(range(Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 10)):
-            parts.append(repr(model.data(index, role)))
+    for pane in window.panes.values():  # both sides' timelines
+        model = pane.model
+        for row in range(model.rowCount()):
+            index = model.index(row)
+            for role in list(range(0, 40)) + list(range(Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 10)):
+                parts.append(repr(model.data(index, role)))
     parts += [label.text() for label in window.findChildren(QLabel)]
-    report = window.last_report
-    parts += [to_markdown(report), to_html(report), to_json(report)]
+    parts += [label.accessibleName() + label.accessibleDescription() for label in window.findChildren(QWidget)]
+    for report in window.reports():
+        parts += [to_markdown(report), to_html(report), to_json(report)]
     find(window, QAbstractButton, "copyReportButton").click()
     find(window, QAbstractButton, "copyLinesButton").click()
     parts.append(QApplication.clipboard().text())
@@ -70,6 +73,37 @@ def test_no_secret_anywhere_in_the_window(qtbot, window, serve, server_tls, ca_f
         find(window, QAbstractButton, "forgetAccountButton").click()
         qtbot.waitUntil(lambda: not window.keychain._session, timeout=KEYCHAIN_WAIT)
         assert find(window, QLineEdit, "passwordEdit").text() == ""
+
+
+@pytest.mark.parametrize(("protocol", "mechanism"), [("imap", "NATIVE"), ("imap", "PLAIN"), ("pop3", "NATIVE"),
+                                                     ("pop3", "LOGIN")])
+@pytest.mark.parametrize("separate", [False, True])
+def test_no_secret_anywhere_for_the_receiving_side(qtbot, window, serve, settings_file, caplog, monkeypatch,
+                                                   memory_keyring, protocol, mechanism, separate):
+    from mailtester.driver import demo_incoming
+    from mailtester.driver.demo import DEMO_USER, DemoServer
+    from mailtester.protocol.events import Protocol
+    from mailtester.resources import resource_path
+
+    caplog.set_level(logging.DEBUG)
+    monkeypatch.setattr(demo_incoming, "DEMO_PASSWORD", PASSWORD)
+    server = serve(DemoServer(Protocol(protocol)))
+    find(window, QLineEdit, "userEdit").setText(DEMO_USER)
+    find(window, QLineEdit, "passwordEdit").setText(PASSWORD)
+    if separate:  # the incoming side's own fields carry it; the outgoing side's another one
+        find(window, QAbstractButton, "separateOutgoingCheck").setChecked(True)
+        find(window, QLineEdit, "passwordEdit").setText("outgoing-" + PASSWORD)
+    fill_incoming(window, protocol, "localhost", server.port, "starttls", mechanism=mechanism)
+    find(window, QLineEdit, "caFileEdit").setText(str(resource_path("demo", "ca.pem")))
+    find(window, QAbstractButton, "rememberCheck").setChecked(True)
+    account = run_account(qtbot, window, "incomingTestButton")
+    assert account.incoming.result.ok, account.incoming.diagnosis
+    qtbot.waitUntil(lambda: find(window, QComboBox, "accountCombo").count() == 2, timeout=KEYCHAIN_WAIT)
+    assert list(memory_keyring.items.values()) == [PASSWORD]
+    text = everything_shown(window, settings_file)
+    logs = "\n".join(r.getMessage() for r in caplog.records)
+    assert scan(text, DEMO_USER, PASSWORD) == []
+    assert scan(logs, DEMO_USER, PASSWORD) == []
 
 
 class ServerContext:

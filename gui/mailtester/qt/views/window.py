@@ -257,7 +257,9 @@ class MainWindow(QMainWindow):
                                 self.tabs.tabBar()]
         for side in SIDES:
             p = self.panes[side]
-            chain += [p.show_raw_check, p.copy_lines_button, p.timeline, p.panel.trust_button, p.panel.forget_button]
+            panel = p.panel  # its labels take focus for their links and selection
+            chain += [p.show_raw_check, p.copy_lines_button, p.timeline, panel.verdict, panel.explanation,
+                      panel.cert_text, panel.trust_button, panel.forget_button, panel.details]
         chain += [self.copy_report_button, self.save_report_button]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
