@@ -13,6 +13,7 @@ import pytest
 
 from mailtester import cli
 from mailtester.protocol.credentials import Credentials, Secret
+from tests.secret_search import find_secrets
 from tests.servers import aiosmtpd_server as srv
 from tests.servers.scripted import Conn, ScriptedServer
 from tests.test_hostile import SCENARIOS as HOSTILE
@@ -48,7 +49,9 @@ def forbidden_forms(user: str, password: str) -> set[str]:
 
 
 def scan(text: str, user: str = USER, password: str = PASSWORD) -> list[str]:
-    return [f for f in forbidden_forms(user, password) if f and f in text]
+    messages = [b"\0" + user.encode() + b"\0" + password.encode(), f"auth=Bearer {TOKEN}".encode()]
+    return [f for f in forbidden_forms(user, password) if f and f in text] + find_secrets(
+        text, [password, TOKEN], messages)
 
 
 async def echo_handler(c: Conn) -> None:

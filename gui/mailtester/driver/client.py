@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import socket
 import ssl
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from .. import __version__
 from ..model import CheckResult, CheckSettings, TimelineEntry, TlsFailure, TlsInfo
@@ -189,7 +192,7 @@ async def _dialogue(run: _Run) -> Outcome:
     run.note("lookup", host if host == s.host.strip() else f"{s.host.strip()} ({host})")
     try:
         async with asyncio.timeout(s.timeout):
-            infos = await loop.getaddrinfo(host, port, family=s.family, type=socket.SOCK_STREAM)
+            infos = await _getaddrinfo(host, port, s.family)
     except TimeoutError:
         run.note("lookup-timeout")
         return _fail(Ending.DNS_FAILED, Stage.DNS, "the name lookup timed out")
@@ -273,6 +276,30 @@ async def _dialogue(run: _Run) -> Outcome:
                 return event.outcome
         if any(isinstance(e, ReplyReceived) for e in events):
             deadline = loop.time() + s.timeout  # after any TLS handshake the reply started
+
+
+def _getaddrinfo(host: str, port: int, family: int) -> asyncio.Future[list[tuple[Any, ...]]]:
+    """getaddrinfo in a daemon thread of its own: a lookup that blocks in the
+    system resolver cannot be cancelled, and the default executor's thread
+    would keep the process alive at exit long after the verdict."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[list[tuple[Any, ...]]] = loop.create_future()
+
+    def deliver(result: list[tuple[Any, ...]] | None, error: BaseException | None) -> None:
+        if not future.done():
+            future.set_exception(error) if error is not None else future.set_result(result or [])
+
+    def lookup() -> None:
+        try:
+            result: list[tuple[Any, ...]] | None = socket.getaddrinfo(host, port, family, socket.SOCK_STREAM)
+            error = None
+        except BaseException as exc:  # handed to the loop as is
+            result, error = None, exc
+        with contextlib.suppress(RuntimeError):  # the loop is gone: nobody waits any more
+            loop.call_soon_threadsafe(deliver, result, error)
+
+    threading.Thread(target=lookup, name="resolver", daemon=True).start()
+    return future
 
 
 async def _next_events(run: _Run, session: LoginSession) -> list[Event]:

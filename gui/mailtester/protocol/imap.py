@@ -18,7 +18,7 @@ from .errors import RemoteProtocolError
 from .events import NoteAdded, ReplyReceived, TlsRequested
 from .kinds import Ending, Protocol, Security, Stage
 from .limits import MAX_LINE_LENGTH, MAX_LITERAL_SIZE, MAX_UNTAGGED_RESPONSES
-from .replies import Reply, printable, show_controls
+from .replies import Reply, printable, show_controls, take_line
 from .sasl import MECHANISMS, SaslExchange, decode_challenge, pick_mechanism
 from .session import NATIVE, LoginSession, SessionConfig
 
@@ -66,22 +66,18 @@ class ImapParser:
 
     def next_line(self) -> ImapLine | None:
         while True:
-            end = self._buffer.find(b"\n")
-            if end < 0:
-                if len(self._buffer) > MAX_LINE_LENGTH:
-                    raise RemoteProtocolError(f"reply line longer than {MAX_LINE_LENGTH} bytes")
+            part = take_line(self._buffer, peek=True)
+            if part is None:
                 return None
-            if end > MAX_LINE_LENGTH:
-                raise RemoteProtocolError(f"reply line longer than {MAX_LINE_LENGTH} bytes")
-            part = bytes(self._buffer[:end]).removesuffix(b"\r")
             m = _LITERAL_END.search(part)
             if m is None:
-                del self._buffer[: end + 1]
+                take_line(self._buffer)
                 line, self._line = bytes(self._line + part), bytearray()
                 return parse_line(line)
             size = int(m.group(1))
             if size > MAX_LITERAL_SIZE:
-                raise RemoteProtocolError(f"literal of {size} bytes is over the limit of {MAX_LITERAL_SIZE}")
+                raise RemoteProtocolError(f"literal of {size} bytes is over the limit of {MAX_LITERAL_SIZE}", part)
+            end = self._buffer.find(b"\n")
             if len(self._buffer) < end + 1 + size:
                 return None  # wait for the whole literal
             self._line += part + b"\r\n" + self._buffer[end + 1: end + 1 + size]

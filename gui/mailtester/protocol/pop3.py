@@ -15,8 +15,8 @@ import re
 from .errors import RemoteProtocolError
 from .events import NoteAdded, ReplyReceived, TlsRequested
 from .kinds import Ending, Protocol, Security, Stage
-from .limits import MAX_LINE_LENGTH, MAX_POP3_COMMAND, MAX_UNTAGGED_RESPONSES
-from .replies import Reply, printable, show_controls
+from .limits import MAX_POP3_COMMAND, MAX_UNTAGGED_RESPONSES
+from .replies import Reply, printable, show_controls, take_line
 from .sasl import MECHANISMS, DecodedChallenge, SaslExchange, decode_challenge, pick_mechanism
 from .session import NATIVE, LoginSession, SessionConfig
 
@@ -63,15 +63,9 @@ class Pop3Session(LoginSession):
     def _feed(self, data: bytes) -> None:
         self._buffer += data
         while self.finished is None and not self.in_handshake:
-            end = self._buffer.find(b"\n")
-            if end < 0:
-                if len(self._buffer) > MAX_LINE_LENGTH:
-                    raise RemoteProtocolError(f"reply line longer than {MAX_LINE_LENGTH} bytes")
+            raw = take_line(self._buffer)
+            if raw is None:
                 return
-            if end > MAX_LINE_LENGTH:
-                raise RemoteProtocolError(f"reply line longer than {MAX_LINE_LENGTH} bytes")
-            raw = bytes(self._buffer[:end]).removesuffix(b"\r")
-            del self._buffer[: end + 1]
             self._line(raw)
 
     def _line(self, raw: bytes) -> None:

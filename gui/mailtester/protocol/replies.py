@@ -107,6 +107,23 @@ class Reply:
         return replace(self, lines=tuple(map(redact, self.lines)), raw=tuple(map(redact, self.raw)))
 
 
+def take_line(buffer: bytearray, peek: bool = False) -> bytes | None:
+    """The next line of `buffer` without its CRLF or bare LF (removed from the
+    buffer unless peeking), or None when it is not complete yet. The limit
+    counts the line's content, the same whatever its line end."""
+    end = buffer.find(b"\n")
+    if end < 0:
+        if len(buffer.removesuffix(b"\r")) > MAX_LINE_LENGTH:
+            raise RemoteProtocolError(f"reply line longer than {MAX_LINE_LENGTH} bytes", bytes(buffer[:200]))
+        return None
+    line = bytes(buffer[:end]).removesuffix(b"\r")
+    if len(line) > MAX_LINE_LENGTH:
+        raise RemoteProtocolError(f"reply line longer than {MAX_LINE_LENGTH} bytes", line[:200])
+    if not peek:
+        del buffer[: end + 1]
+    return line
+
+
 _IMAP_GREETING = re.compile(rb"^\* (OK|PREAUTH|BYE)\b", re.I)
 _POP3_GREETING = re.compile(rb"^(\+OK|-ERR)\b")
 _SMTP_GREETING = re.compile(rb"^[2-5]\d\d(?:[ -]|\r?$)")
@@ -152,19 +169,9 @@ class ReplyParser:
         Raises RemoteProtocolError on a malformed reply or a limit exceeded.
         """
         while True:
-            end = self._buffer.find(b"\n")
-            if end < 0:
-                if len(self._buffer) > MAX_LINE_LENGTH:
-                    raise RemoteProtocolError(
-                        f"reply line longer than {MAX_LINE_LENGTH} bytes"
-                    )
+            line = take_line(self._buffer)
+            if line is None:
                 return None
-            if end > MAX_LINE_LENGTH:
-                raise RemoteProtocolError(f"reply line longer than {MAX_LINE_LENGTH} bytes")
-            line = bytes(self._buffer[:end])
-            del self._buffer[: end + 1]
-            if line.endswith(b"\r"):
-                line = line[:-1]
             code, last, text = self._parse_line(line)
             if self._pending and self._pending[0][0] != code:
                 raise RemoteProtocolError(

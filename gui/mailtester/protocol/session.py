@@ -17,7 +17,7 @@ from .errors import LocalProtocolError, RemoteProtocolError
 from .events import CommandSent, Event, Finished, Outcome, ReplyReceived
 from .kinds import Ending, Protocol, Security, Stage
 from .limits import MAX_BYTES_PER_RUN, MAX_LINE_LENGTH
-from .replies import Reply, printable, service_of_greeting
+from .replies import Reply, printable, service_of_greeting, take_line
 from .sasl import SaslExchange, SaslLine
 
 # The value of `mechanism` that asks for the protocol's own login command
@@ -134,13 +134,10 @@ class LoginSession:
         nothing, when it is another protocol's greeting."""
         assert self._first_line is not None
         self._first_line += data
-        end = self._first_line.find(b"\n")
-        if end < 0:
-            if len(self._first_line) > MAX_LINE_LENGTH:
-                raise RemoteProtocolError(f"reply line longer than {MAX_LINE_LENGTH} bytes")
+        line = take_line(self._first_line, peek=True)
+        if line is None:
             return b""
         held, self._first_line = bytes(self._first_line), None
-        line = held[:end].rstrip(b"\r")
         service = service_of_greeting(line)
         if service is not None and service is not self.protocol:
             shown = printable(line)
