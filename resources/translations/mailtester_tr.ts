@@ -492,42 +492,52 @@
         <translation>Test durduruldu; başka bir şey gönderilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="175" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="131" />
+        <source>Incoming server (%1)</source>
+        <translation>Gelen posta sunucusu (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="132" />
+        <source>Outgoing server (SMTP)</source>
+        <translation>Giden posta sunucusu (SMTP)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="178" />
         <source>Server</source>
         <translation>Sunucu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="175" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="178" />
         <source>Port</source>
         <translation>Bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="176" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="179" />
         <source>Security</source>
         <translation>Güvenlik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="176" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="179" />
         <source>None</source>
         <translation>Yok</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="178" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="181" />
         <source>User name</source>
         <translation>Kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="179" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="182" />
         <source>Method</source>
         <translation>Yöntem</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="181" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="184" />
         <source>Encryption</source>
         <translation>Şifreleme</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="134" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="135" />
         <source>Provider</source>
         <translation>Sağlayıcı</translation>
     </message>
@@ -552,77 +562,67 @@
         <translation>Giden sunucu girilmediği için posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="130" />
-        <source>Incoming server</source>
-        <translation>Gelen posta sunucusu</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="131" />
-        <source>Outgoing server</source>
-        <translation>Giden posta sunucusu</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="140" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="141" />
         <source>Receiving works: this account can log in and read mail.</source>
         <translation>Posta alma çalışıyor: bu hesap giriş yapıp postalarını okuyabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="141" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="142" />
         <source>This account can log in and send.</source>
         <translation>Bu hesap giriş yapıp posta gönderebilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="143" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="144" />
         <source>The server accepted the user name and password. Use these settings in your mail program:</source>
         <translation>Sunucu kullanıcı adını ve parolayı kabul etti. Posta programınızda şu ayarları kullanın:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="151" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="152" />
         <source>What to do</source>
         <translation>Ne yapmalı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="151" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="152" />
         <source>More help</source>
         <translation>Daha fazla yardım</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="151" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="152" />
         <source>Usual causes</source>
         <translation>Olası nedenler</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="173" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="176" />
         <source>Protocol</source>
         <translation>Protokol</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="179" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="182" />
         <source>Normal password</source>
         <translation>Normal parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="190" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="193" />
         <source>Subject</source>
         <translation>Konu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="190" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="193" />
         <source>Issuer</source>
         <translation>Veren</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="191" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="194" />
         <source>Names</source>
         <translation>Adlar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="191" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="194" />
         <source>Expires</source>
         <translation>Bitiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="192" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="195" />
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 parmak izi</translation>
     </message>
@@ -744,13 +744,13 @@
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/window.py" line="144" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="395" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="397" />
         <source>Test &amp;account</source>
         <translation>Hesabı &amp;test et</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/window.py" line="147" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="396" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="398" />
         <source>Test account</source>
         <translation>Hesabı test et</translation>
     </message>
@@ -770,142 +770,142 @@
         <translation>Raporu kaydet…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="373" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="375" />
         <source>Cancelled.</source>
         <translation>İptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="386" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="388" />
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="387" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="389" />
         <source>Cancel the test</source>
         <translation>Testi iptal et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="391" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="393" />
         <source>Testing…</source>
         <translation>Test ediliyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="418" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="420" />
         <source>Receiving (%1)</source>
         <translation>Gelen posta (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="420" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="422" />
         <source>Sending (SMTP)</source>
         <translation>Giden posta (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="422" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="424" />
         <source>testing</source>
         <translation>test ediliyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="423" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="425" />
         <source>works</source>
         <translation>çalışıyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="423" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="425" />
         <source>failed</source>
         <translation>başarısız</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="424" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="426" />
         <source>cancelled</source>
         <translation>iptal edildi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="425" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="427" />
         <source>not tested</source>
         <translation>test edilmedi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="443" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="445" />
         <source>This account can receive and send mail.</source>
         <translation>Bu hesap posta alıp gönderebilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="445" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="447" />
         <source>Receiving works. Sending: %1</source>
         <translation>Posta alma çalışıyor. Posta gönderme: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="447" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="449" />
         <source>Sending works. Receiving: %1</source>
         <translation>Posta gönderme çalışıyor. Posta alma: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="449" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="451" />
         <source>Receiving and sending: %1</source>
         <translation>Posta alma ve gönderme: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="451" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="453" />
         <source>Receiving: %1 Sending: %2</source>
         <translation>Posta alma: %1 Posta gönderme: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="454" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="456" />
         <source>Receiving works. Sending was not tested.</source>
         <translation>Posta alma çalışıyor. Posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="455" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="457" />
         <source>Receiving: %1 Sending was not tested.</source>
         <translation>Posta alma: %1 Posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="457" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="459" />
         <source>Sending works. Receiving was not tested.</source>
         <translation>Posta gönderme çalışıyor. Posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="458" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="460" />
         <source>Sending: %1 Receiving was not tested.</source>
         <translation>Posta gönderme: %1 Posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="460" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="462" />
         <source>Nothing was tested.</source>
         <translation>Hiçbir şey test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="481" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="483" />
         <source>Report copied (Markdown, password removed).</source>
         <translation>Rapor kopyalandı (Markdown, parola çıkarıldı).</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="487" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="489" />
         <source>Save report</source>
         <translation>Raporu kaydet</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="488" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="490" />
         <source>Markdown (*.md);;HTML (*.html)</source>
         <translation>Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="492" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="494" />
         <source>Report saved.</source>
         <translation>Rapor kaydedildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="494" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="496" />
         <source>Could not save the report: %1</source>
         <translation>Rapor kaydedilemedi: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="505" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="507" />
         <source>Trust this certificate?</source>
         <translation>Bu sertifikaya güvenilsin mi?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="506" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="508" />
         <source>Only trust this certificate if you know it belongs to %1, for example a mail bridge on this computer or a server your organization runs.
 
 From now on the test will accept exactly this certificate for this server and port, and refuse any other.</source>
@@ -914,32 +914,32 @@ From now on the test will accept exactly this certificate for this server and po
 Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifikayı kabul edecek, başka her sertifikayı reddedecek.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="513" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="515" />
         <source>Certificate trusted for this server. Test again.</source>
         <translation>Bu sunucu için sertifikaya güvenildi. Yeniden test edin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="520" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="522" />
         <source>The trusted certificate was removed.</source>
         <translation>Güvenilen sertifika kaldırıldı.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="526" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="528" />
         <source>(new account)</source>
         <translation>(yeni hesap)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="570" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="572" />
         <source>No system keychain is available, so the password is kept only until you close this window. It is never written to a file.</source>
         <translation>Kullanılabilir bir sistem anahtarlığı yok; bu yüzden parola yalnızca bu pencereyi kapatana kadar tutulur. Hiçbir zaman bir dosyaya yazılmaz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="603" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="605" />
         <source>Account and password forgotten.</source>
         <translation>Hesap ve parola unutuldu.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="607" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="609" />
         <source>The language changes the next time the window opens.</source>
         <translation>Dil, pencere bir sonraki açılışında değişir.</translation>
     </message>

@@ -4,7 +4,8 @@
    processes running the real start-up path (import, create_window, show), on
    the offscreen platform unless a display is set. Budget: median <= 0.6 s.
 2. Responsiveness: the longest gap between ticks of a 5 ms Qt timer while the
-   demo handshake runs in the window. Budget: no stall over 50 ms.
+   demo handshakes run in the window (receiving and sending, side by side).
+   Budget: no stall over 50 ms.
 
     .venv/bin/python tests/bench/bench_window.py [--runs N]
 """

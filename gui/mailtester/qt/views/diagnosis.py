@@ -126,14 +126,17 @@ class DiagnosisPanel(QFrame):
             reports = (report, *(a for a in account if a is not report)) if len(account) > 1 else (report,)
             rows: list[tuple[str, str] | str] = []
             for rep in reports:
-                if len(reports) > 1:
-                    rows.append(self.tr("Incoming server") if rep.result.settings.protocol.incoming
-                                else self.tr("Outgoing server"))
-                rows += self._server_rows(rep, protocol=len(reports) > 1)
+                if len(reports) > 1:  # a heading per server, naming its protocol
+                    if rows:
+                        rows.append("")  # a blank line between the servers
+                    protocol = rep.result.settings.protocol
+                    rows.append(self.tr("Incoming server (%1)").replace("%1", protocol.value.upper())
+                                if protocol.incoming else self.tr("Outgoing server (SMTP)"))
+                rows += self._server_rows(rep, several=len(reports) > 1)
             if report.provider:
                 rows.append((self.tr("Provider"), report.provider.name))
             table = "<table>" + "".join(
-                f'<tr><td colspan="2"><b>{html.escape(row)}</b></td></tr>' if isinstance(row, str) else
+                f'<tr><td colspan="2"><b>{html.escape(row) or "&nbsp;"}</b></td></tr>' if isinstance(row, str) else
                 f"<tr><td>{html.escape(row[0])}:&nbsp;</td><td><b>{html.escape(row[1])}</b></td></tr>"
                 for row in rows
             ) + "</table>"
@@ -165,11 +168,13 @@ class DiagnosisPanel(QFrame):
             self._set_suggestions(d.suggestions)
         self._show_certificate(report, pinned)
 
-    def _server_rows(self, report: Report, protocol: bool) -> list[tuple[str, str] | str]:
+    def _server_rows(self, report: Report, several: bool) -> list[tuple[str, str] | str]:
+        """What to type into a mail program; `several`: under a heading that names the protocol,
+        and without the encryption found (shown when the server is listed alone)."""
         r = report.result
         s = r.settings
         rows: list[tuple[str, str] | str] = []
-        if protocol or s.protocol.incoming:
+        if s.protocol.incoming and not several:
             rows.append((self.tr("Protocol"), s.protocol.value.upper()))
         mechanism = r.outcome.mechanism or ""
         rows += [(self.tr("Server"), f"{s.host}"), (self.tr("Port"), str(s.effective_port)),
@@ -177,7 +182,7 @@ class DiagnosisPanel(QFrame):
                      s.security.value]),
                  (self.tr("User name"), s.credentials.user),
                  (self.tr("Method"), self.tr("Normal password") if mechanism == NATIVE else mechanism)]
-        if r.tls:
+        if r.tls and not several:
             rows.append((self.tr("Encryption"), f"{r.tls.version}, {r.tls.cipher}"))
         return rows
 

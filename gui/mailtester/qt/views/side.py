@@ -117,6 +117,10 @@ class SidePane(QWidget):
         if self.report is not None:
             self.panel.show_report(self.report, pinned=bool(self.report.result.settings.pinned_sha256),
                                    account=account)
+            if self.report.result.ok and len(account) > 1:  # room for both servers' settings
+                total = sum(self.split.sizes())
+                self.split.setSizes([total // 2, total - total // 2])
+                QTimer.singleShot(0, self.timeline, self.timeline.scrollToBottom)  # the end stays in view
 
     def cancelled(self) -> None:
         self.state = SideState.CANCELLED

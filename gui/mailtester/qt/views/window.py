@@ -10,7 +10,7 @@ import logging
 from dataclasses import replace
 from itertools import pairwise
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -367,6 +367,9 @@ class MainWindow(QMainWindow):
         current = self.tabs.currentWidget()
         if failed and not (isinstance(current, SidePane) and current.side in failed):
             self.tabs.setCurrentWidget(self.panes[failed[0]])  # show what needs fixing
+        front = self.tabs.currentWidget()
+        if isinstance(front, SidePane):  # the verdict may have taken a line more: the end stays in view
+            QTimer.singleShot(0, front.timeline, front.timeline.scrollToBottom)
         self._idle()
         if report.ok and self.form.remember_check.isChecked() and not self.form.demo:
             self._spawn(self.remember(report))
