@@ -234,6 +234,12 @@ def test_side_buttons_run_one_side_each(qtbot, window):
     assert verdict(window) == "This account can receive and send mail."
     assert window.tabs.currentWidget() is window.panes[Side.OUTGOING]
     assert "Incoming server" in panel_text(window)
+    separate(window)  # receiving again, with a wrong password of its own
+    find(window, QLineEdit, "incomingPasswordEdit").setText("wrong-password")
+    account = run_account(qtbot, window, "incomingTestButton")
+    assert not account.incoming.result.ok and account.outgoing.result.ok
+    assert verdict(window) == f"Sending works. Receiving: {REFUSED}."
+    assert "Incoming server" not in panel_text(window)  # the settings to use: only what works
 
 
 def test_buttons_follow_what_is_filled_in(qtbot, window):

@@ -339,6 +339,7 @@ class MainWindow(QMainWindow):
         assert isinstance(side, Side) and isinstance(settings, CheckSettings)
         self.panes[side].start(settings)
         self._update_tab(side)
+        self._refresh_working()
         self._set_running()
 
     def on_side_entry_added(self, side: object, entry: object) -> None:
@@ -347,11 +348,14 @@ class MainWindow(QMainWindow):
 
     def on_side_finished(self, side: object, report: object) -> None:
         assert isinstance(side, Side) and isinstance(report, Report)
-        pane = self.panes[side]
-        pane.finish(report)
+        self.panes[side].finish(report)
         self._update_tab(side)
+        self._refresh_working()
+
+    def _refresh_working(self) -> None:
+        """A working side lists the other side's settings too, while that side works."""
         working = tuple(p.report for p in self.panes.values() if p.report is not None and p.report.result.ok)
-        for p in self.panes.values():  # a working side lists the other working side's settings too
+        for p in self.panes.values():
             if p.report is not None and p.report.result.ok:
                 p.show_result(working)
 
@@ -359,6 +363,7 @@ class MainWindow(QMainWindow):
         assert isinstance(side, Side)
         self.panes[side].cancelled()
         self._update_tab(side)
+        self._refresh_working()
 
     def on_round_finished(self, report: object) -> None:
         assert isinstance(report, AccountReport)
