@@ -198,6 +198,17 @@ def test_byte_budget():
 
 
 def test_old_style_auth_equals_and_merged_lists():
+    cfg = SessionConfig(Security.TLS, CREDS)
+    s = SmtpSession(cfg)
+    s.tls_established()
+    s.receive_data(b"220 mx\r\n")
+    events = s.receive_data(b"250-mx\r\n250-AUTH=LOGIN\r\n250 AUTH LOGIN CRAM-MD5\r\n")
+    assert s.offered == ("LOGIN", "CRAM-MD5")
+    assert [e.data for e in events if isinstance(e, CommandSent)] == [b"AUTH LOGIN\r\n"]
+
+
+def test_without_encryption_cram_md5_comes_first():
+    # The password itself then never crosses the network in clear.
     cfg = SessionConfig(Security.NONE, CREDS, allow_plaintext_auth=True)
-    sent, _, _ = converse(cfg, ["220 mx\r\n", "250-mx\r\n250-AUTH=LOGIN\r\n250 AUTH LOGIN CRAM-MD5\r\n"])
-    assert sent[1] == b"AUTH LOGIN\r\n"
+    sent, _, _ = converse(cfg, ["220 mx\r\n", "250-mx\r\n250 AUTH PLAIN LOGIN CRAM-MD5\r\n"])
+    assert sent[1] == b"AUTH CRAM-MD5\r\n"

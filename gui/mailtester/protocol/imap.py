@@ -293,7 +293,9 @@ class ImapSession(LoginSession):
         disabled = "LOGINDISABLED" in self.capabilities
         wanted = cfg.mechanism if cfg.mechanism == "auto" else cfg.mechanism.upper()
         token = cfg.credentials.token is not None
-        if wanted == NATIVE or (wanted == "auto" and not token and "PLAIN" not in offered and not disabled):
+        cram_first = not self.tls_active and "CRAM-MD5" in offered  # the password never crosses in clear
+        if wanted == NATIVE or (wanted == "auto" and not token and "PLAIN" not in offered and not disabled
+                                and not cram_first):
             if token:
                 self._finish(False, Ending.MECHANISM_UNSUPPORTED, reply,
                              detail="the LOGIN command needs a password, not a token")
@@ -303,7 +305,7 @@ class ImapSession(LoginSession):
             elif not self._plaintext_refused(reply):
                 self._login_command()
             return
-        name = pick_mechanism(cfg.mechanism, offered, cfg.credentials)
+        name = pick_mechanism(cfg.mechanism, offered, cfg.credentials, self.tls_active)
         if name is None:
             ending = Ending.LOGIN_DISABLED if disabled and not offered else Ending.MECHANISM_UNSUPPORTED
             self._finish(False, ending, reply, detail=f"{wanted} is not among the offered mechanisms")

@@ -185,7 +185,9 @@ class Pop3Session(LoginSession):
         wanted = cfg.mechanism if cfg.mechanism == "auto" else cfg.mechanism.upper()
         token = cfg.credentials.token is not None
         user_pass = caps is None or "USER" in caps
-        if wanted in (NATIVE, APOP) or (wanted == "auto" and not token and "PLAIN" not in offered and user_pass):
+        cram_first = not self.tls_active and "CRAM-MD5" in offered  # the password never crosses in clear
+        if wanted in (NATIVE, APOP) or (wanted == "auto" and not token and "PLAIN" not in offered and user_pass
+                                        and not cram_first):
             if token:
                 self._finish(False, Ending.MECHANISM_UNSUPPORTED, reply,
                              detail="USER/PASS and APOP need a password, not a token")
@@ -195,7 +197,7 @@ class Pop3Session(LoginSession):
             elif not self._plaintext_refused(reply):
                 self._native(wanted == APOP)
             return
-        name = pick_mechanism(cfg.mechanism, offered, cfg.credentials)
+        name = pick_mechanism(cfg.mechanism, offered, cfg.credentials, self.tls_active)
         if name is None:
             self._finish(False, Ending.MECHANISM_UNSUPPORTED if offered or caps is None else Ending.AUTH_NOT_OFFERED,
                          reply, detail=f"{wanted} is not among the offered mechanisms")

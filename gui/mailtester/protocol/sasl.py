@@ -261,10 +261,15 @@ def decode_challenge(text: str) -> DecodedChallenge:
     return DecodedChallenge(text, show_controls(shown), True, data)
 
 
-def pick_mechanism(requested: str, offered: tuple[str, ...], creds: Credentials) -> str | None:
+def pick_mechanism(requested: str, offered: tuple[str, ...], creds: Credentials,
+                   encrypted: bool = True) -> str | None:
     """The SASL mechanism to use: the one asked for if offered, else the best
-    offered one for these credentials; None when there is none."""
+    offered one for these credentials; None when there is none. Without
+    encryption CRAM-MD5 comes first: the password itself then never crosses
+    the network."""
     if requested == "auto":
+        if not encrypted and creds.token is None and "CRAM-MD5" in offered:
+            return "CRAM-MD5"
         return choose_mechanism(list(offered), creds)
     name = requested.upper()
     return name if name in offered and name in MECHANISMS else None

@@ -20,6 +20,10 @@ from .limits import MAX_BYTES_PER_RUN, MAX_LINE_LENGTH
 from .replies import Reply, printable, service_of_greeting, take_line
 from .sasl import SaslExchange, SaslLine
 
+# Endings the client decides on from what the server offered, not from a refusal.
+OWN_DECISIONS = frozenset({Ending.AUTH_NOT_OFFERED, Ending.PLAINTEXT_REFUSED, Ending.MECHANISM_UNSUPPORTED,
+                           Ending.LOGIN_DISABLED, Ending.STARTTLS_UNAVAILABLE})
+
 # The value of `mechanism` that asks for the protocol's own login command
 # (IMAP LOGIN, POP3 USER/PASS) instead of SASL.
 NATIVE = "NATIVE"
@@ -170,6 +174,8 @@ class LoginSession:
 
     def _finish(self, ok: bool, ending: Ending, reply: Reply | None = None, *, detail: str = "",
                 quit: bool = True, answered_by: Protocol | None = None) -> None:
+        if ending in OWN_DECISIONS and reply is not None and reply.ok:
+            reply = None  # the server refused nothing: no reply decided this (never the EHLO 250)
         self.finished = Outcome(
             ok=ok, ending=ending, stage=Stage.DONE if ok else self.stage, reply=reply,
             mechanism=self.method, offered=self.offered, starttls_offered=self.starttls_offered,

@@ -100,7 +100,7 @@ class SmtpSession(LoginSession):
             return
         if self._plaintext_refused(ehlo):
             return
-        name = pick_mechanism(cfg.mechanism, offered, cfg.credentials)
+        name = pick_mechanism(cfg.mechanism, offered, cfg.credentials, self.tls_active)
         if name is None:
             wanted = cfg.mechanism if cfg.mechanism == "auto" else cfg.mechanism.upper()
             self._finish(False, Ending.MECHANISM_UNSUPPORTED, ehlo,
