@@ -274,6 +274,18 @@ TR = {
     "This account can receive and send mail.": "Bu hesap posta alıp gönderebilir.",
     "Timeout per step:": "Adım başına zaman aşımı:",
     "User name for the outgoing server": "Giden sunucunun kullanıcı adı",
+    # Timeline notes of the probes that explain a missing greeting.
+    "No greeting yet: trying SSL/TLS on a second connection to the same port (no password sent)":
+        "Henüz karşılama yok: aynı bağlantı noktasına ikinci bir bağlantıda SSL/TLS deneniyor (parola gönderilmedi)",
+    "The second connection answered in SSL/TLS: this port expects encryption from the first byte":
+        "İkinci bağlantı SSL/TLS ile yanıt verdi: bu bağlantı noktası ilk bayttan itibaren şifreleme bekliyor",
+    "The second connection did not answer in SSL/TLS either": "İkinci bağlantı da SSL/TLS ile yanıt vermedi",
+    "Reading what the port says without encryption, on a second connection (no password sent)":
+        "Bağlantı noktasının şifreleme olmadan ne söylediği ikinci bir bağlantıda okunuyor (parola gönderilmedi)",
+    "Without encryption this port greets as an %1 server":
+        "Şifreleme olmadan bu bağlantı noktası bir %1 sunucusu olarak karşılıyor",
+    "Without encryption this port greets as an %1 server and offers STARTTLS":
+        "Şifreleme olmadan bu bağlantı noktası bir %1 sunucusu olarak karşılıyor ve STARTTLS sunuyor",
     "cancelled": "iptal edildi",
     "imap.example.com": "imap.example.com",
     "not tested": "test edilmedi",

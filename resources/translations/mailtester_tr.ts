@@ -3,438 +3,438 @@
 <context>
     <name>AccountForm</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="169" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="171" />
         <source>Demo server (built in)</source>
         <translation>Tanıtım sunucusu (yerleşik)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="170" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="172" />
         <source>Demo server (wrong password)</source>
         <translation>Tanıtım sunucusu (yanlış parola)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="175" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="177" />
         <source>&amp;Provider:</source>
         <translation>&amp;Sağlayıcı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="177" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="179" />
         <source>Provider presets</source>
         <translation>Sağlayıcı ön ayarları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="184" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="202" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="186" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="204" />
         <source>you@example.com</source>
         <translation>siz@example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="220" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="222" />
         <source>&amp;Email or user name:</source>
         <translation>&amp;E-posta veya kullanıcı adı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="240" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="242" />
         <source>&amp;Different user name or password for the outgoing server</source>
         <translation>Giden sunucu için &amp;farklı kullanıcı adı veya parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="249" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="251" />
         <source>Incoming server</source>
         <translation>Gelen posta sunucusu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="256" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="258" />
         <source>Pro&amp;tocol:</source>
         <translation>P&amp;rotokol:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="256" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="258" />
         <source>Incoming mail protocol</source>
         <translation>Gelen posta protokolü</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="258" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="260" />
         <source>Se&amp;rver:</source>
         <translation>Su&amp;nucu:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="259" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="261" />
         <source>imap.example.com</source>
         <translation>imap.example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="260" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="262" />
         <source>Incoming mail server</source>
         <translation>Gelen posta sunucusu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="260" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="262" />
         <source>Incoming server port</source>
         <translation>Gelen sunucunun bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="263" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="265" />
         <source>Security:</source>
         <translation>Güvenlik:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="264" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="266" />
         <source>Incoming server connection security</source>
         <translation>Gelen sunucunun bağlantı güvenliği</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="266" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="268" />
         <source>Method:</source>
         <translation>Yöntem:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="267" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="269" />
         <source>Incoming server authentication method</source>
         <translation>Gelen sunucunun kimlik doğrulama yöntemi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="272" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="274" />
         <source>Outgoing server (SMTP)</source>
         <translation>Giden posta sunucusu (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="277" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="279" />
         <source>Outgoing server port</source>
         <translation>Giden sunucunun bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="281" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="283" />
         <source>Outgoing server connection security</source>
         <translation>Giden sunucunun bağlantı güvenliği</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="283" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="285" />
         <source>Outgoing server authentication method</source>
         <translation>Giden sunucunun kimlik doğrulama yöntemi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="286" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="288" />
         <source>&amp;User name:</source>
         <translation>Kullanıcı &amp;adı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="289" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="700" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="291" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="702" />
         <source>Passw&amp;ord:</source>
         <translation>&amp;Parola:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="301" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="303" />
         <source>Advanced settings, for both servers</source>
         <translation>Gelişmiş ayarlar (iki sunucu için)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="316" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="318" />
         <source>Extra CA &amp;file:</source>
         <translation>Ek &amp;CA dosyası:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="325" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="327" />
         <source>IP version:</source>
         <translation>IP sürümü:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="332" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="334" />
         <source>Timeout per step:</source>
         <translation>Adım başına zaman aşımı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="333" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="335" />
         <source>Allow unencrypted lo&amp;gin</source>
         <translation>Şifrelenmemiş girişe izin &amp;ver</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="335" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="337" />
         <source>Allow unencrypted login</source>
         <translation>Şifrelenmemiş girişe izin ver</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="348" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="350" />
         <source>Remember t&amp;his account</source>
         <translation>Bu hesabı &amp;hatırla</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="404" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="406" />
         <source>Port:</source>
         <translation>Port:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="431" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="433" />
         <source>Normal password</source>
         <translation>Normal parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="432" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="434" />
         <source>The protocol's own login command (IMAP LOGIN, POP3 USER and PASS)</source>
         <translation>Protokolün kendi giriş komutu (IMAP LOGIN, POP3 USER ve PASS)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="473" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="475" />
         <source>Email address or user name for the incoming server</source>
         <translation>Gelen sunucu için e-posta adresi veya kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="474" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="476" />
         <source>User name for the outgoing server</source>
         <translation>Giden sunucunun kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="475" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="477" />
         <source>Email address or user name</source>
         <translation>E-posta adresi veya kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="832" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="834" />
         <source>Both servers use the password above, so choose an OAuth2 access token for both or for neither, or give the outgoing server its own.</source>
         <translation>İki sunucu da yukarıdaki parolayı kullanıyor; bu yüzden OAuth2 erişim belirtecini ya ikisinde de seçin ya da hiçbirinde seçmeyin. Dilerseniz giden sunucuya ayrı bir parola verin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="228" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="230" />
         <source>Use its settings</source>
         <translation>Ayarlarını kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="191" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="209" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="496" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="500" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="193" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="211" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="498" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="502" />
         <source>Show</source>
         <translation>Göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="711" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="713" />
         <source>Show password</source>
         <translation>Parolayı göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="234" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="697" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="236" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="699" />
         <source>Pass&amp;word:</source>
         <translation>Paro&amp;la:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="706" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="708" />
         <source>Password</source>
         <translation>Parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="276" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="278" />
         <source>smtp.example.com</source>
         <translation>smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="276" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="278" />
         <source>&amp;Server:</source>
         <translation>S&amp;unucu:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="277" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="279" />
         <source>Outgoing mail server</source>
         <translation>Giden posta sunucusu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="421" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="423" />
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="422" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="424" />
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="423" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="425" />
         <source>None (unencrypted)</source>
         <translation>Yok (şifrelenmemiş)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="281" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="283" />
         <source>Se&amp;curity:</source>
         <translation>&amp;Güvenlik:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="322" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="429" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="324" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="431" />
         <source>Automatic</source>
         <translation>Otomatik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="436" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="706" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="438" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="708" />
         <source>OAuth2 access token</source>
         <translation>OAuth2 erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="283" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="285" />
         <source>&amp;Method:</source>
         <translation>&amp;Yöntem:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="297" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="299" />
         <source>Advanced</source>
         <translation>Gelişmiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="310" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="312" />
         <source>only the system's trusted authorities</source>
         <translation>yalnızca sistemin güvendiği kuruluşlar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="311" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="313" />
         <source>&amp;Browse…</source>
         <translation>Gö&amp;zat…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="316" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="318" />
         <source>Extra CA certificate file</source>
         <translation>Ek CA sertifika dosyası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="323" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="325" />
         <source>IPv4 only</source>
         <translation>Yalnızca IPv4</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="324" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="326" />
         <source>IPv6 only</source>
         <translation>Yalnızca IPv6</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="325" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="327" />
         <source>IP version</source>
         <translation>IP sürümü</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="331" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="333" />
         <source> s</source>
         <translation> sn</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="332" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="334" />
         <source>Timeout per step in seconds</source>
         <translation>Adım başına saniye cinsinden zaman aşımı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="351" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="353" />
         <source>The password is kept in the system keychain, never in a file.</source>
         <translation>Parola sistem anahtarlığında tutulur, hiçbir zaman bir dosyada değil.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="337" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="339" />
         <source>Only on a network you trust: without encryption the password can be read on its way.</source>
         <translation>Yalnızca güvendiğiniz bir ağda: şifreleme olmadan parola yolda okunabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="341" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="343" />
         <source>System default</source>
         <translation>Sistem varsayılanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="344" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="346" />
         <source>&amp;Language:</source>
         <translation>&amp;Dil:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="344" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="346" />
         <source>Language of the window</source>
         <translation>Pencerenin dili</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="496" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="500" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="498" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="502" />
         <source>Hide</source>
         <translation>Gizle</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="555" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="557" />
         <source>automatic</source>
         <translation>otomatik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="596" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="598" />
         <source>This looks like a %1 address.</source>
         <translation>Bu bir %1 adresine benziyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="597" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="599" />
         <source>Use %1 settings</source>
         <translation>%1 ayarlarını kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="606" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="608" />
         <source>Choose a CA certificate file</source>
         <translation>Bir CA sertifika dosyası seçin</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="607" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="609" />
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Sertifikalar (*.pem *.crt *.cer);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="697" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="699" />
         <source>Access to&amp;ken:</source>
         <translation>Erişim &amp;belirteci:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="700" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="702" />
         <source>Access t&amp;oken:</source>
         <translation>Erişim bel&amp;irteci:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="701" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="708" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="703" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="710" />
         <source>Access token for the incoming server</source>
         <translation>Gelen sunucu için erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="702" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="709" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="704" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="711" />
         <source>Password for the incoming server</source>
         <translation>Gelen sunucunun parolası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="703" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="705" />
         <source>Access token for the outgoing server</source>
         <translation>Giden sunucu için erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="704" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="706" />
         <source>Password for the outgoing server</source>
         <translation>Giden sunucunun parolası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="819" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="821" />
         <source>The user name starts or ends with a space.</source>
         <translation>Kullanıcı adı bir boşlukla başlıyor ya da bitiyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="815" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="817" />
         <source>This file does not exist.</source>
         <translation>Bu dosya yok.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="168" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="170" />
         <source>Other (enter the servers yourself)</source>
         <translation>Diğer (sunucuları kendiniz girin)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="826" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="828" />
         <source>Enter the email address or user name.</source>
         <translation>E-posta adresini veya kullanıcı adını girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="828" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="830" />
         <source>Enter the access token.</source>
         <translation>Erişim belirtecini girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="829" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="831" />
         <source>Enter the password.</source>
         <translation>Parolayı girin.</translation>
     </message>
@@ -492,52 +492,52 @@
         <translation>Test durduruldu; başka bir şey gönderilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="131" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="133" />
         <source>Incoming server (%1)</source>
         <translation>Gelen posta sunucusu (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="132" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="134" />
         <source>Outgoing server (SMTP)</source>
         <translation>Giden posta sunucusu (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="178" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="180" />
         <source>Server</source>
         <translation>Sunucu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="178" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="180" />
         <source>Port</source>
         <translation>Bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="179" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="181" />
         <source>Security</source>
         <translation>Güvenlik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="179" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="181" />
         <source>None</source>
         <translation>Yok</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="181" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="183" />
         <source>User name</source>
         <translation>Kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="182" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="184" />
         <source>Method</source>
         <translation>Yöntem</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="184" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="186" />
         <source>Encryption</source>
         <translation>Şifreleme</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="135" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="137" />
         <source>Provider</source>
         <translation>Sağlayıcı</translation>
     </message>
@@ -562,67 +562,67 @@
         <translation>Giden sunucu girilmediği için posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="141" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="143" />
         <source>Receiving works: this account can log in and read mail.</source>
         <translation>Posta alma çalışıyor: bu hesap giriş yapıp postalarını okuyabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="142" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="144" />
         <source>This account can log in and send.</source>
         <translation>Bu hesap giriş yapıp posta gönderebilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="144" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="146" />
         <source>The server accepted the user name and password. Use these settings in your mail program:</source>
         <translation>Sunucu kullanıcı adını ve parolayı kabul etti. Posta programınızda şu ayarları kullanın:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="152" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="154" />
         <source>What to do</source>
         <translation>Ne yapmalı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="152" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="154" />
         <source>More help</source>
         <translation>Daha fazla yardım</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="152" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="154" />
         <source>Usual causes</source>
         <translation>Olası nedenler</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="176" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="178" />
         <source>Protocol</source>
         <translation>Protokol</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="182" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="184" />
         <source>Normal password</source>
         <translation>Normal parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="193" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="195" />
         <source>Subject</source>
         <translation>Konu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="193" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="195" />
         <source>Issuer</source>
         <translation>Veren</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="194" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="196" />
         <source>Names</source>
         <translation>Adlar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="194" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="196" />
         <source>Expires</source>
         <translation>Bitiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="195" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="197" />
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 parmak izi</translation>
     </message>
@@ -630,62 +630,62 @@
 <context>
     <name>InputError</name>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="113" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="123" />
         <source>Enter the server name, for example smtp.example.com.</source>
         <translation>Sunucu adını girin, örneğin smtp.example.com.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="114" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="124" />
         <source>The server name contains a line break or control character.</source>
         <translation>Sunucu adı bir satır sonu ya da denetim karakteri içeriyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="115" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="125" />
         <source>Enter only the server name, without a prefix like smtp:// or https://.</source>
         <translation>Yalnızca sunucu adını, smtp:// veya https:// gibi bir önek olmadan girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="116" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="126" />
         <source>The server name cannot contain spaces.</source>
         <translation>Sunucu adı boşluk içeremez.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="117" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="127" />
         <source>Enter only the server name, without a path or an @.</source>
         <translation>Yalnızca sunucu adını, yol ve @ olmadan girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="118" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="128" />
         <source>This is not a valid IPv6 address.</source>
         <translation>Bu geçerli bir IPv6 adresi değil.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="119" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="129" />
         <source>Enter the port in its own field, not after the server name.</source>
         <translation>Bağlantı noktasını sunucu adının ardına değil, kendi alanına girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="120" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="130" />
         <source>This is not a valid server name: use letters, digits, dots and hyphens.</source>
         <translation>Bu geçerli bir sunucu adı değil: harf, rakam, nokta ve tire kullanın.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="121" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="131" />
         <source>The port must be a number from 1 to 65535.</source>
         <translation>Bağlantı noktası 1 ile 65535 arasında bir sayı olmalıdır.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="122" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="132" />
         <source>The user name contains a line break or control character.</source>
         <translation>Kullanıcı adı bir satır sonu ya da denetim karakteri içeriyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="123" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="133" />
         <source>The password contains a line break, which cannot be sent.</source>
         <translation>Parola, gönderilemeyecek bir satır sonu içeriyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="124" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="134" />
         <source>The token contains a line break, which cannot be sent.</source>
         <translation>Belirteç, gönderilemeyecek bir satır sonu içeriyor.</translation>
     </message>
@@ -693,219 +693,219 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="84" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="86" />
         <source>Mail Account Tester</source>
         <translation>Mail Account Tester</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="100" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="102" />
         <source>Sa&amp;ved accounts:</source>
         <translation>&amp;Kayıtlı hesaplar:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="105" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="107" />
         <source>Saved accounts</source>
         <translation>Kayıtlı hesaplar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="109" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="111" />
         <source>Forget</source>
         <translation>Unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="171" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="173" />
         <source>Cop&amp;y report</source>
         <translation>Raporu kopyala</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="110" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="112" />
         <source>Forget the selected account and its passwords</source>
         <translation>Seçili hesabı ve parolalarını unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="135" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="137" />
         <source>Test rece&amp;iving</source>
         <translation>Posta al&amp;mayı test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="137" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="139" />
         <source>Test only the incoming server</source>
         <translation>Yalnızca gelen sunucuyu test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="138" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="140" />
         <source>Test se&amp;nding</source>
         <translation>P&amp;osta göndermeyi test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="140" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="142" />
         <source>Test only the outgoing server</source>
         <translation>Yalnızca giden sunucuyu test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="144" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="397" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="146" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="407" />
         <source>Test &amp;account</source>
         <translation>Hesabı &amp;test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="147" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="398" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="149" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="408" />
         <source>Test account</source>
         <translation>Hesabı test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="148" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="150" />
         <source>Test receiving and sending at the same time</source>
         <translation>Posta almayı ve göndermeyi aynı anda test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="166" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="168" />
         <source>Results of receiving and sending</source>
         <translation>Posta alma ve gönderme sonuçları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="173" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="175" />
         <source>Save report…</source>
         <translation>Raporu kaydet…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="375" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="385" />
         <source>Cancelled.</source>
         <translation>İptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="388" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="398" />
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="389" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="399" />
         <source>Cancel the test</source>
         <translation>Testi iptal et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="393" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="403" />
         <source>Testing…</source>
         <translation>Test ediliyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="420" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="430" />
         <source>Receiving (%1)</source>
         <translation>Gelen posta (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="422" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="432" />
         <source>Sending (SMTP)</source>
         <translation>Giden posta (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="424" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="434" />
         <source>testing</source>
         <translation>test ediliyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="425" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="435" />
         <source>works</source>
         <translation>çalışıyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="425" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="435" />
         <source>failed</source>
         <translation>başarısız</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="426" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="436" />
         <source>cancelled</source>
         <translation>iptal edildi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="427" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="437" />
         <source>not tested</source>
         <translation>test edilmedi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="445" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="455" />
         <source>This account can receive and send mail.</source>
         <translation>Bu hesap posta alıp gönderebilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="447" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="457" />
         <source>Receiving works. Sending: %1</source>
         <translation>Posta alma çalışıyor. Posta gönderme: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="449" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="459" />
         <source>Sending works. Receiving: %1</source>
         <translation>Posta gönderme çalışıyor. Posta alma: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="451" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="461" />
         <source>Receiving and sending: %1</source>
         <translation>Posta alma ve gönderme: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="453" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="463" />
         <source>Receiving: %1 Sending: %2</source>
         <translation>Posta alma: %1 Posta gönderme: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="456" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="466" />
         <source>Receiving works. Sending was not tested.</source>
         <translation>Posta alma çalışıyor. Posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="457" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="467" />
         <source>Receiving: %1 Sending was not tested.</source>
         <translation>Posta alma: %1 Posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="459" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="469" />
         <source>Sending works. Receiving was not tested.</source>
         <translation>Posta gönderme çalışıyor. Posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="460" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="470" />
         <source>Sending: %1 Receiving was not tested.</source>
         <translation>Posta gönderme: %1 Posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="462" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="472" />
         <source>Nothing was tested.</source>
         <translation>Hiçbir şey test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="483" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="493" />
         <source>Report copied (Markdown, password removed).</source>
         <translation>Rapor kopyalandı (Markdown, parola çıkarıldı).</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="489" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="499" />
         <source>Save report</source>
         <translation>Raporu kaydet</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="490" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="500" />
         <source>Markdown (*.md);;HTML (*.html)</source>
         <translation>Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="494" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="504" />
         <source>Report saved.</source>
         <translation>Rapor kaydedildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="496" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="506" />
         <source>Could not save the report: %1</source>
         <translation>Rapor kaydedilemedi: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="507" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="517" />
         <source>Trust this certificate?</source>
         <translation>Bu sertifikaya güvenilsin mi?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="508" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="518" />
         <source>Only trust this certificate if you know it belongs to %1, for example a mail bridge on this computer or a server your organization runs.
 
 From now on the test will accept exactly this certificate for this server and port, and refuse any other.</source>
@@ -914,32 +914,32 @@ From now on the test will accept exactly this certificate for this server and po
 Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifikayı kabul edecek, başka her sertifikayı reddedecek.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="515" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="525" />
         <source>Certificate trusted for this server. Test again.</source>
         <translation>Bu sunucu için sertifikaya güvenildi. Yeniden test edin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="522" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="532" />
         <source>The trusted certificate was removed.</source>
         <translation>Güvenilen sertifika kaldırıldı.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="528" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="538" />
         <source>(new account)</source>
         <translation>(yeni hesap)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="572" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="582" />
         <source>No system keychain is available, so the password is kept only until you close this window. It is never written to a file.</source>
         <translation>Kullanılabilir bir sistem anahtarlığı yok; bu yüzden parola yalnızca bu pencereyi kapatana kadar tutulur. Hiçbir zaman bir dosyaya yazılmaz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="605" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="615" />
         <source>Account and password forgotten.</source>
         <translation>Hesap ve parola unutuldu.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="609" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="619" />
         <source>The language changes the next time the window opens.</source>
         <translation>Dil, pencere bir sonraki açılışında değişir.</translation>
     </message>
@@ -1152,21 +1152,51 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
         <source>The server does not list its capabilities; trying the usual commands</source>
         <translation>Sunucu yeteneklerini listelemiyor; olağan komutlar deneniyor</translation>
     </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/i18n.py" line="101" />
+        <source>No greeting yet: trying SSL/TLS on a second connection to the same port (no password sent)</source>
+        <translation>Henüz karşılama yok: aynı bağlantı noktasına ikinci bir bağlantıda SSL/TLS deneniyor (parola gönderilmedi)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/i18n.py" line="103" />
+        <source>The second connection answered in SSL/TLS: this port expects encryption from the first byte</source>
+        <translation>İkinci bağlantı SSL/TLS ile yanıt verdi: bu bağlantı noktası ilk bayttan itibaren şifreleme bekliyor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/i18n.py" line="105" />
+        <source>The second connection did not answer in SSL/TLS either</source>
+        <translation>İkinci bağlantı da SSL/TLS ile yanıt vermedi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/i18n.py" line="106" />
+        <source>Reading what the port says without encryption, on a second connection (no password sent)</source>
+        <translation>Bağlantı noktasının şifreleme olmadan ne söylediği ikinci bir bağlantıda okunuyor (parola gönderilmedi)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/i18n.py" line="108" />
+        <source>Without encryption this port greets as an %1 server</source>
+        <translation>Şifreleme olmadan bu bağlantı noktası bir %1 sunucusu olarak karşılıyor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/i18n.py" line="109" />
+        <source>Without encryption this port greets as an %1 server and offers STARTTLS</source>
+        <translation>Şifreleme olmadan bu bağlantı noktası bir %1 sunucusu olarak karşılıyor ve STARTTLS sunuyor</translation>
+    </message>
 </context>
 <context>
     <name>TimelineDelegate</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/timeline.py" line="124" />
+        <location filename="../../gui/mailtester/qt/views/timeline.py" line="125" />
         <source>not base64</source>
         <translation>base64 değil</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/timeline.py" line="129" />
+        <location filename="../../gui/mailtester/qt/views/timeline.py" line="130" />
         <source>Server asks: %1</source>
         <translation>Sunucu soruyor: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/timeline.py" line="129" />
+        <location filename="../../gui/mailtester/qt/views/timeline.py" line="130" />
         <source>You answer: %1</source>
         <translation>Yanıtınız: %1</translation>
     </message>
@@ -1174,44 +1204,44 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="80" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="81" />
         <source>%1
 Not valid base64: shown as the server sent it.</source>
         <translation>%1
 Geçerli base64 değil: sunucunun gönderdiği gibi gösteriliyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="103" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="104" />
         <source>Server asks: %1</source>
         <translation>Sunucu soruyor: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="105" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="106" />
         <source>You answer: %1</source>
         <translation>Yanıtınız: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="109" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="110" />
         <source>This computer sent</source>
         <translation>Bu bilgisayar gönderdi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="109" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="110" />
         <source>Server sent</source>
         <translation>Sunucu gönderdi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="109" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="110" />
         <source>Note</source>
         <translation>Not</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="112" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="113" />
         <source>encrypted</source>
         <translation>şifreli</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="114" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="115" />
         <source>decoded: %1</source>
         <translation>çözülmüş: %1</translation>
     </message>
@@ -1219,12 +1249,12 @@ Geçerli base64 değil: sunucunun gönderdiği gibi gösteriliyor.</translation>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/timeline.py" line="150" />
+        <location filename="../../gui/mailtester/qt/views/timeline.py" line="151" />
         <source>Handshake timeline</source>
         <translation>El sıkışma zaman çizelgesi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/timeline.py" line="151" />
+        <location filename="../../gui/mailtester/qt/views/timeline.py" line="152" />
         <source>Every line exchanged with the server, with decoded challenges</source>
         <translation>Sunucuyla alınıp verilen her satır, çözülmüş sorgularla birlikte</translation>
     </message>

@@ -98,11 +98,21 @@ NOTE_TEXTS = {
     "native-login": QT_TRANSLATE_NOOP("Timeline", "Server offers %1; using the %2 command"),
     "no-capa": QT_TRANSLATE_NOOP("Timeline",
                                  "The server does not list its capabilities; trying the usual commands"),
+    "probe-tls": QT_TRANSLATE_NOOP(
+        "Timeline", "No greeting yet: trying SSL/TLS on a second connection to the same port (no password sent)"),
+    "probe-tls-yes": QT_TRANSLATE_NOOP(
+        "Timeline", "The second connection answered in SSL/TLS: this port expects encryption from the first byte"),
+    "probe-tls-no": QT_TRANSLATE_NOOP("Timeline", "The second connection did not answer in SSL/TLS either"),
+    "probe-plain": QT_TRANSLATE_NOOP(
+        "Timeline", "Reading what the port says without encryption, on a second connection (no password sent)"),
+    "probe-plain-result": QT_TRANSLATE_NOOP("Timeline", "Without encryption this port greets as an %1 server"),
+    "probe-plain-starttls": QT_TRANSLATE_NOOP(
+        "Timeline", "Without encryption this port greets as an %1 server and offers STARTTLS"),
 }
 
 
 def note_text(key: str, args: tuple[str, ...]) -> str:
-    text = QCoreApplication.translate("Timeline", NOTE_TEXTS[key])
+    text = QCoreApplication.translate("Timeline", str(NOTE_TEXTS[key]))
     for i, arg in enumerate(args, 1):
         text = text.replace(f"%{i}", arg)
     return text

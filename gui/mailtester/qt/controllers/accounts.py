@@ -176,11 +176,11 @@ class AccountStore(QObject):
             s.beginGroup(g)
             with contextlib.suppress(TypeError, ValueError):
                 out.append(SavedAccount(
-                    str(s.value("user", "")), str(s.value("host", "")), int(s.value("port", 0)),
+                    str(s.value("user", "")), str(s.value("host", "")), int(str(s.value("port", 0))),
                     str(s.value("security", "starttls")), str(s.value("mechanism", "auto")),
                     incoming_protocol=str(s.value("incoming_protocol", "")),
                     incoming_host=str(s.value("incoming_host", "")),
-                    incoming_port=int(s.value("incoming_port", 0)),
+                    incoming_port=int(str(s.value("incoming_port", 0))),
                     incoming_security=str(s.value("incoming_security", "tls")),
                     incoming_mechanism=str(s.value("incoming_mechanism", "auto")),
                     incoming_user=str(s.value("incoming_user", "")),

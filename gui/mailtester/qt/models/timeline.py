@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
 
 from ...model import TimelineEntry
 from ..i18n import note_text
@@ -64,9 +64,10 @@ class TimelineModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._entries)
 
-    def roleNames(self) -> dict[int, bytes]:
-        return {**super().roleNames(), TimeRole: b"time", DirectionRole: b"direction", TlsRole: b"tls",
-                RawRole: b"raw", DecodedRole: b"decoded", FlaggedRole: b"flagged", EntryRole: b"entry"}
+    def roleNames(self) -> dict[int, QByteArray]:
+        names = {TimeRole: b"time", DirectionRole: b"direction", TlsRole: b"tls", RawRole: b"raw",
+                 DecodedRole: b"decoded", FlaggedRole: b"flagged", EntryRole: b"entry"}
+        return {**super().roleNames(), **{role: QByteArray(name) for role, name in names.items()}}
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._entries):

@@ -88,8 +88,8 @@ class DiagnosisPanel(QFrame):
     def _set_suggestions(self, suggestions: tuple[Suggestion, ...]) -> None:
         """One button per suggested variant: tried only when the person presses it."""
         while (item := self.retry_layout.takeAt(0)) is not None:
-            if item.widget():
-                item.widget().deleteLater()
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
         for i, s in enumerate(suggestions):
             button = QPushButton(self._data_text(s.label), self.retry_box)
             button.setObjectName(prefixed(self._prefix, f"retryButton{i}"))

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import os
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPalette
@@ -665,7 +667,7 @@ class AccountForm(QWidget):
         return self.incoming_protocol if side is Side.INCOMING else Protocol.SMTP
 
     def _token(self, side: Side) -> bool:
-        return self.mechanism_combo_for(side).currentData() == TOKEN_METHOD
+        return bool(self.mechanism_combo_for(side).currentData() == TOKEN_METHOD)
 
     def active(self, side: Side) -> bool:
         """A side is tested when its server is filled in (both always, in the demo)."""
@@ -791,20 +793,20 @@ class AccountForm(QWidget):
         incoming_ forms of the server and credential fields."""
         errs: dict[str, str] = {}
         # The checks the command line makes too (mailtester.settings), in the window's language.
-        checks = []
+        checks: list[tuple[str, Callable[[], object]]] = []
         if not self.demo:
             for side, prefix in ((Side.INCOMING, "incoming_"), (Side.OUTGOING, "")):
                 host = self.host_edit_for(side).text()
                 if host.strip():
-                    checks += [(prefix + "host", lambda h=host: normalize_host(h)),
-                               (prefix + "port", lambda s=side: check_port(self.port_spin_for(s).value()))]
+                    checks += [(prefix + "host", partial(normalize_host, host)),
+                               (prefix + "port", partial(check_port, self.port_spin_for(side).value()))]
             if not self.active_sides():  # nothing to test yet: the outgoing server is the usual start
-                checks.append(("host", lambda: normalize_host("")))
+                checks.append(("host", partial(normalize_host, "")))
         pairs = [("", self.user_edit, self.password_edit)]
         if self.separate:
             pairs.append(("incoming_", self.incoming_user_edit, self.incoming_password_edit))
         for prefix, user_edit, _ in pairs:
-            checks.append((prefix + "user", lambda e=user_edit: check_user(e.text())))
+            checks.append((prefix + "user", partial(check_user, user_edit.text())))
         for name, check in checks:
             try:
                 check()

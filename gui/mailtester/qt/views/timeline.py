@@ -9,6 +9,7 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QFontMetrics,
+    QKeyEvent,
     QKeySequence,
     QPainter,
     QPainterPath,
@@ -159,7 +160,7 @@ class TimelineView(QListView):
     def copy_selection(self) -> None:
         QApplication.clipboard().setText(self.selected_text())
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
             return
