@@ -188,6 +188,8 @@ TR = {
     # The whole account: incoming and outgoing servers, side by side.
     "&Different user name or password for the outgoing server": "Giden sunucu için &farklı kullanıcı adı veya parola",
     "&User name:": "Kullanıcı &adı:",
+    "The user name and password above are then for the incoming server only.":
+        "Yukarıdaki kullanıcı adı ve parola bu durumda yalnızca gelen sunucu içindir.",
     "Access t&oken:": "Erişim bel&irteci:",
     "Access to&ken:": "Erişim &belirteci:",
     "Access token for the incoming server": "Gelen sunucu için erişim belirteci",

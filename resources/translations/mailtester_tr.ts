@@ -39,158 +39,163 @@
         <translation>Giden sunucu için &amp;farklı kullanıcı adı veya parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="251" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="249" />
+        <source>The user name and password above are then for the incoming server only.</source>
+        <translation>Yukarıdaki kullanıcı adı ve parola bu durumda yalnızca gelen sunucu içindir.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="255" />
         <source>Incoming server</source>
         <translation>Gelen posta sunucusu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="258" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="262" />
         <source>Pro&amp;tocol:</source>
         <translation>P&amp;rotokol:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="258" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="262" />
         <source>Incoming mail protocol</source>
         <translation>Gelen posta protokolü</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="260" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="264" />
         <source>Se&amp;rver:</source>
         <translation>Su&amp;nucu:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="261" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="265" />
         <source>imap.example.com</source>
         <translation>imap.example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="262" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="266" />
         <source>Incoming mail server</source>
         <translation>Gelen posta sunucusu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="262" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="266" />
         <source>Incoming server port</source>
         <translation>Gelen sunucunun bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="265" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="269" />
         <source>Security:</source>
         <translation>Güvenlik:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="266" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="270" />
         <source>Incoming server connection security</source>
         <translation>Gelen sunucunun bağlantı güvenliği</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="268" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="272" />
         <source>Method:</source>
         <translation>Yöntem:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="269" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="273" />
         <source>Incoming server authentication method</source>
         <translation>Gelen sunucunun kimlik doğrulama yöntemi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="274" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="278" />
         <source>Outgoing server (SMTP)</source>
         <translation>Giden posta sunucusu (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="279" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="283" />
         <source>Outgoing server port</source>
         <translation>Giden sunucunun bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="283" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="287" />
         <source>Outgoing server connection security</source>
         <translation>Giden sunucunun bağlantı güvenliği</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="285" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="289" />
         <source>Outgoing server authentication method</source>
         <translation>Giden sunucunun kimlik doğrulama yöntemi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="288" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="292" />
         <source>&amp;User name:</source>
         <translation>Kullanıcı &amp;adı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="291" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="702" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="295" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="707" />
         <source>Passw&amp;ord:</source>
         <translation>&amp;Parola:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="303" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="307" />
         <source>Advanced settings, for both servers</source>
         <translation>Gelişmiş ayarlar (iki sunucu için)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="318" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="322" />
         <source>Extra CA &amp;file:</source>
         <translation>Ek &amp;CA dosyası:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="327" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="331" />
         <source>IP version:</source>
         <translation>IP sürümü:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="334" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="338" />
         <source>Timeout per step:</source>
         <translation>Adım başına zaman aşımı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="335" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="339" />
         <source>Allow unencrypted lo&amp;gin</source>
         <translation>Şifrelenmemiş girişe izin &amp;ver</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="337" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="341" />
         <source>Allow unencrypted login</source>
         <translation>Şifrelenmemiş girişe izin ver</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="350" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="354" />
         <source>Remember t&amp;his account</source>
         <translation>Bu hesabı &amp;hatırla</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="406" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="410" />
         <source>Port:</source>
         <translation>Port:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="433" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="437" />
         <source>Normal password</source>
         <translation>Normal parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="434" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="438" />
         <source>The protocol's own login command (IMAP LOGIN, POP3 USER and PASS)</source>
         <translation>Protokolün kendi giriş komutu (IMAP LOGIN, POP3 USER ve PASS)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="475" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="480" />
         <source>Email address or user name for the incoming server</source>
         <translation>Gelen sunucu için e-posta adresi veya kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="476" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="481" />
         <source>User name for the outgoing server</source>
         <translation>Giden sunucunun kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="477" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="482" />
         <source>Email address or user name</source>
         <translation>E-posta adresi veya kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="834" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="839" />
         <source>Both servers use the password above, so choose an OAuth2 access token for both or for neither, or give the outgoing server its own.</source>
         <translation>İki sunucu da yukarıdaki parolayı kullanıyor; bu yüzden OAuth2 erişim belirtecini ya ikisinde de seçin ya da hiçbirinde seçmeyin. Dilerseniz giden sunucuya ayrı bir parola verin.</translation>
     </message>
@@ -202,219 +207,219 @@
     <message>
         <location filename="../../gui/mailtester/qt/views/form.py" line="193" />
         <location filename="../../gui/mailtester/qt/views/form.py" line="211" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="498" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="502" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="503" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="507" />
         <source>Show</source>
         <translation>Göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="713" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="718" />
         <source>Show password</source>
         <translation>Parolayı göster</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/form.py" line="236" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="699" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="704" />
         <source>Pass&amp;word:</source>
         <translation>Paro&amp;la:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="708" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="713" />
         <source>Password</source>
         <translation>Parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="278" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="282" />
         <source>smtp.example.com</source>
         <translation>smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="278" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="282" />
         <source>&amp;Server:</source>
         <translation>S&amp;unucu:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="279" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="283" />
         <source>Outgoing mail server</source>
         <translation>Giden posta sunucusu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="423" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="427" />
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="424" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="428" />
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="425" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="429" />
         <source>None (unencrypted)</source>
         <translation>Yok (şifrelenmemiş)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="283" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="287" />
         <source>Se&amp;curity:</source>
         <translation>&amp;Güvenlik:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="324" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="431" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="328" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="435" />
         <source>Automatic</source>
         <translation>Otomatik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="438" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="708" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="442" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="713" />
         <source>OAuth2 access token</source>
         <translation>OAuth2 erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="285" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="289" />
         <source>&amp;Method:</source>
         <translation>&amp;Yöntem:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="299" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="303" />
         <source>Advanced</source>
         <translation>Gelişmiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="312" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="316" />
         <source>only the system's trusted authorities</source>
         <translation>yalnızca sistemin güvendiği kuruluşlar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="313" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="317" />
         <source>&amp;Browse…</source>
         <translation>Gö&amp;zat…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="318" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="322" />
         <source>Extra CA certificate file</source>
         <translation>Ek CA sertifika dosyası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="325" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="329" />
         <source>IPv4 only</source>
         <translation>Yalnızca IPv4</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="326" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="330" />
         <source>IPv6 only</source>
         <translation>Yalnızca IPv6</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="327" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="331" />
         <source>IP version</source>
         <translation>IP sürümü</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="333" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="337" />
         <source> s</source>
         <translation> sn</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="334" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="338" />
         <source>Timeout per step in seconds</source>
         <translation>Adım başına saniye cinsinden zaman aşımı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="353" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="357" />
         <source>The password is kept in the system keychain, never in a file.</source>
         <translation>Parola sistem anahtarlığında tutulur, hiçbir zaman bir dosyada değil.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="339" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="343" />
         <source>Only on a network you trust: without encryption the password can be read on its way.</source>
         <translation>Yalnızca güvendiğiniz bir ağda: şifreleme olmadan parola yolda okunabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="343" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="347" />
         <source>System default</source>
         <translation>Sistem varsayılanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="346" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="350" />
         <source>&amp;Language:</source>
         <translation>&amp;Dil:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="346" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="350" />
         <source>Language of the window</source>
         <translation>Pencerenin dili</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="498" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="502" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="503" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="507" />
         <source>Hide</source>
         <translation>Gizle</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="557" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="562" />
         <source>automatic</source>
         <translation>otomatik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="598" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="603" />
         <source>This looks like a %1 address.</source>
         <translation>Bu bir %1 adresine benziyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="599" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="604" />
         <source>Use %1 settings</source>
         <translation>%1 ayarlarını kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="608" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="613" />
         <source>Choose a CA certificate file</source>
         <translation>Bir CA sertifika dosyası seçin</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="609" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="614" />
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Sertifikalar (*.pem *.crt *.cer);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="699" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="704" />
         <source>Access to&amp;ken:</source>
         <translation>Erişim &amp;belirteci:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="702" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="707" />
         <source>Access t&amp;oken:</source>
         <translation>Erişim bel&amp;irteci:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="703" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="710" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="708" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="715" />
         <source>Access token for the incoming server</source>
         <translation>Gelen sunucu için erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="704" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="711" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="709" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="716" />
         <source>Password for the incoming server</source>
         <translation>Gelen sunucunun parolası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="705" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="710" />
         <source>Access token for the outgoing server</source>
         <translation>Giden sunucu için erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="706" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="711" />
         <source>Password for the outgoing server</source>
         <translation>Giden sunucunun parolası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="821" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="826" />
         <source>The user name starts or ends with a space.</source>
         <translation>Kullanıcı adı bir boşlukla başlıyor ya da bitiyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="817" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="822" />
         <source>This file does not exist.</source>
         <translation>Bu dosya yok.</translation>
     </message>
@@ -424,17 +429,17 @@
         <translation>Diğer (sunucuları kendiniz girin)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="828" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="833" />
         <source>Enter the email address or user name.</source>
         <translation>E-posta adresini veya kullanıcı adını girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="830" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="835" />
         <source>Enter the access token.</source>
         <translation>Erişim belirtecini girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="831" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="836" />
         <source>Enter the password.</source>
         <translation>Parolayı girin.</translation>
     </message>

@@ -246,6 +246,10 @@ class AccountForm(QWidget):
         sep_row.addWidget(self.separate_check, 0, Qt.AlignmentFlag.AlignTop)
         sep_row.addWidget(self.separate_label, 1)
         form.addRow("", sep_row)
+        self.separate_hint = hint(self.tr("The user name and password above are then for the incoming server "
+                                          "only."), self)
+        self.separate_hint.setObjectName("separateHint")
+        form.addRow("", self.separate_hint)
 
         # incoming server
         self.incoming_group = QGroupBox(self.tr("Incoming server"), self)
@@ -465,6 +469,7 @@ class AccountForm(QWidget):
             _put(self._password_box, self._top_password_slot)
             self._incoming_user_box.hide()
             self._incoming_password_box.hide()
+        self.form_layout.setRowVisible(self.separate_hint, separate)
         self.outgoing_layout.setRowVisible(self._out_user_slot, separate)
         self.outgoing_layout.setRowVisible(self._out_password_slot, separate)
         top_user, top_password = self.top_user_edit, self.top_password_edit
