@@ -284,10 +284,10 @@ TR = {
     "The second connection did not answer in SSL/TLS either": "İkinci bağlantı da SSL/TLS ile yanıt vermedi",
     "Reading what the port says without encryption, on a second connection (no password sent)":
         "Bağlantı noktasının şifreleme olmadan ne söylediği ikinci bir bağlantıda okunuyor (parola gönderilmedi)",
-    "Without encryption this port greets as an %1 server":
-        "Şifreleme olmadan bu bağlantı noktası bir %1 sunucusu olarak karşılıyor",
-    "Without encryption this port greets as an %1 server and offers STARTTLS":
-        "Şifreleme olmadan bu bağlantı noktası bir %1 sunucusu olarak karşılıyor ve STARTTLS sunuyor",
+    "Without encryption this port speaks %1":
+        "Şifreleme olmadan bu bağlantı noktası %1 konuşuyor",
+    "Without encryption this port speaks %1 and offers STARTTLS":
+        "Şifreleme olmadan bu bağlantı noktası %1 konuşuyor ve STARTTLS sunuyor",
     "cancelled": "iptal edildi",
     "imap.example.com": "imap.example.com",
     "not tested": "test edilmedi",

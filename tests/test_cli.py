@@ -98,7 +98,7 @@ def test_self_test_runs_the_window_offscreen():
 
 def test_retry_suggested_runs_exactly_once_more():
     plain = mailtester("check", "--demo-fail", "--json")
-    assert plain.json["diagnosis"]["suggestions"][0] == {"kind": "user", "value": "demo",
+    assert plain.json["diagnosis"]["suggestions"][0] == {"kind": "user", "value": "demo", "port": None,
                                                           "label": "Try the user name demo"}
     assert plain.stdout.count('"first_attempt"') == 0
     r = mailtester("check", "--demo-fail", "--retry-suggested", "--json")

@@ -56,6 +56,19 @@ class CheckSettings:
 
 
 @dataclass(frozen=True)
+class Probe:
+    """What a second, credential-free connection to the same port found."""
+
+    tls: bool | None = None  # TLS from the first byte answered (tried after a silent greeting)
+    service: Protocol | None = None  # the service that greeted in plain text (tried after "not TLS")
+    starttls: bool = False  # ... and it offered STARTTLS
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"tls": self.tls, "service": self.service.value if self.service else None,
+                "starttls": self.starttls}
+
+
+@dataclass(frozen=True)
 class TlsInfo:
     version: str
     cipher: str
@@ -75,7 +88,7 @@ class TlsInfo:
 @dataclass(frozen=True)
 class TlsFailure:
     # untrusted, expired, not-yet-valid, hostname, protocol-too-old, not-tls,
-    # closed, timeout, pin-mismatch, handshake
+    # closed, timeout, pin-mismatch, server-alert (sent by the server), handshake
     kind: str
     message: str
     verify_code: int | None = None
@@ -104,6 +117,7 @@ class CheckResult:
     greeting: Reply | None
     elapsed: float
     address: str | None  # the address that answered
+    probe: Probe | None = None
 
     @property
     def ok(self) -> bool:

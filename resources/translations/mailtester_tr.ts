@@ -1179,13 +1179,13 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/i18n.py" line="108" />
-        <source>Without encryption this port greets as an %1 server</source>
-        <translation>Şifreleme olmadan bu bağlantı noktası bir %1 sunucusu olarak karşılıyor</translation>
+        <source>Without encryption this port speaks %1</source>
+        <translation>Şifreleme olmadan bu bağlantı noktası %1 konuşuyor</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/i18n.py" line="109" />
-        <source>Without encryption this port greets as an %1 server and offers STARTTLS</source>
-        <translation>Şifreleme olmadan bu bağlantı noktası bir %1 sunucusu olarak karşılıyor ve STARTTLS sunuyor</translation>
+        <source>Without encryption this port speaks %1 and offers STARTTLS</source>
+        <translation>Şifreleme olmadan bu bağlantı noktası %1 konuşuyor ve STARTTLS sunuyor</translation>
     </message>
 </context>
 <context>

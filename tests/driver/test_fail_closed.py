@@ -151,13 +151,16 @@ async def test_server_closing_during_handshake(ca_file):
     assert no_auth(received)
 
 
-async def test_plain_client_on_implicit_tls_port_times_out_as_mode_mismatch(server_tls):
+async def test_plain_client_on_implicit_tls_port_is_found_by_a_tls_probe(server_tls):
     async def h(c: Conn):
         await c.rest()  # waits for a ClientHello that never comes
 
     async with ScriptedServer(h, server_tls) as srv:
         s = settings(srv.port, Security.STARTTLS)
         result = await run_check(CheckSettings(**{**s.__dict__, "timeout": 0.5}))
-    assert result.outcome.ending is Ending.TIMEOUT
-    # The rule keys on port 465; on a random port it is a plain timeout.
-    assert build_report(result).diagnosis.id == "protocol.timeout"
+    # Not by port number: a second, credential-free connection answered in TLS.
+    assert result.outcome.ending is Ending.EXPECTS_TLS and result.probe.tls is True
+    diagnosis = build_report(result).diagnosis
+    assert diagnosis.id == "tls.mode-mismatch"
+    assert [(x.kind, x.value, x.port) for x in diagnosis.suggestions] == [("security", "tls", srv.port)]
+    assert no_auth(srv.received)

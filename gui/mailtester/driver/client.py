@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from .. import __version__
-from ..model import CheckResult, CheckSettings, TimelineEntry, TlsFailure, TlsInfo
+from ..model import CheckResult, CheckSettings, Probe, TimelineEntry, TlsFailure, TlsInfo
 from ..protocol.credentials import Credentials
 from ..protocol.events import (
     NOTES,
@@ -31,10 +31,10 @@ from ..protocol.events import (
     TlsRequested,
 )
 from ..protocol.imap import ImapSession
-from ..protocol.limits import QUIT_WAIT, READ_HIGH_WATER, TOTAL_TIMEOUT_FACTOR
+from ..protocol.limits import PROBE_AFTER, PROBE_TIMEOUT, QUIT_WAIT, READ_HIGH_WATER, TOTAL_TIMEOUT_FACTOR
 from ..protocol.pop3 import Pop3Session
 from ..protocol.redaction import Redactor
-from ..protocol.replies import Reply, printable
+from ..protocol.replies import Reply, printable, service_of_greeting
 from ..protocol.session import LoginSession, SessionConfig
 from ..protocol.smtp import SmtpSession
 from .tls import failure_of, make_context, tls_info, unverified_context
@@ -68,6 +68,12 @@ class _Stream(asyncio.Protocol):
         self.eof = True
         self._wake.set()
 
+    async def readable(self) -> None:
+        """Wait until bytes arrived or the connection closed (consuming nothing)."""
+        while not self.buffer and not self.eof:
+            self._wake.clear()
+            await self._wake.wait()
+
     async def read(self) -> bytes:
         """The bytes received so far, b"" once the connection is closed."""
         while not self.buffer and not self.eof:
@@ -98,6 +104,7 @@ class _Run:
         self.address: str | None = None
         self.stream: _Stream | None = None
         self.stage = Stage.DNS
+        self.probe: Probe | None = None
 
     def redact(self, text: str) -> str:
         return self.redactor(text) if self.secret_sent else text
@@ -135,7 +142,7 @@ class _Run:
         outcome = replace(outcome, detail=self.redact(outcome.detail),
                           oauth_error=tuple((k, self.redact(v)) for k, v in outcome.oauth_error))
         return CheckResult(self.s, outcome, tuple(self.entries), self.tls, self.tls_failure,
-                           self.greeting, round(time.monotonic() - self.start, 4), self.address)
+                           self.greeting, round(time.monotonic() - self.start, 4), self.address, self.probe)
 
 
 def _fail(ending: Ending, stage: Stage, detail: str = "") -> Outcome:
@@ -238,9 +245,13 @@ async def _dialogue(run: _Run) -> Outcome:
             return failed
         session.tls_established()
     run.stage = Stage.GREETING
-
     # One timer per reply, not per read: a server dripping bytes cannot reset it.
     deadline = loop.time() + s.timeout
+    # An implicit-TLS port waits silently for our ClientHello: ask it on a second
+    # connection, within the time the greeting has anyway.
+    if (s.security is not Security.TLS and await _silent(run.stream, min(PROBE_AFTER, s.timeout / 2))
+            and await _tls_answers(run, host, deadline - loop.time())):
+        return _fail(Ending.EXPECTS_TLS, Stage.GREETING, "this port expects SSL/TLS from the first byte")
     while True:
         run.stage = session.stage
         try:
@@ -352,6 +363,8 @@ async def _handshake(run: _Run, host: str, ctx: ssl.SSLContext, stage: Stage) ->
         run.note("tls-failed", failure.message)
         if failure.kind in ("untrusted", "expired", "not-yet-valid", "hostname"):
             run.tls = await _probe_certificate(run, host)
+        elif failure.kind == "not-tls" and run.s.security is Security.TLS:
+            run.probe = await _plain_probe(run)
         return _fail(Ending.TLS_FAILED, stage, failure.message)
     assert isinstance(new_transport, asyncio.Transport)
     run.stream.transport = new_transport
@@ -401,6 +414,78 @@ async def _probe_certificate(run: _Run, host: str) -> TlsInfo | None:
     finally:
         if stream.transport is not None:
             stream.transport.abort()
+
+
+async def _silent(stream: _Stream | None, wait: float) -> bool:
+    """True when the server sent nothing (and did not close) for `wait` seconds."""
+    assert stream is not None
+    try:
+        async with asyncio.timeout(wait):
+            await stream.readable()
+    except TimeoutError:
+        return True
+    return False
+
+
+async def _connect_probe(run: _Run) -> _Stream:
+    assert run.address is not None
+    stream = _Stream()
+    await asyncio.get_running_loop().create_connection(lambda: stream, run.address, run.s.effective_port)
+    return stream
+
+
+async def _tls_answers(run: _Run, host: str, within: float) -> bool:
+    """Whether the port speaks TLS from the first byte: one handshake on a
+    second connection, certificate not checked, nothing sent after it."""
+    run.note("probe-tls")
+    stream = None
+    try:
+        async with asyncio.timeout(max(0.1, min(PROBE_TIMEOUT, within))):
+            stream = await _connect_probe(run)
+            assert stream.transport is not None
+            transport = await asyncio.get_running_loop().start_tls(
+                stream.transport, stream, unverified_context(), server_hostname=host)
+            assert transport is not None
+            transport.abort()
+    except (OSError, TimeoutError, ssl.SSLError):
+        run.note("probe-tls-no")
+        run.probe = Probe(tls=False)
+        return False
+    finally:
+        if stream is not None and stream.transport is not None:
+            stream.transport.abort()
+    run.note("probe-tls-yes")
+    run.probe = Probe(tls=True)
+    return True
+
+
+async def _plain_probe(run: _Run) -> Probe | None:
+    """What the port says in plain text after a TLS client met plain text: the
+    service of its greeting and whether it offers STARTTLS. A credential-free
+    session, stopped at the go-ahead for STARTTLS (no handshake, no login)."""
+    run.note("probe-plain")
+    stream = None
+    try:
+        async with asyncio.timeout(min(PROBE_TIMEOUT, run.s.timeout)):
+            stream = await _connect_probe(run)
+            await stream.readable()
+            line = bytes(stream.buffer.split(b"\n", 1)[0])
+            service = service_of_greeting(line.rstrip(b"\r"))
+            if service is None:
+                return None
+            session = SESSIONS[service](SessionConfig(security=Security.STARTTLS, credentials=Credentials()))
+            while True:
+                events = await _probe_step(stream, session)
+                if any(isinstance(e, TlsRequested | Finished) for e in events):
+                    break
+        probe = Probe(service=service, starttls=session.starttls_offered)
+    except (OSError, TimeoutError):
+        return None
+    finally:
+        if stream is not None and stream.transport is not None:
+            stream.transport.abort()
+    run.note("probe-plain-starttls" if probe.starttls else "probe-plain-result", service.value.upper())
+    return probe
 
 
 async def _probe_step(stream: _Stream, probe: LoginSession) -> list[Event]:

@@ -71,6 +71,10 @@ def failure_of(exc: BaseException) -> TlsFailure:
             return TlsFailure("not-tls", f"the server did not answer in TLS ({reason.lower().replace('_', ' ')})")
         if isinstance(exc, ssl.SSLEOFError):
             return TlsFailure("closed", "the server closed the connection during the TLS handshake")
+        if reason.startswith(("TLSV1_ALERT_", "SSLV3_ALERT_", "TLSV13_ALERT_")):
+            # An alert the server sent: the handshake failed on its side (RFC 8446 §6.2).
+            alert = reason.split("_ALERT_", 1)[1].lower().replace("_", " ")
+            return TlsFailure("server-alert", f"the server ended the handshake with the alert \u201c{alert}\u201d")
         return TlsFailure("handshake", f"TLS handshake failed ({reason or exc})")
     if isinstance(exc, TimeoutError):
         return TlsFailure("timeout", "the TLS handshake did not finish in time")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..protocol.events import DEFAULT_PORTS, Ending, Outcome, Protocol
+from ..protocol.events import DEFAULT_PORTS, Ending, Outcome, Protocol, Security
 from ..resources import resource_path
 from .rules import Facts, diagnosis_id
 
@@ -16,11 +16,16 @@ __all__ = ["Diagnosis", "Facts", "Suggestion", "diagnose", "texts"]
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A variant worth one more try, only if the person asks for it."""
+    """A variant worth one more try, only if the person asks for it, and only
+    one the run observed to be plausible."""
 
-    kind: str  # "user" or "mechanism"
+    kind: str  # "security" (tls or starttls, on `port`), "port", "user" or "mechanism"
     value: str
     label: str  # the button or option text
+    port: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "value": self.value, "port": self.port, "label": self.label}
 
 
 @dataclass(frozen=True)
@@ -37,7 +42,7 @@ class Diagnosis:
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "explanation": self.explanation,
                 "causes": list(self.causes), "fixes": list(self.fixes), "links": list(self.links),
-                "suggestions": [{"kind": s.kind, "value": s.value, "label": s.label} for s in self.suggestions]}
+                "suggestions": [s.as_dict() for s in self.suggestions]}
 
 
 @cache
@@ -122,9 +127,11 @@ def diagnose(facts: Facts, *, host: str = "", user: str = "", lang: str = "en") 
     fixes = [fill(x) for x in entry.get("fixes", ())]
     suggestions = _suggestions(did, facts, host, user, lang)
     assist = assist_texts(lang)
+    fix_keys = {"user": "fix", "mechanism": "fix_mechanism"}
     for s in suggestions:
-        fixes.append((assist["fix"] if s.kind == "user" else assist["fix_mechanism"]).format(value=s.value))
-    if suggestions:
+        key = fix_keys.get(s.kind) or f"fix_security_{s.value}"
+        fixes.append(assist[key].format(value=s.value, port=s.port))
+    if any(s.kind in fix_keys for s in suggestions):  # another try with the same password
         fixes.append(assist["warning"])
     return Diagnosis(
         id=did, title=fill(entry["title"]), explanation=fill(entry["explanation"]),
@@ -137,12 +144,24 @@ _PASSWORD_MECHANISMS = ("PLAIN", "LOGIN", "CRAM-MD5")
 
 
 def _suggestions(did: str, facts: Facts, host: str, user: str, lang: str) -> tuple[Suggestion, ...]:
-    """Another user-name form, or another offered mechanism, worth one try."""
-    o, provider = facts.outcome, facts.provider
+    """Only what the run observed: SSL/TLS where a probe found it, STARTTLS where
+    the port offered it, another user-name form after a refused login, another
+    offered mechanism only when the failure points at the mechanism (never
+    after an ordinary refusal: every mechanism checks the same password)."""
+    o, provider, probe, port = facts.outcome, facts.provider, facts.probe, facts.port
     assist = assist_texts(lang)
     out: list[Suggestion] = []
+
+    def security(value: str) -> None:
+        out.append(Suggestion("security", value, assist[f"security_{value}"].format(port=port), port))
+
+    if o.ending is Ending.EXPECTS_TLS:
+        security("tls")
+    elif (did == "tls.mode-mismatch" and probe is not None and probe.service is facts.protocol and probe.starttls) or (facts.security is Security.NONE and o.starttls_offered and did in (
+            "auth.plaintext-refused", "auth.tls-required", "auth.not-offered", "auth.mechanism-unsupported")):
+        security("starttls")
     if did == "auth.credentials-rejected" and user:
-        full_address = provider is not None and "full address" in str(provider.submission.get("user", ""))
+        full_address = provider is not None and provider.user_form == "address"
         if "@" in user and provider is None:
             other = user.split("@", 1)[0]  # hosting and on-premises servers often want the local part
         elif "@" not in user:
@@ -152,9 +171,9 @@ def _suggestions(did: str, facts: Facts, host: str, user: str, lang: str) -> tup
             other = ""
         if other and other != user:
             out.append(Suggestion("user", other, assist["user"].format(value=other)))
-    if did in ("auth.credentials-rejected", "auth.mechanism-unsupported") and o.mechanism != "XOAUTH2":
+    if did == "auth.mechanism-unsupported" and o.mechanism != "XOAUTH2" and not out:
         others = [m for m in _PASSWORD_MECHANISMS if m in o.offered and m != o.mechanism]
-        if others and (did == "auth.mechanism-unsupported" or o.mechanism in _PASSWORD_MECHANISMS):
+        if others:
             out.append(Suggestion("mechanism", others[0], assist["mechanism"].format(value=others[0])))
     return tuple(out)
 

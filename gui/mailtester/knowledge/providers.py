@@ -22,6 +22,7 @@ class Provider:
     links: dict[str, str] = field(default_factory=dict)
     mx_suffixes: tuple[str, ...] = ()
     incoming: dict[str, dict[str, object]] = field(default_factory=dict)  # "imap", "pop3"
+    user_form: str = ""  # "address" (the full address) or "local-part"; "" when not known
 
     def matches_host(self, host: str) -> bool:
         host = host.lower().rstrip(".")
@@ -47,9 +48,16 @@ def providers() -> tuple[Provider, ...]:
             links={k: p[k] for k in _LINK_KEYS if k in p},
             mx_suffixes=tuple(p.get("mx_suffixes", ())),
             incoming={k: dict(p[k]) for k in ("imap", "pop3") if k in p},
+            user_form=_user_form(p.get("user_form", "")),
         )
         for p in data["provider"]
     )
+
+
+def _user_form(value: str) -> str:
+    if value not in ("", "address", "local-part"):
+        raise ValueError(f"providers.toml: unknown user_form {value!r}")
+    return value
 
 
 def recognize(host: str, server_texts: Iterable[str] = (), user: str = "") -> Provider | None:

@@ -57,7 +57,8 @@ def build_report(result: CheckResult, lang: str = "en") -> Report:
     server_texts = [e.text for e in result.timeline if e.direction == "S"]
     provider = recognize(s.connect_host, server_texts, s.credentials.user)
     facts = Facts(outcome=result.outcome, security=s.security, port=s.effective_port, provider=provider,
-                  tls_failure=result.tls_failure.kind if result.tls_failure else None, protocol=s.protocol)
+                  tls_failure=result.tls_failure.kind if result.tls_failure else None, protocol=s.protocol,
+                  probe=result.probe)
     return Report(result, provider, diagnose(facts, host=s.host, user=s.credentials.user, lang=lang))
 
 

@@ -13,13 +13,14 @@ from dataclasses import dataclass, fields
 from functools import cache
 from typing import Any
 
+from ..model import Probe
 from ..protocol.events import Ending, Outcome, Protocol, Security, Stage
 from ..resources import resource_path
 from .providers import Provider
 
 # TlsFailure kinds (driver/tls.py), and the statuses IMAP and POP3 answer with.
 TLS_KINDS = frozenset({"untrusted", "expired", "not-yet-valid", "hostname", "protocol-too-old", "not-tls",
-                       "closed", "timeout", "pin-mismatch", "handshake"})
+                       "closed", "timeout", "pin-mismatch", "handshake", "server-alert"})
 STATUSES = frozenset({"OK", "NO", "BAD", "BYE", "PREAUTH", "+OK", "-ERR"})
 
 
@@ -37,6 +38,7 @@ class Facts:
     provider: Provider | None = None
     tls_failure: str | None = None  # TlsFailure.kind
     protocol: Protocol = Protocol.SMTP
+    probe: Probe | None = None  # what a credential-free second connection found
 
 
 @dataclass(frozen=True)

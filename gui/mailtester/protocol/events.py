@@ -67,6 +67,12 @@ NOTES = {
     "mechanism": "Server offers {0}; using {1}",
     "native-login": "Server offers {0}; using the {1} command",
     "no-capa": "The server does not list its capabilities; trying the usual commands",
+    "probe-tls": "No greeting yet: trying SSL/TLS on a second connection to the same port (no password sent)",
+    "probe-tls-yes": "The second connection answered in SSL/TLS: this port expects encryption from the first byte",
+    "probe-tls-no": "The second connection did not answer in SSL/TLS either",
+    "probe-plain": "Reading what the port says without encryption, on a second connection (no password sent)",
+    "probe-plain-result": "Without encryption this port speaks {0}",
+    "probe-plain-starttls": "Without encryption this port speaks {0} and offers STARTTLS",
 }
 
 

@@ -75,6 +75,7 @@ class Ending(StrEnum):
     UNREACHABLE = "unreachable"
     CONNECT_TIMEOUT = "connect-timeout"
     TLS_FAILED = "tls-failed"
+    EXPECTS_TLS = "expects-tls"  # no greeting, and a probe found TLS spoken from the first byte
     TIMEOUT = "timeout"
     CANCELLED = "cancelled"
     INTERNAL_ERROR = "internal-error"  # a bug of the tool's own, reported instead of a traceback

@@ -59,3 +59,11 @@ MAX_JSON_DEPTH = 4
 # A CA file is read whole to check it before a run; a bundle of every public
 # CA is about 250 KiB.
 MAX_CA_FILE = 16 * 1024 * 1024
+
+# Silence after connecting, before a second connection tries TLS on the same
+# port: an implicit-TLS port says nothing to a plain client (it waits for a
+# ClientHello), while honest servers greet within a second or two; tarpits
+# that greet late are still waited for, the probe only adds the answer.
+PROBE_AFTER = 3.0
+# A probe is one handshake or one greeting: a few seconds, well under a stage.
+PROBE_TIMEOUT = 5.0

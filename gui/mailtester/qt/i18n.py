@@ -105,9 +105,9 @@ NOTE_TEXTS = {
     "probe-tls-no": QT_TRANSLATE_NOOP("Timeline", "The second connection did not answer in SSL/TLS either"),
     "probe-plain": QT_TRANSLATE_NOOP(
         "Timeline", "Reading what the port says without encryption, on a second connection (no password sent)"),
-    "probe-plain-result": QT_TRANSLATE_NOOP("Timeline", "Without encryption this port greets as an %1 server"),
+    "probe-plain-result": QT_TRANSLATE_NOOP("Timeline", "Without encryption this port speaks %1"),
     "probe-plain-starttls": QT_TRANSLATE_NOOP(
-        "Timeline", "Without encryption this port greets as an %1 server and offers STARTTLS"),
+        "Timeline", "Without encryption this port speaks %1 and offers STARTTLS"),
 }
 
 
