@@ -155,10 +155,14 @@ def _suggestions(did: str, facts: Facts, host: str, user: str, lang: str) -> tup
     def security(value: str) -> None:
         out.append(Suggestion("security", value, assist[f"security_{value}"].format(port=port), port))
 
+    # STARTTLS on this port: a plain probe found it after SSL/TLS met plain text,
+    # or an unencrypted test saw it offered.
+    starttls_seen = (probe is not None and probe.service is facts.protocol and probe.starttls) or (
+        facts.security is Security.NONE and o.starttls_offered)
     if o.ending is Ending.EXPECTS_TLS:
         security("tls")
-    elif (did == "tls.mode-mismatch" and probe is not None and probe.service is facts.protocol and probe.starttls) or (facts.security is Security.NONE and o.starttls_offered and did in (
-            "auth.plaintext-refused", "auth.tls-required", "auth.not-offered", "auth.mechanism-unsupported")):
+    elif starttls_seen and did in ("tls.mode-mismatch", "auth.plaintext-refused", "auth.tls-required",
+                                   "auth.not-offered", "auth.mechanism-unsupported"):
         security("starttls")
     if did == "auth.credentials-rejected" and user:
         full_address = provider is not None and provider.user_form == "address"
