@@ -16,6 +16,7 @@ from typing import TextIO
 from . import __version__
 from .driver.client import run_check
 from .hardening import disable_core_dumps, safe_streams, speaks_utf8
+from .knowledge.diagnose import Suggestion
 from .knowledge.report import EXIT_USAGE, Report, build_report, transcript_line, write_report
 from .model import CheckSettings, TimelineEntry
 from .protocol.credentials import Credentials, Secret
@@ -56,7 +57,8 @@ LABELS = {
            "issuer": "issuer", "names": "names", "expires": "expires", "no-tls": "no encryption",
            "asks": "server asks", "answer": "you answer", "not-b64": "not valid base64, shown as sent",
            "retry": "Trying once more, as asked with --retry-suggested",
-           "suggest": "To try the suggestion once, run the same command with --retry-suggested."},
+           "suggest": "To try the suggestion once, run the same command with --retry-suggested.",
+           "suggestion": "Suggested", "warning": "Warning", "warned": "OK, WITH A WARNING:"},
     "tr": {"ok": "TAMAM: {host} ({port}. bağlantı noktası, {security}) {user} hesabının {mech} ile girişini "
                  "kabul etti{tls}. Bu hesap giriş yapıp posta gönderebilir.",
            "ok-incoming": "TAMAM: {host} ({port}. bağlantı noktası, {protocol}, {security}) {user} hesabının "
@@ -67,7 +69,8 @@ LABELS = {
            "issuer": "veren", "names": "adlar", "expires": "bitiş", "no-tls": "şifreleme yok",
            "asks": "sunucu soruyor", "answer": "yanıtınız", "not-b64": "geçerli base64 değil, gönderildiği gibi",
            "retry": "--retry-suggested ile istendiği gibi bir kez daha deneniyor",
-           "suggest": "Öneriyi bir kez denemek için aynı komutu --retry-suggested ile çalıştırın."},
+           "suggest": "Öneriyi bir kez denemek için aynı komutu --retry-suggested ile çalıştırın.",
+           "suggestion": "Öneri", "warning": "Uyarı", "warned": "TAMAM, BİR UYARIYLA:"},
 }
 
 
@@ -246,9 +249,12 @@ def format_verdict(report: Report, lang: str = "en") -> str:
     r, s = report.result, report.result.settings
     if r.ok:
         tls = f", {r.tls.version}" if r.tls else f", {words['no-tls']}"
-        return words["ok-incoming" if s.protocol.incoming else "ok"].format(
+        line = words["ok-incoming" if s.protocol.incoming else "ok"].format(
             host=s.host, port=s.effective_port, security=s.security.value, protocol=s.protocol.value.upper(),
             user=s.credentials.user, mech=r.outcome.mechanism, tls=tls)
+        if report.warnings:  # the verdict line itself says so, not only the lines after it
+            line = words["warned"] + line.split(":", 1)[1]
+        return "\n".join([line, *(f"{words['warning']}: {w.text}  [{w.id}]" for w in report.warnings)])
     d = report.diagnosis
     assert d is not None
     out = [f"{words['failed']}: {d.title}  [{d.id}]"]
@@ -284,6 +290,17 @@ async def run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     return report.exit_code
 
 
+def apply_suggestion(settings: CheckSettings, s: Suggestion) -> CheckSettings:
+    """The settings with exactly the field the suggestion names changed."""
+    if s.kind == "user":
+        return replace(settings, credentials=replace(settings.credentials, user=s.value))
+    if s.kind == "mechanism":
+        return replace(settings, mechanism=s.value)
+    if s.kind == "security":
+        return replace(settings, security=Security(s.value), port=s.port or settings.port)
+    return replace(settings, port=int(s.value))
+
+
 async def check_and_report(settings: CheckSettings, args: argparse.Namespace, stdout: TextIO) -> Report:
     """One run, its output, and at most one retry with a suggested variant when asked for."""
 
@@ -301,14 +318,13 @@ async def check_and_report(settings: CheckSettings, args: argparse.Namespace, st
         first = report
         if not args.json:
             print(f"\n{LABELS[args.lang]['retry']}: {suggestion.label}\n", file=stdout)
-        settings = replace(settings, credentials=replace(settings.credentials, user=suggestion.value)) \
-            if suggestion.kind == "user" else replace(settings, mechanism=suggestion.value)
-        report = build_report(await run_check(settings, live), args.lang)
+        report = build_report(await run_check(apply_suggestion(settings, suggestion), live), args.lang)
         if not args.json:
             print("", file=stdout)
             print(format_verdict(report, args.lang), file=stdout)
     elif suggestion is not None and not args.json:
-        print(f"\n{LABELS[args.lang]['suggest']}", file=stdout)
+        print(f"\n{LABELS[args.lang]['suggestion']}: {suggestion.label}", file=stdout)
+        print(LABELS[args.lang]["suggest"], file=stdout)
     if args.report:
         try:
             write_report(report, args.report)

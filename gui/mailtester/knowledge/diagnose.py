@@ -59,6 +59,10 @@ def texts(lang: str = "en") -> dict[str, dict[str, Any]]:
     return table
 
 
+def warning_texts(lang: str = "en") -> dict[str, str]:
+    return {**_load("en")["warning"], **_load(lang).get("warning", {})}
+
+
 def assist_texts(lang: str = "en") -> dict[str, str]:
     return {**_load("en")["assist"], **_load(lang).get("assist", {})}
 

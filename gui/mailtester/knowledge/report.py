@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import CheckResult, TimelineEntry
-from .diagnose import Diagnosis, Facts, diagnose
+from .diagnose import Diagnosis, Facts, diagnose, warning_texts
 from .providers import Provider, recognize
 
 # Exit codes of `mailtester check` (documented in the README).
@@ -22,10 +22,22 @@ SCHEMA = 2
 
 
 @dataclass(frozen=True)
+class Warning_:
+    """Something true of a success that a person should know (JSON `warnings`)."""
+
+    id: str
+    text: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"id": self.id, "text": self.text}
+
+
+@dataclass(frozen=True)
 class Report:
     result: CheckResult
     provider: Provider | None
     diagnosis: Diagnosis | None
+    warnings: tuple[Warning_, ...] = ()
 
     @property
     def exit_code(self) -> int:
@@ -44,6 +56,8 @@ class Report:
                        "response_code": o.reply.response_code, "lines": list(o.reply.lines)}
                       if o.reply else None),
             "diagnosis": self.diagnosis.as_dict() if self.diagnosis else None,
+            "warnings": [w.as_dict() for w in self.warnings],
+            "probe": r.probe.as_dict() if r.probe else None,
             "tls": r.tls.as_dict() if r.tls else None,
             "timeline": [{"t": e.t, "dir": e.direction, "tls": e.tls, "text": e.text, "decoded": e.decoded}
                          for e in r.timeline],
@@ -59,7 +73,22 @@ def build_report(result: CheckResult, lang: str = "en") -> Report:
     facts = Facts(outcome=result.outcome, security=s.security, port=s.effective_port, provider=provider,
                   tls_failure=result.tls_failure.kind if result.tls_failure else None, protocol=s.protocol,
                   probe=result.probe)
-    return Report(result, provider, diagnose(facts, host=s.host, user=s.credentials.user, lang=lang))
+    return Report(result, provider, diagnose(facts, host=s.host, user=s.credentials.user, lang=lang),
+                  _warnings(result, lang))
+
+
+def _warnings(result: CheckResult, lang: str) -> tuple[Warning_, ...]:
+    """On success: the password crossed the network in clear, or the success rests on a pinned certificate."""
+    if not result.ok:
+        return ()
+    words = warning_texts(lang)
+    out = []
+    if result.tls is None:
+        key = "plaintext-starttls" if result.outcome.starttls_offered else "plaintext"
+        out.append(Warning_("security.plaintext-auth", words[key].format(port=result.settings.effective_port)))
+    elif not result.tls.verified:
+        out.append(Warning_("tls.pinned-certificate", words["pinned"]))
+    return tuple(out)
 
 
 def _environment() -> dict[str, str]:
@@ -137,6 +166,7 @@ def to_markdown(report: Report) -> str:
     """A redacted report for pasting into a help-desk ticket."""
     d = report.diagnosis
     out = ["# Mail Account Tester report", "", f"**Result:** {_md(_verdict(report))}", ""]
+    out += [f"**Warning:** {_md(w.text)}" for w in report.warnings] + ([""] if report.warnings else [])
     if d is not None:
         out += [_md(d.explanation), ""]
         if d.causes:
@@ -166,6 +196,7 @@ def to_html(report: Report) -> str:
              "padding:1em;overflow-x:auto}td,th{padding:.2em .8em;text-align:left;vertical-align:top}</style>",
              "</head><body>", "<h1>Mail Account Tester report</h1>",
              f"<p><strong>Result:</strong> {e(_verdict(report))}</p>"]
+    parts += [f"<p><strong>Warning:</strong> {e(w.text)}</p>" for w in report.warnings]
     if d is not None:
         parts.append(f"<p>{e(d.explanation)}</p>")
         if d.causes:
