@@ -58,7 +58,7 @@ LABELS = {
            "asks": "server asks", "answer": "you answer", "not-b64": "not valid base64, shown as sent",
            "retry": "Trying once more, as asked with --retry-suggested",
            "suggest": "To try the suggestion once, run the same command with --retry-suggested.",
-           "suggestion": "Suggested", "warning": "Warning", "warned": "OK, WITH A WARNING:"},
+           "suggestion": "Suggested", "warning": "Warning", "warned": "OK, WITH A WARNING:", "said": "The server said:"},
     "tr": {"ok": "TAMAM: {host} ({port}. bağlantı noktası, {security}) {user} hesabının {mech} ile girişini "
                  "kabul etti{tls}. Bu hesap giriş yapıp posta gönderebilir.",
            "ok-incoming": "TAMAM: {host} ({port}. bağlantı noktası, {protocol}, {security}) {user} hesabının "
@@ -70,7 +70,7 @@ LABELS = {
            "asks": "sunucu soruyor", "answer": "yanıtınız", "not-b64": "geçerli base64 değil, gönderildiği gibi",
            "retry": "--retry-suggested ile istendiği gibi bir kez daha deneniyor",
            "suggest": "Öneriyi bir kez denemek için aynı komutu --retry-suggested ile çalıştırın.",
-           "suggestion": "Öneri", "warning": "Uyarı", "warned": "TAMAM, BİR UYARIYLA:"},
+           "suggestion": "Öneri", "warning": "Uyarı", "warned": "TAMAM, BİR UYARIYLA:", "said": "Sunucunun yanıtı:"},
 }
 
 
@@ -261,6 +261,8 @@ def format_verdict(report: Report, lang: str = "en") -> str:
     if report.provider:
         out.append(f"{words['provider']}: {report.provider.name}")
     out += ["", d.explanation]
+    if d.server_said:
+        out += ["", words["said"]] + [f"  > {line}" for line in d.server_said]
     if d.causes:
         out += ["", words["causes"]] + [f"  - {c}" for c in d.causes]
     if d.fixes:

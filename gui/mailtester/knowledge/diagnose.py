@@ -38,11 +38,12 @@ class Diagnosis:
     links: tuple[str, ...]
     exit_code: int
     suggestions: tuple[Suggestion, ...] = ()
+    server_said: tuple[str, ...] = ()  # the deciding reply's lines, quoted as a detail beside the texts
 
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "explanation": self.explanation,
                 "causes": list(self.causes), "fixes": list(self.fixes), "links": list(self.links),
-                "suggestions": [s.as_dict() for s in self.suggestions]}
+                "suggestions": [s.as_dict() for s in self.suggestions], "server_said": list(self.server_said)}
 
 
 @cache
@@ -73,6 +74,12 @@ class _Blank(dict[str, str]):
 
 
 _TEXT_KEYS = ("title", "explanation", "causes", "fixes")
+# Placeholders naming a setting: a flag of the command, or a control of the window.
+_OPTIONS = ("ca_file_option", "plaintext_option", "timeout_option")
+
+
+def _words(lang: str) -> dict[str, str]:
+    return _WORDS.get(lang, _WORDS["en"])
 
 
 def _entry(did: str, facts: Facts, lang: str) -> dict[str, Any]:
@@ -99,7 +106,10 @@ def _ports(protocol: Protocol, lang: str) -> str:
     return _WORDS.get(lang, _WORDS["en"])["or"].join(map(str, ports))
 
 
-def diagnose(facts: Facts, *, host: str = "", user: str = "", lang: str = "en") -> Diagnosis | None:
+def diagnose(facts: Facts, *, host: str = "", user: str = "", lang: str = "en",
+             surface: str = "cli") -> Diagnosis | None:
+    """`surface` is where the texts are read: "cli" names the command's flags,
+    "window" the window's controls."""
     did = diagnosis_id(facts)
     if did is None:
         return None
@@ -116,6 +126,9 @@ def diagnose(facts: Facts, *, host: str = "", user: str = "", lang: str = "en") 
         protocol=facts.protocol.value.upper(), expected_ports=_ports(facts.protocol, lang),
         answered=answered.value.upper() if answered else "", answered_ports=_ports(answered, lang) if answered else "",
         code=(o.reply.response_code or "") if o.reply else "",
+        security=_words(lang)[f"security_{facts.security.value}"],
+        starttls_seen=_words(lang)["starttls_yes" if o.starttls_offered else "starttls_no"],
+        **{name: _words(lang)[f"{surface}_{name}"] for name in _OPTIONS},
         **(provider.links if provider else {}),
     )
 
@@ -141,6 +154,7 @@ def diagnose(facts: Facts, *, host: str = "", user: str = "", lang: str = "en") 
         id=did, title=fill(entry["title"]), explanation=fill(entry["explanation"]),
         causes=tuple(fill(c) for c in entry.get("causes", ())),
         fixes=tuple(fixes), links=links, exit_code=exit_code, suggestions=suggestions,
+        server_said=o.reply.raw if o.reply else (),
     )
 
 
@@ -196,9 +210,22 @@ def _domain_of(host: str) -> str:
 
 _WORDS = {
     "en": {"none": "none", "oauth": " The server's explanation: status {status}", "scope": ", expected scope {scope}",
-           "or": " or "},
+           "or": " or ", "security_tls": "SSL/TLS", "security_starttls": "STARTTLS",
+           "security_none": "no encryption", "starttls_yes": "it offered STARTTLS",
+           "starttls_no": "it did not offer STARTTLS",
+           "cli_ca_file_option": "--ca-file", "cli_plaintext_option": "--allow-plaintext-auth",
+           "cli_timeout_option": "--timeout",
+           "window_ca_file_option": "Advanced \u2192 Extra CA file",
+           "window_plaintext_option": "Advanced \u2192 Allow unencrypted login",
+           "window_timeout_option": "Advanced \u2192 Timeout per step"},
     "tr": {"none": "yok", "oauth": " Sunucunun açıklaması: durum {status}", "scope": ", beklenen kapsam {scope}",
-           "or": " ya da "},
+           "or": " ya da ", "security_tls": "SSL/TLS", "security_starttls": "STARTTLS",
+           "security_none": "şifreleme yok", "starttls_yes": "STARTTLS sundu", "starttls_no": "STARTTLS sunmadı",
+           "cli_ca_file_option": "--ca-file", "cli_plaintext_option": "--allow-plaintext-auth",
+           "cli_timeout_option": "--timeout",
+           "window_ca_file_option": "Gelişmiş \u2192 Ek CA dosyası",
+           "window_plaintext_option": "Gelişmiş \u2192 Şifrelenmemiş girişe izin ver",
+           "window_timeout_option": "Gelişmiş \u2192 Adım başına zaman aşımı"},
 }
 
 

@@ -66,14 +66,14 @@ class Report:
         }
 
 
-def build_report(result: CheckResult, lang: str = "en") -> Report:
+def build_report(result: CheckResult, lang: str = "en", surface: str = "cli") -> Report:
     s = result.settings
     server_texts = [e.text for e in result.timeline if e.direction == "S"]
     provider = recognize(s.connect_host, server_texts, s.credentials.user)
     facts = Facts(outcome=result.outcome, security=s.security, port=s.effective_port, provider=provider,
                   tls_failure=result.tls_failure.kind if result.tls_failure else None, protocol=s.protocol,
                   probe=result.probe)
-    return Report(result, provider, diagnose(facts, host=s.host, user=s.credentials.user, lang=lang),
+    return Report(result, provider, diagnose(facts, host=s.host, user=s.credentials.user, lang=lang, surface=surface),
                   _warnings(result, lang))
 
 
@@ -169,6 +169,8 @@ def to_markdown(report: Report) -> str:
     out += [f"**Warning:** {_md(w.text)}" for w in report.warnings] + ([""] if report.warnings else [])
     if d is not None:
         out += [_md(d.explanation), ""]
+        if d.server_said:
+            out += ["**The server said**", ""] + [f"> {_md(line)}  " for line in d.server_said] + [""]
         if d.causes:
             out += ["**Usual causes**", ""] + [f"- {_md(c)}" for c in d.causes] + [""]
         if d.fixes:
@@ -199,6 +201,9 @@ def to_html(report: Report) -> str:
     parts += [f"<p><strong>Warning:</strong> {e(w.text)}</p>" for w in report.warnings]
     if d is not None:
         parts.append(f"<p>{e(d.explanation)}</p>")
+        if d.server_said:
+            parts.append("<h3>The server said</h3><blockquote><pre>" + e("\n".join(d.server_said))
+                         + "</pre></blockquote>")
         if d.causes:
             parts.append("<h3>Usual causes</h3><ul>" + "".join(f"<li>{e(c)}</li>" for c in d.causes) + "</ul>")
         if d.fixes:
