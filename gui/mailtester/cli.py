@@ -58,7 +58,8 @@ LABELS = {
            "asks": "server asks", "answer": "you answer", "not-b64": "not valid base64, shown as sent",
            "retry": "Trying once more, as asked with --retry-suggested",
            "suggest": "To try the suggestion once, run the same command with --retry-suggested.",
-           "suggestion": "Suggested", "warning": "Warning", "warned": "OK, WITH A WARNING:", "said": "The server said:"},
+           "suggestion": "Suggested", "warning": "Warning", "warned": "OK, WITH A WARNING:",
+           "said": "The server said:"},
     "tr": {"ok": "TAMAM: {host} ({port}. bağlantı noktası, {security}) {user} hesabının {mech} ile girişini "
                  "kabul etti{tls}. Bu hesap giriş yapıp posta gönderebilir.",
            "ok-incoming": "TAMAM: {host} ({port}. bağlantı noktası, {protocol}, {security}) {user} hesabının "
