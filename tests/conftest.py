@@ -13,6 +13,15 @@ from tests.servers.postfix import PostfixServer, missing_binaries
 REQUIRE_POSTFIX = os.environ.get("MAILTESTER_REQUIRE_POSTFIX") == "1"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # tests/run.sh asks for the rule log of a whole run (tests/test_zz_rule_coverage.py reads it).
+    if os.environ.get("MAILTESTER_RULE_LOG"):
+        open(os.environ["MAILTESTER_RULE_LOG"], "w").close()
+        from tests import rule_coverage
+
+        rule_coverage.install()
+
+
 @pytest.fixture(scope="session")
 def postfix() -> Iterator[PostfixServer]:
     missing = missing_binaries()

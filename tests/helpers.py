@@ -29,6 +29,8 @@ def mailtester(*args: str, password: str | None = None, token: str | None = None
     if token is not None:
         env["MT_TOKEN"] = token
         args = (*args, "--token-env", "MT_TOKEN")
-    r = subprocess.run([sys.executable, "-m", "mailtester", *args], input=stdin or "", capture_output=True,
+    # With a rule log asked for, the command records which diagnosis rule decided (tests/rule_coverage.py).
+    module = "tests.rule_coverage" if env.get("MAILTESTER_RULE_LOG") else "mailtester"
+    r = subprocess.run([sys.executable, "-m", module, *args], input=stdin or "", capture_output=True,
                        text=True, env=env, timeout=timeout)
     return Run(r.returncode, r.stdout, r.stderr)

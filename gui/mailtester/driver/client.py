@@ -353,10 +353,13 @@ async def _handshake(run: _Run, host: str, ctx: ssl.SSLContext, stage: Stage) ->
     run.stage = stage
     run.note("tls-start")
     try:
-        new_transport = await loop.start_tls(
-            run.stream.transport, run.stream, ctx, server_hostname=host,
-            ssl_handshake_timeout=run.s.timeout,
-        )
+        # Our own timer, so a slow handshake ends as a timeout; asyncio's own
+        # (later, as a backstop) would abort it as if the server had closed.
+        async with asyncio.timeout(run.s.timeout):
+            new_transport = await loop.start_tls(
+                run.stream.transport, run.stream, ctx, server_hostname=host,
+                ssl_handshake_timeout=run.s.timeout + 5,
+            )
     except (ssl.SSLError, OSError, TimeoutError, ConnectionError) as exc:
         failure = failure_of(exc)
         run.tls_failure = failure

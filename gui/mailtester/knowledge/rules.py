@@ -123,10 +123,12 @@ def rules() -> tuple[Rule, ...]:
     return tuple(parse_rule(r, f"rules.toml rule {i + 1} ({r.get('id', '?')})") for i, r in enumerate(data["rule"]))
 
 
-def diagnosis_id(facts: Facts) -> str | None:
-    if facts.outcome.ok:
-        return None
+def matching_rule(facts: Facts) -> Rule:
     for rule in rules():
         if rule.matches(facts):
-            return rule.id
+            return rule
     raise LookupError(f"no diagnosis rule for {facts.outcome.ending.value}")  # a gap in rules.toml
+
+
+def diagnosis_id(facts: Facts) -> str | None:
+    return None if facts.outcome.ok else matching_rule(facts).id
