@@ -15,7 +15,8 @@ from mailtester.protocol.replies import Reply
 from mailtester.settings import MECHANISM_CHOICES
 
 PLACEHOLDERS = {"host", "port", "user", "provider", "detail", "reply", "offered", "mechanism", "oauth_error",
-                "protocol", "expected_ports", "answered", "answered_ports", "code",
+                "protocol", "expected_ports", "answered", "answered_ports", "code", "security", "starttls_seen",
+                "ca_file_option", "plaintext_option", "timeout_option",
                 "help", "app_passwords", "oauth", "admin", "source"}
 
 
