@@ -9,7 +9,7 @@ import pytest
 
 from mailtester.knowledge.diagnose import diagnose, texts
 from mailtester.knowledge.providers import providers
-from mailtester.knowledge.rules import Facts, RuleError, parse_rule, rules
+from mailtester.knowledge.rules import Facts, RuleError, exit_policy, parse_rule, rules
 from mailtester.protocol.events import Ending, Outcome, Protocol, Security, Stage
 from mailtester.protocol.replies import Reply
 from mailtester.settings import MECHANISM_CHOICES
@@ -18,6 +18,10 @@ PLACEHOLDERS = {"host", "port", "user", "provider", "detail", "reply", "offered"
                 "protocol", "expected_ports", "answered", "answered_ports", "code", "security", "starttls_seen",
                 "ca_file_option", "plaintext_option", "timeout_option",
                 "help", "app_passwords", "oauth", "admin", "source"}
+
+
+def test_every_diagnosis_has_an_exit_code():
+    assert set(exit_policy().codes) == set(texts("en"))
 
 
 def test_every_rule_loads_and_names_known_things():
@@ -62,7 +66,7 @@ def test_response_code_decides_before_text(code, expected):
     d = diagnose(facts(Protocol.IMAP, reply))
     assert d is not None and d.id == expected
     assert reply.is_transient is (expected in ("auth.temporary-failure", "auth.too-many-connections"))
-    assert d.exit_code == (6 if reply.is_transient else int(texts("en")[expected]["exit"]))
+    assert d.exit_code == (6 if reply.is_transient else exit_policy().codes[expected])
 
 
 def test_a_bad_is_not_read_as_a_wrong_password():

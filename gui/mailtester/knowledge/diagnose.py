@@ -9,7 +9,7 @@ from typing import Any
 
 from ..protocol.events import DEFAULT_PORTS, Ending, Outcome, Protocol, Security
 from ..resources import resource_path
-from .rules import Facts, diagnosis_id
+from .rules import Facts, diagnosis_id, exit_policy
 
 __all__ = ["Diagnosis", "Facts", "Suggestion", "diagnose", "texts"]
 
@@ -135,11 +135,7 @@ def diagnose(facts: Facts, *, host: str = "", user: str = "", lang: str = "en",
     def fill(text: str) -> str:
         return " ".join(text.format_map(values).split()).replace("()", "").replace(" .", ".")
 
-    exit_code = int(texts("en")[did]["exit"])
-    if o.reply is not None and o.reply.is_transient and not did.startswith("tls."):
-        exit_code = 6
-    elif o.ending is Ending.AUTH_REJECTED and exit_code == 6 and o.reply is not None and o.reply.code is not None:
-        exit_code = 1  # a 5xx lockout: refused by the server, not a temporary reply
+    exit_code = exit_policy().code(did, o)
     links = tuple(provider.links[k] for k in entry.get("links", ()) if provider and k in provider.links)
     fixes = [fill(x) for x in entry.get("fixes", ())]
     suggestions = _suggestions(did, facts, host, user, lang)

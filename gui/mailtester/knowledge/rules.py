@@ -117,10 +117,41 @@ def parse_rule(raw: dict[str, Any], where: str = "") -> Rule:
 
 
 @cache
-def rules() -> tuple[Rule, ...]:
+def _data() -> dict[str, Any]:
     with open(resource_path("diagnoses", "rules.toml"), "rb") as f:
-        data = tomllib.load(f)
-    return tuple(parse_rule(r, f"rules.toml rule {i + 1} ({r.get('id', '?')})") for i, r in enumerate(data["rule"]))
+        return tomllib.load(f)
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    return tuple(parse_rule(r, f"rules.toml rule {i + 1} ({r.get('id', '?')})") for i, r in enumerate(_data()["rule"]))
+
+
+@dataclass(frozen=True)
+class ExitPolicy:
+    """The command's exit code for a diagnosis (the README documents the codes)."""
+
+    codes: dict[str, int]
+    transient: int
+    transient_not_for: tuple[str, ...]
+
+    def code(self, did: str, outcome: Outcome) -> int:
+        reply = outcome.reply
+        code = self.codes[did]
+        if reply is not None and reply.is_transient and not did.startswith(self.transient_not_for):
+            return self.transient
+        if code == self.transient and reply is not None and reply.code is not None and reply.code >= 500:
+            return 1  # a permanent SMTP refusal (a 5xx lockout) is never temporary
+        return code
+
+
+@cache
+def exit_policy() -> ExitPolicy:
+    raw = _data()["exit"]
+    codes = {str(k): int(v) for k, v in raw["codes"].items()}
+    if not all(1 <= c <= 7 for c in codes.values()):
+        raise RuleError("rules.toml: exit codes are 1 to 7")
+    return ExitPolicy(codes, int(raw["transient"]), tuple(raw["transient_not_for"]))
 
 
 def matching_rule(facts: Facts) -> Rule:
