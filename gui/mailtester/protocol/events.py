@@ -66,6 +66,7 @@ NOTES = {
     "discarded-any": "Discarded data the server sent after its go-ahead and before encryption started",
     "mechanism": "Server offers {0}; using {1}",
     "native-login": "Server offers {0}; using the {1} command",
+    "cram-preferred": "Without encryption CRAM-MD5 is used: the password itself does not cross the network",
     "no-capa": "The server does not list its capabilities; trying the usual commands",
     "probe-tls": "No greeting yet: trying SSL/TLS on a second connection to the same port (no password sent)",
     "probe-tls-yes": "The second connection answered in SSL/TLS: this port expects encryption from the first byte",

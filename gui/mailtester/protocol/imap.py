@@ -317,7 +317,7 @@ class ImapSession(LoginSession):
             cfg.credentials, initial_response=initial and "SASL-IR" in self.capabilities,
             host=cfg.host, port=cfg.port))
         self.method = name
-        self._events.append(NoteAdded("mechanism", (" ".join(offered), name)))
+        self._note_mechanism(offered, name)
         self._command = "AUTHENTICATE"
         tag = self._new_tag()
         line = self.sasl.initial()

@@ -212,7 +212,7 @@ class Pop3Session(LoginSession):
 
         self.sasl = exchange(initial)
         self.method = name
-        self._events.append(NoteAdded("mechanism", (" ".join(offered), name)))
+        self._note_mechanism(offered, name)
         self._command = "AUTH"
         prefix = f"AUTH {name} "
         line = self.sasl.initial()

@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from .credentials import REDACTED, Credentials
 from .errors import LocalProtocolError, RemoteProtocolError
-from .events import CommandSent, Event, Finished, Outcome, ReplyReceived
+from .events import CommandSent, Event, Finished, NoteAdded, Outcome, ReplyReceived
 from .kinds import Ending, Protocol, Security, Stage
 from .limits import MAX_BYTES_PER_RUN, MAX_LINE_LENGTH
 from .replies import Reply, printable, service_of_greeting, take_line
@@ -149,6 +149,11 @@ class LoginSession:
                          detail=f"a {service.value.upper()} server answered", answered_by=service)
             return b""
         return held
+
+    def _note_mechanism(self, offered: tuple[str, ...], name: str) -> None:
+        self._events.append(NoteAdded("mechanism", (" ".join(offered), name)))
+        if name == "CRAM-MD5" and not self.tls_active and self.config.mechanism == "auto":
+            self._events.append(NoteAdded("cram-preferred"))
 
     def _plaintext_refused(self, reply: Reply | None) -> bool:
         """Stop before any credential would cross an unencrypted connection, unless allowed."""

@@ -111,7 +111,7 @@ class SmtpSession(LoginSession):
         self.sasl = SaslExchange(MECHANISMS[name](cfg.credentials, initial_response=initial_response,
                                                   host=cfg.host, port=cfg.port))
         self.method = name
-        self._events.append(NoteAdded("mechanism", (" ".join(offered), name)))
+        self._note_mechanism(offered, name)
         line = self.sasl.initial()
         if line is None:
             self._send(f"AUTH {name}".encode())

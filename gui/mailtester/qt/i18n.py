@@ -96,6 +96,8 @@ NOTE_TEXTS = {
         "Timeline", "Discarded data the server sent after its go-ahead and before encryption started"),
     "mechanism": QT_TRANSLATE_NOOP("Timeline", "Server offers %1; using %2"),
     "native-login": QT_TRANSLATE_NOOP("Timeline", "Server offers %1; using the %2 command"),
+    "cram-preferred": QT_TRANSLATE_NOOP(
+        "Timeline", "Without encryption CRAM-MD5 is used: the password itself does not cross the network"),
     "no-capa": QT_TRANSLATE_NOOP("Timeline",
                                  "The server does not list its capabilities; trying the usual commands"),
     "probe-tls": QT_TRANSLATE_NOOP(
