@@ -145,7 +145,6 @@ class ImapSession(LoginSession):
         self._untagged: list[ImapLine] = []  # status lines that came with this command
         self._responses = 0
         self._segments: list[_Segment] = []  # the rest of a LOGIN with synchronizing literals
-        self._login_reply: Reply | None = None
         self._bye: ImapLine | None = None
 
     # -- parsing --------------------------------------------------------------------
@@ -269,7 +268,7 @@ class ImapSession(LoginSession):
             self._examine()
         elif command == "EXAMINE":
             if ok:
-                self._finish(True, Ending.AUTHENTICATED, self._login_reply)
+                self._finish(True, Ending.AUTHENTICATED, self.login_reply)
             else:
                 self._finish(False, Ending.AFTER_LOGIN_REFUSED, reply,
                              detail="the login was accepted, but the mailbox could not be opened")
@@ -363,26 +362,14 @@ class ImapSession(LoginSession):
         if self._command == "LOGIN" and self._segments:
             self._send_segments()  # the server is ready for the literal
             return
-        sasl = self.sasl
-        if self._command != "AUTHENTICATE" or sasl is None:
+        if self._command != "AUTHENTICATE" or self.sasl is None:
             raise RemoteProtocolError("server sent a continuation request nobody asked for")
-        if sasl.aborting:
-            self._finish(False, Ending.UNEXPECTED_CHALLENGE, line.reply(),
-                         detail="the server kept sending challenges after the mechanism had finished")
-            return
-        self._send_sasl(sasl.answer(decode_challenge(line.text)))
+        self._answer_challenge(line.reply(), decode_challenge(line.text))
 
     def _login_done(self, line: ImapLine, reply: Reply) -> None:
         self._segments = []
-        if line.status != "OK":
-            self._finish(False, Ending.AUTH_REJECTED, reply)
+        if not self._login_accepted(reply, line.status == "OK"):
             return
-        if self.sasl is not None and not self.sasl.complete:
-            self._finish(False, Ending.UNEXPECTED_SUCCESS, reply,
-                         detail="the server accepted the login before the credentials were sent")
-            return
-        self._login_reply = reply
-        self.stage = Stage.AFTER_LOGIN
         if "ID" in self.capabilities:
             version = self.config.client_version
             fields = f'"name" "{self.config.client_name}"' + (f' "version" "{version}"' if version else "")

@@ -56,7 +56,6 @@ class Pop3Session(LoginSession):
         self._buffer = bytearray()
         self._command = ""
         self._listing: list[str] | None = None  # CAPA lines being read
-        self._login_reply: Reply | None = None
 
     # -- parsing --------------------------------------------------------------------
 
@@ -134,7 +133,7 @@ class Pop3Session(LoginSession):
             self._login_done(reply)
         elif command == "STAT":
             if ok:
-                self._finish(True, Ending.AUTHENTICATED, self._login_reply)
+                self._finish(True, Ending.AUTHENTICATED, self.login_reply)
             else:
                 self._finish(False, Ending.AFTER_LOGIN_REFUSED, reply,
                              detail="the login was accepted, but the mailbox could not be opened")
@@ -242,27 +241,14 @@ class Pop3Session(LoginSession):
         self._send(b"USER " + creds.user.encode("utf-8"))
 
     def _challenge(self, reply: Reply, challenge: DecodedChallenge) -> None:
-        sasl = self.sasl
-        if self._command != "AUTH" or sasl is None:
+        if self._command != "AUTH" or self.sasl is None:
             raise RemoteProtocolError("server sent a continuation nobody asked for")
-        if sasl.aborting:
-            self._finish(False, Ending.UNEXPECTED_CHALLENGE, reply,
-                         detail="the server kept sending challenges after the mechanism had finished")
-            return
-        self._send_sasl(sasl.answer(challenge))
+        self._answer_challenge(reply, challenge)
 
     def _login_done(self, reply: Reply) -> None:
-        if reply.status != "+OK":
-            self._finish(False, Ending.AUTH_REJECTED, reply)
-            return
-        if self.sasl is not None and not self.sasl.complete:
-            self._finish(False, Ending.UNEXPECTED_SUCCESS, reply,
-                         detail="the server accepted the login before the credentials were sent")
-            return
-        self._login_reply = reply
-        self.stage = Stage.AFTER_LOGIN
-        self._command = "STAT"
-        self._send(b"STAT")
+        if self._login_accepted(reply, reply.status == "+OK"):
+            self._command = "STAT"
+            self._send(b"STAT")
 
     def _quit(self) -> None:
         self._command = "QUIT"

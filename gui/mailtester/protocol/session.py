@@ -18,7 +18,7 @@ from .events import CommandSent, Event, Finished, NoteAdded, Outcome, ReplyRecei
 from .kinds import Ending, Protocol, Security, Stage
 from .limits import MAX_BYTES_PER_RUN, MAX_LINE_LENGTH
 from .replies import Reply, printable, service_of_greeting, take_line
-from .sasl import SaslExchange, SaslLine
+from .sasl import DecodedChallenge, SaslExchange, SaslLine
 
 # Endings the client decides on from what the server offered, not from a refusal.
 OWN_DECISIONS = frozenset({Ending.AUTH_NOT_OFFERED, Ending.PLAINTEXT_REFUSED, Ending.MECHANISM_UNSUPPORTED,
@@ -57,6 +57,7 @@ class LoginSession:
         self.sasl: SaslExchange | None = None
         self.method: str | None = None  # the SASL mechanism or native command used
         self.quit_sent = False  # QUIT or LOGOUT went out: its reply is worth a short wait
+        self.login_reply: Reply | None = None  # IMAP/POP3: the accepted login, reported on success
         self._received = 0
         self._awaiting = True  # a reply is due (first the greeting)
         self._first_line: bytearray | None = bytearray()  # until the greeting's first line is complete
@@ -149,6 +150,28 @@ class LoginSession:
                          detail=f"a {service.value.upper()} server answered", answered_by=service)
             return b""
         return held
+
+    def _answer_challenge(self, reply: Reply, challenge: DecodedChallenge) -> None:
+        """Answer a SASL challenge; one after the mechanism had said all ("*" sent) ends the run."""
+        assert self.sasl is not None
+        if self.sasl.aborting:
+            self._finish(False, Ending.UNEXPECTED_CHALLENGE, reply,
+                         detail="the server kept sending challenges after the mechanism had finished")
+        else:
+            self._send_sasl(self.sasl.answer(challenge))
+
+    def _login_accepted(self, reply: Reply, ok: bool) -> bool:
+        """The final reply to an IMAP or POP3 login: True when the command after it should go out."""
+        if not ok:
+            self._finish(False, Ending.AUTH_REJECTED, reply)
+            return False
+        if self.sasl is not None and not self.sasl.complete:
+            self._finish(False, Ending.UNEXPECTED_SUCCESS, reply,
+                         detail="the server accepted the login before the credentials were sent")
+            return False
+        self.login_reply = reply
+        self.stage = Stage.AFTER_LOGIN
+        return True
 
     def _note_mechanism(self, offered: tuple[str, ...], name: str) -> None:
         self._events.append(NoteAdded("mechanism", (" ".join(offered), name)))

@@ -121,8 +121,8 @@ class SmtpSession(LoginSession):
     def _auth_reply(self, reply: Reply, challenge: DecodedChallenge | None) -> None:
         sasl = self.sasl
         assert sasl is not None
-        if challenge is not None and not sasl.aborting:
-            self._send_sasl(sasl.answer(challenge))
+        if challenge is not None:
+            self._answer_challenge(reply, challenge)
         elif sasl.aborting:
             self._finish(False, Ending.UNEXPECTED_CHALLENGE, reply,
                          detail="the server kept sending challenges after the mechanism had finished")
