@@ -7,8 +7,23 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from ..resources import resource_path
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A service of the provider with servers of its own for some of its domains (web.de beside GMX,
+    Outlook.com beside Microsoft 365): the provider's texts and recognition apply, these servers are
+    what its addresses use."""
+
+    name: str
+    domains: tuple[str, ...]
+    submission: dict[str, object]
+    incoming: dict[str, dict[str, object]]  # "imap", "pop3"
+    user_form: str
+    source: str
 
 
 @dataclass(frozen=True)
@@ -23,6 +38,7 @@ class Provider:
     mx_suffixes: tuple[str, ...] = ()
     incoming: dict[str, dict[str, object]] = field(default_factory=dict)  # "imap", "pop3"
     user_form: str = ""  # "address" (the full address) or "local-part"; "" when not known
+    variants: tuple[Variant, ...] = ()
 
     def matches_host(self, host: str) -> bool:
         host = host.lower().rstrip(".")
@@ -30,6 +46,11 @@ class Provider:
 
     def matches_text(self, text: str) -> bool:
         return any(p.search(text) for p in self.signatures)
+
+    def variant_for(self, domain: str) -> Variant | None:
+        """The variant whose servers an address at this domain uses, or None for the provider's own."""
+        domain = domain.lower().rstrip(".")
+        return next((v for v in self.variants if domain in v.domains), None)
 
 
 _LINK_KEYS = ("help", "app_passwords", "oauth", "admin", "source")
@@ -49,15 +70,32 @@ def providers() -> tuple[Provider, ...]:
             mx_suffixes=tuple(p.get("mx_suffixes", ())),
             incoming={k: dict(p[k]) for k in ("imap", "pop3") if k in p},
             user_form=_user_form(p.get("user_form", "")),
+            variants=tuple(_variant(p, v) for v in p.get("variant", ())),
         )
         for p in data["provider"]
     )
+
+
+def _variant(provider: dict[str, Any], v: dict[str, Any]) -> Variant:
+    domains = tuple(v["domains"])
+    if not set(domains) <= set(provider.get("domains", ())):
+        # Recognition goes by the provider's domains: a variant only says which servers some of them use.
+        raise ValueError(f"providers.toml: a variant of {provider['id']} names domains the provider does not")
+    return Variant(name=v["name"], domains=domains, submission=dict(v.get("submission", {})),
+                   incoming={k: dict(v[k]) for k in ("imap", "pop3") if k in v},
+                   user_form=_user_form(v.get("user_form", provider.get("user_form", ""))), source=v["source"])
 
 
 def _user_form(value: str) -> str:
     if value not in ("", "address", "local-part"):
         raise ValueError(f"providers.toml: unknown user_form {value!r}")
     return value
+
+
+def by_domain(domain: str) -> Provider | None:
+    """The provider whose addresses use this domain (exactly, as typed after the @), or None."""
+    domain = domain.lower().rstrip(".")
+    return next((p for p in providers() if domain in p.domains), None)
 
 
 def recognize(host: str, server_texts: Iterable[str] = (), user: str = "") -> Provider | None:
