@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import getpass
 import json
 import logging
@@ -11,14 +10,11 @@ import os
 import socket
 import sys
 from dataclasses import replace
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
-from .driver.client import run_check
 from .hardening import disable_core_dumps, safe_streams, speaks_utf8
-from .knowledge.diagnose import Suggestion
-from .knowledge.report import EXIT_USAGE, Report, build_report, transcript_line, write_report
-from .model import CheckSettings, TimelineEntry
+from .model import CheckSettings
 from .protocol.credentials import Credentials, Secret
 from .protocol.events import Protocol, Security
 from .protocol.limits import DEFAULT_TIMEOUT, MAX_CA_FILE, MAX_TIMEOUT, MIN_TIMEOUT
@@ -32,6 +28,13 @@ from .settings import (
     check_user,
     normalize_host,
 )
+
+if TYPE_CHECKING:  # the engine, the diagnosis and the report load only for a check
+    from .knowledge.diagnose import Suggestion
+    from .knowledge.report import Report
+    from .model import TimelineEntry
+
+EXIT_USAGE = 2  # bad option or input: nothing was sent
 
 
 class UsageError(Exception):
@@ -321,6 +324,8 @@ def apply_suggestion(settings: CheckSettings, s: Suggestion) -> CheckSettings:
 
 async def check_and_report(settings: CheckSettings, args: argparse.Namespace, stdout: TextIO) -> Report:
     """One run, its output, and at most one retry with a suggested variant when asked for."""
+    from .driver.client import run_check
+    from .knowledge.report import build_report, transcript_line, write_report
 
     def live(entry: TimelineEntry) -> None:
         if not args.json:
@@ -374,6 +379,8 @@ def main(argv: list[str] | None = None) -> int:
         logging.basicConfig(level=logging.DEBUG, stream=sys.stderr,
                             format="%(asctime)s %(name)s %(levelname)s %(message)s")
     try:
+        import asyncio
+
         return asyncio.run(run(args, sys.stdin, sys.stdout))
     except UsageError as exc:
         print(f"mailtester: error: {exc}", file=sys.stderr)

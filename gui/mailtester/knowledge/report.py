@@ -16,7 +16,6 @@ from .providers import Provider, recognize
 
 # Exit codes of `mailtester check` (documented in the README).
 EXIT_OK = 0
-EXIT_USAGE = 2
 # The version of the JSON form (2: protocol, reply status and response code).
 SCHEMA = 2
 
