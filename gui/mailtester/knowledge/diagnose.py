@@ -183,7 +183,10 @@ def _suggestions(did: str, facts: Facts, host: str, user: str, lang: str) -> tup
         if "@" in user and provider is None:
             other = user.split("@", 1)[0]  # hosting and on-premises servers often want the local part
         elif "@" not in user:
-            domain = provider.domains[0] if provider and provider.domains else _domain_of(host)
+            domain = _domain_of(host)  # smtp.web.de -> web.de
+            if provider is not None and provider.domains:
+                known = (*provider.domains, *(d for v in provider.variants for d in v.domains))
+                domain = domain if domain in known else provider.domains[0]
             other = f"{user}@{domain}" if domain and (full_address or provider is None) else ""
         else:
             other = ""
