@@ -185,6 +185,7 @@ def test_provider_recognition():
     # An ordinary 535: every mechanism checks the same password, so no other mechanism is offered.
     ("mail.example.org", "alice@example.org", "PLAIN", ("PLAIN", "LOGIN"), [("user", "alice")]),
     ("smtp.gmail.com", "alice", "PLAIN", ("PLAIN",), [("user", "alice@gmail.com")]),
+    ("smtp.web.de", "alice", "PLAIN", ("PLAIN",), [("user", "alice@web.de")]),  # not GMX's first domain
     ("smtp.gmail.com", "alice@gmail.com", "PLAIN", ("PLAIN",), []),  # Gmail wants the full address: no variant
     ("smtp.sendgrid.net", "apikey", "PLAIN", ("PLAIN",), []),  # SendGrid's user is literally apikey
     ("127.0.0.1", "alice", "LOGIN", ("LOGIN",), []),
