@@ -6,7 +6,12 @@ servers (IMAP for receiving, SMTP for sending):
 - account-receiving-refused: sending works, the incoming password is refused;
 - account-both-refused: the wrong password on both sides;
   refused-535: the same, the sending side's 535 in front;
-- certificate-untrusted: the sending side alone, with a certificate nobody trusts.
+  account-server-said: the same, the panel scrolled to the server's words, quoted;
+- certificate-untrusted: the sending side alone, with a certificate nobody trusts;
+- account-mode-mismatch: SSL/TLS chosen for the receiving side's STARTTLS port,
+  with the button that switches to STARTTLS on that port;
+- account-warning: sending works, but the password crossed unencrypted on a
+  port that offered STARTTLS (the warning verdict).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py [OUTDIR] [--dark] [--lang=tr|pseudo]
         [--size=900x600]
@@ -33,9 +38,11 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from mailtester.app import application, create_window
-from mailtester.driver.demo import DEMO_WRONG_PASSWORD, DemoServer
+from mailtester.driver.demo import DEMO_PASSWORD, DEMO_USER, DEMO_WRONG_PASSWORD, DemoServer
+from mailtester.protocol.events import Protocol
 from mailtester.qt.controllers.check import Side
 from mailtester.qt.views.form import DEMO, DEMO_FAIL
+from mailtester.resources import resource_path
 
 ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
 DARK = "--dark" in sys.argv
@@ -63,6 +70,64 @@ async def shot(window, name: str, side: Side | None = None) -> None:
     window.grab().save(str(OUT / f"{name}{SUFFIX}.png"))
 
 
+class PlainSmtpServer:
+    """An SMTP server on loopback that takes the demo password without encryption,
+    while offering STARTTLS: what the warning on a plaintext success is about."""
+
+    def __init__(self) -> None:
+        self.port = 0
+        self._server: asyncio.Server | None = None
+
+    async def __aenter__(self) -> PlainSmtpServer:
+        import ssl
+
+        from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
+
+        def authenticate(server, session, envelope, mechanism, data):  # type: ignore[no-untyped-def]
+            ok = isinstance(data, LoginPassword) and (data.login, data.password) == (
+                DEMO_USER.encode(), DEMO_PASSWORD.encode())
+            return AuthResult(success=ok, handled=False)
+
+        class PlainSMTP(SMTP):  # the prompts the demo (and Postfix) send
+            AuthLoginUsernameChallenge = "Username:"
+            AuthLoginPasswordChallenge = "Password:"
+
+        tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        tls.load_cert_chain(resource_path("demo", "server.pem"), resource_path("demo", "server.key"))
+        loop = asyncio.get_running_loop()
+        self._server = await loop.create_server(
+            lambda: PlainSMTP(None, hostname="plain.mailtester.localhost", tls_context=tls, require_starttls=False,
+                         auth_require_tls=False, authenticator=authenticate, auth_exclude_mechanism=["PLAIN"],
+                         loop=loop), "127.0.0.1", 0)
+        self.port = self._server.sockets[0].getsockname()[1]
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        assert self._server is not None
+        self._server.close()
+        await self._server.wait_closed()
+
+
+def own_servers(window, incoming_port: int, outgoing_port: int, incoming_security: str,
+                outgoing_security: str) -> None:
+    """The form filled in by hand for servers of this script (the demo CA trusted)."""
+    form = window.form
+    form.provider_combo.setCurrentIndex(0)
+    form.user_edit.setText(DEMO_USER)
+    form.password_edit.setText(DEMO_PASSWORD)
+    form.ca_file_edit.setText(str(resource_path("demo", "ca.pem")))
+    for side, port, security in ((Side.INCOMING, incoming_port, incoming_security),
+                                 (Side.OUTGOING, outgoing_port, outgoing_security)):
+        form.host_edit_for(side).setText("localhost")
+        combo = form.security_combo_for(side)
+        combo.setCurrentIndex(combo.findData(security))
+        form.port_spin_for(side).setValue(port)
+    combo = form.incoming_protocol_combo
+    combo.setCurrentIndex(combo.findData("imap"))
+    for combo in (form.mechanism_combo, form.incoming_mechanism_combo):
+        combo.setCurrentIndex(0)
+
+
 async def shoot() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     ini = Path(tempfile.mkdtemp()) / "settings.ini"
@@ -85,6 +150,16 @@ async def shoot() -> None:
     await run_and_wait(window)
     await shot(window, "account-both-refused", Side.INCOMING)
     await shot(window, "refused-535", Side.OUTGOING)
+    pane = window.panes[Side.OUTGOING]  # the server's words, quoted under the fixes: the panel given the room
+    sizes = pane.split.sizes()
+    pane.split.setSizes([sum(sizes) // 4, sum(sizes) - sum(sizes) // 4])
+    await settle()
+    bar = pane.panel_scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    await settle()
+    await shot(window, "account-server-said")
+    bar.setValue(0)
+    pane.split.setSizes(sizes)
     async with DemoServer() as server:  # its certificate is not trusted without the demo CA
         combo.setCurrentIndex(0)
         form.incoming_host_edit.clear()  # sending only
@@ -94,6 +169,16 @@ async def shoot() -> None:
         form.password_edit.setText("demo-password")
         await run_and_wait(window)
         await shot(window, "certificate-untrusted")
+    async with DemoServer(Protocol.IMAP) as imap, DemoServer() as smtp:  # SSL/TLS on a STARTTLS port
+        own_servers(window, imap.port, smtp.port, "tls", "starttls")
+        await run_and_wait(window)
+        await shot(window, "account-mode-mismatch", Side.INCOMING)
+    async with DemoServer(Protocol.IMAP) as imap, PlainSmtpServer() as plain:  # the password in clear
+        own_servers(window, imap.port, plain.port, "starttls", "none")
+        form.allow_plaintext_check.setChecked(True)
+        await run_and_wait(window)
+        await shot(window, "account-warning", Side.OUTGOING)
+        form.allow_plaintext_check.setChecked(False)
     window.close()
     print(f"screenshots in {OUT}")
 

@@ -152,6 +152,11 @@ TR = {
         "Kullanıcı adı bir satır sonu ya da denetim karakteri içeriyor.",
     "The user name starts or ends with a space.": "Kullanıcı adı bir boşlukla başlıyor ya da bitiyor.",
     "This account can log in and send.": "Bu hesap giriş yapıp posta gönderebilir.",
+    "This account can log in and send, with a warning.":
+        "Bu hesap giriş yapıp posta gönderebilir, ancak bir uyarı var.",
+    "The server said:": "Sunucunun yanıtı:",
+    "Warning about receiving: %1": "Posta alma uyarısı: %1",
+    "Warning about sending: %1": "Posta gönderme uyarısı: %1",
     "This computer sent": "Bu bilgisayar gönderdi",
     "This file does not exist.": "Bu dosya yok.",
     "This is not a valid IPv6 address.": "Bu geçerli bir IPv6 adresi değil.",
@@ -245,6 +250,8 @@ TR = {
     "Receiving works. Sending: %1": "Posta alma çalışıyor. Posta gönderme: %1",
     "Receiving works: this account can log in and read mail.":
         "Posta alma çalışıyor: bu hesap giriş yapıp postalarını okuyabilir.",
+    "Receiving works, with a warning: this account can log in and read mail.":
+        "Posta alma çalışıyor, ancak bir uyarı var: bu hesap giriş yapıp postalarını okuyabilir.",
     "Receiving: %1 Sending was not tested.": "Posta alma: %1 Posta gönderme test edilmedi.",
     "Receiving: %1 Sending: %2": "Posta alma: %1 Posta gönderme: %2",
     "Remember t&his account": "Bu hesabı &hatırla",
@@ -276,6 +283,8 @@ TR = {
     "This account can receive and send mail.": "Bu hesap posta alıp gönderebilir.",
     "Timeout per step:": "Adım başına zaman aşımı:",
     "User name for the outgoing server": "Giden sunucunun kullanıcı adı",
+    "Without encryption CRAM-MD5 is used: the password itself does not cross the network":
+        "Şifreleme olmadığından CRAM-MD5 kullanılıyor: parolanın kendisi ağdan geçmez",
     # Timeline notes of the probes that explain a missing greeting.
     "No greeting yet: trying SSL/TLS on a second connection to the same port (no password sent)":
         "Henüz karşılama yok: aynı bağlantı noktasına ikinci bir bağlantıda SSL/TLS deneniyor (parola gönderilmedi)",
@@ -293,6 +302,9 @@ TR = {
     "not tested": "test edilmedi",
     "testing": "test ediliyor",
     "works": "çalışıyor",
+    "works, with a warning": "çalışıyor, bir uyarıyla",
+    "the password crossed the network unencrypted.": "parola ağda şifrelenmeden iletildi.",
+    "it works only with the certificate you trusted.": "yalnızca güvendiğiniz sertifikayla çalışıyor.",
 }
 
 

@@ -3,443 +3,443 @@
 <context>
     <name>AccountForm</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="171" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="172" />
         <source>Demo server (built in)</source>
         <translation>Tanıtım sunucusu (yerleşik)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="172" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="173" />
         <source>Demo server (wrong password)</source>
         <translation>Tanıtım sunucusu (yanlış parola)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="177" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="178" />
         <source>&amp;Provider:</source>
         <translation>&amp;Sağlayıcı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="179" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="180" />
         <source>Provider presets</source>
         <translation>Sağlayıcı ön ayarları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="186" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="204" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="187" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="205" />
         <source>you@example.com</source>
         <translation>siz@example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="222" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="223" />
         <source>&amp;Email or user name:</source>
         <translation>&amp;E-posta veya kullanıcı adı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="242" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="243" />
         <source>&amp;Different user name or password for the outgoing server</source>
         <translation>Giden sunucu için &amp;farklı kullanıcı adı veya parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="249" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="250" />
         <source>The user name and password above are then for the incoming server only.</source>
         <translation>Yukarıdaki kullanıcı adı ve parola bu durumda yalnızca gelen sunucu içindir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="255" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="256" />
         <source>Incoming server</source>
         <translation>Gelen posta sunucusu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="262" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="263" />
         <source>Pro&amp;tocol:</source>
         <translation>P&amp;rotokol:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="262" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="263" />
         <source>Incoming mail protocol</source>
         <translation>Gelen posta protokolü</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="264" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="265" />
         <source>Se&amp;rver:</source>
         <translation>Su&amp;nucu:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="265" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="266" />
         <source>imap.example.com</source>
         <translation>imap.example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="266" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="267" />
         <source>Incoming mail server</source>
         <translation>Gelen posta sunucusu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="266" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="267" />
         <source>Incoming server port</source>
         <translation>Gelen sunucunun bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="269" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="270" />
         <source>Security:</source>
         <translation>Güvenlik:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="270" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="271" />
         <source>Incoming server connection security</source>
         <translation>Gelen sunucunun bağlantı güvenliği</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="272" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="273" />
         <source>Method:</source>
         <translation>Yöntem:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="273" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="274" />
         <source>Incoming server authentication method</source>
         <translation>Gelen sunucunun kimlik doğrulama yöntemi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="278" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="279" />
         <source>Outgoing server (SMTP)</source>
         <translation>Giden posta sunucusu (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="283" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="284" />
         <source>Outgoing server port</source>
         <translation>Giden sunucunun bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="287" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="288" />
         <source>Outgoing server connection security</source>
         <translation>Giden sunucunun bağlantı güvenliği</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="289" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="290" />
         <source>Outgoing server authentication method</source>
         <translation>Giden sunucunun kimlik doğrulama yöntemi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="292" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="293" />
         <source>&amp;User name:</source>
         <translation>Kullanıcı &amp;adı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="295" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="707" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="296" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="743" />
         <source>Passw&amp;ord:</source>
         <translation>&amp;Parola:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="307" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="308" />
         <source>Advanced settings, for both servers</source>
         <translation>Gelişmiş ayarlar (iki sunucu için)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="322" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="323" />
         <source>Extra CA &amp;file:</source>
         <translation>Ek &amp;CA dosyası:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="331" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="332" />
         <source>IP version:</source>
         <translation>IP sürümü:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="338" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="339" />
         <source>Timeout per step:</source>
         <translation>Adım başına zaman aşımı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="339" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="340" />
         <source>Allow unencrypted lo&amp;gin</source>
         <translation>Şifrelenmemiş girişe izin &amp;ver</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="341" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="342" />
         <source>Allow unencrypted login</source>
         <translation>Şifrelenmemiş girişe izin ver</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="354" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="355" />
         <source>Remember t&amp;his account</source>
         <translation>Bu hesabı &amp;hatırla</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="410" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="411" />
         <source>Port:</source>
         <translation>Port:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="437" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="438" />
         <source>Normal password</source>
         <translation>Normal parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="438" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="439" />
         <source>The protocol's own login command (IMAP LOGIN, POP3 USER and PASS)</source>
         <translation>Protokolün kendi giriş komutu (IMAP LOGIN, POP3 USER ve PASS)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="480" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="481" />
         <source>Email address or user name for the incoming server</source>
         <translation>Gelen sunucu için e-posta adresi veya kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="481" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="482" />
         <source>User name for the outgoing server</source>
         <translation>Giden sunucunun kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="482" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="483" />
         <source>Email address or user name</source>
         <translation>E-posta adresi veya kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="839" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="875" />
         <source>Both servers use the password above, so choose an OAuth2 access token for both or for neither, or give the outgoing server its own.</source>
         <translation>İki sunucu da yukarıdaki parolayı kullanıyor; bu yüzden OAuth2 erişim belirtecini ya ikisinde de seçin ya da hiçbirinde seçmeyin. Dilerseniz giden sunucuya ayrı bir parola verin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="230" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="231" />
         <source>Use its settings</source>
         <translation>Ayarlarını kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="193" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="211" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="503" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="507" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="194" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="212" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="504" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="508" />
         <source>Show</source>
         <translation>Göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="718" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="754" />
         <source>Show password</source>
         <translation>Parolayı göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="236" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="704" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="237" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="740" />
         <source>Pass&amp;word:</source>
         <translation>Paro&amp;la:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="713" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="749" />
         <source>Password</source>
         <translation>Parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="282" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="283" />
         <source>smtp.example.com</source>
         <translation>smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="282" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="283" />
         <source>&amp;Server:</source>
         <translation>S&amp;unucu:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="283" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="284" />
         <source>Outgoing mail server</source>
         <translation>Giden posta sunucusu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="427" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="428" />
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="428" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="429" />
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="429" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="430" />
         <source>None (unencrypted)</source>
         <translation>Yok (şifrelenmemiş)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="287" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="288" />
         <source>Se&amp;curity:</source>
         <translation>&amp;Güvenlik:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="328" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="435" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="329" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="436" />
         <source>Automatic</source>
         <translation>Otomatik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="442" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="713" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="443" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="749" />
         <source>OAuth2 access token</source>
         <translation>OAuth2 erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="289" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="290" />
         <source>&amp;Method:</source>
         <translation>&amp;Yöntem:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="303" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="304" />
         <source>Advanced</source>
         <translation>Gelişmiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="316" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="317" />
         <source>only the system's trusted authorities</source>
         <translation>yalnızca sistemin güvendiği kuruluşlar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="317" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="318" />
         <source>&amp;Browse…</source>
         <translation>Gö&amp;zat…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="322" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="323" />
         <source>Extra CA certificate file</source>
         <translation>Ek CA sertifika dosyası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="329" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="330" />
         <source>IPv4 only</source>
         <translation>Yalnızca IPv4</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="330" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="331" />
         <source>IPv6 only</source>
         <translation>Yalnızca IPv6</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="331" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="332" />
         <source>IP version</source>
         <translation>IP sürümü</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="337" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="338" />
         <source> s</source>
         <translation> sn</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="338" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="339" />
         <source>Timeout per step in seconds</source>
         <translation>Adım başına saniye cinsinden zaman aşımı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="357" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="358" />
         <source>The password is kept in the system keychain, never in a file.</source>
         <translation>Parola sistem anahtarlığında tutulur, hiçbir zaman bir dosyada değil.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="343" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="344" />
         <source>Only on a network you trust: without encryption the password can be read on its way.</source>
         <translation>Yalnızca güvendiğiniz bir ağda: şifreleme olmadan parola yolda okunabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="347" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="348" />
         <source>System default</source>
         <translation>Sistem varsayılanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="350" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="351" />
         <source>&amp;Language:</source>
         <translation>&amp;Dil:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="350" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="351" />
         <source>Language of the window</source>
         <translation>Pencerenin dili</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="503" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="507" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="504" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="508" />
         <source>Hide</source>
         <translation>Gizle</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="562" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="563" />
         <source>automatic</source>
         <translation>otomatik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="603" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="604" />
         <source>This looks like a %1 address.</source>
         <translation>Bu bir %1 adresine benziyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="604" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="605" />
         <source>Use %1 settings</source>
         <translation>%1 ayarlarını kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="613" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="614" />
         <source>Choose a CA certificate file</source>
         <translation>Bir CA sertifika dosyası seçin</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="614" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="615" />
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Sertifikalar (*.pem *.crt *.cer);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="704" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="740" />
         <source>Access to&amp;ken:</source>
         <translation>Erişim &amp;belirteci:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="707" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="743" />
         <source>Access t&amp;oken:</source>
         <translation>Erişim bel&amp;irteci:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="708" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="715" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="744" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="751" />
         <source>Access token for the incoming server</source>
         <translation>Gelen sunucu için erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="709" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="716" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="745" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="752" />
         <source>Password for the incoming server</source>
         <translation>Gelen sunucunun parolası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="710" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="746" />
         <source>Access token for the outgoing server</source>
         <translation>Giden sunucu için erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="711" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="747" />
         <source>Password for the outgoing server</source>
         <translation>Giden sunucunun parolası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="826" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="862" />
         <source>The user name starts or ends with a space.</source>
         <translation>Kullanıcı adı bir boşlukla başlıyor ya da bitiyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="822" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="858" />
         <source>This file does not exist.</source>
         <translation>Bu dosya yok.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="170" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="171" />
         <source>Other (enter the servers yourself)</source>
         <translation>Diğer (sunucuları kendiniz girin)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="833" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="869" />
         <source>Enter the email address or user name.</source>
         <translation>E-posta adresini veya kullanıcı adını girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="835" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="871" />
         <source>Enter the access token.</source>
         <translation>Erişim belirtecini girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="836" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="872" />
         <source>Enter the password.</source>
         <translation>Parolayı girin.</translation>
     </message>
@@ -447,187 +447,202 @@
 <context>
     <name>DiagnosisPanel</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="45" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="63" />
         <source>Diagnosis</source>
         <translation>Tanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="50" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="69" />
         <source>Certificate shown by the server</source>
         <translation>Sunucunun gösterdiği sertifika</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="55" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="74" />
         <source>Trust this certificate for this server…</source>
         <translation>Bu sunucu için bu sertifikaya güven…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="57" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="76" />
         <source>Forget the trusted certificate</source>
         <translation>Güvenilen sertifikayı unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="96" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="134" />
         <source>Each failed try may count toward the provider's lockout.</source>
         <translation>Her başarısız deneme, sağlayıcının kilidine sayılabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="103" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="144" />
         <source>Ready.</source>
         <translation>Hazır.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="113" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="154" />
         <source>Testing…</source>
         <translation>Test ediliyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="114" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="155" />
         <source>Watch the timeline: every line exchanged with the server appears as it happens.</source>
         <translation>Zaman çizelgesini izleyin: sunucuyla alınıp verilen her satır olduğu anda görünür.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="117" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="158" />
         <source>Cancelled.</source>
         <translation>İptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="118" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="159" />
         <source>The test was stopped; nothing more was sent.</source>
         <translation>Test durduruldu; başka bir şey gönderilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="133" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="178" />
         <source>Incoming server (%1)</source>
         <translation>Gelen posta sunucusu (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="134" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="179" />
         <source>Outgoing server (SMTP)</source>
         <translation>Giden posta sunucusu (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="180" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="190" />
+        <source>Receiving works, with a warning: this account can log in and read mail.</source>
+        <translation>Posta alma çalışıyor, ancak bir uyarı var: bu hesap giriş yapıp postalarını okuyabilir.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="193" />
+        <source>This account can log in and send, with a warning.</source>
+        <translation>Bu hesap giriş yapıp posta gönderebilir, ancak bir uyarı var.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="202" />
+        <source>The server said:</source>
+        <translation>Sunucunun yanıtı:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="231" />
         <source>Server</source>
         <translation>Sunucu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="180" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="231" />
         <source>Port</source>
         <translation>Bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="181" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="232" />
         <source>Security</source>
         <translation>Güvenlik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="181" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="232" />
         <source>None</source>
         <translation>Yok</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="183" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="234" />
         <source>User name</source>
         <translation>Kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="184" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="235" />
         <source>Method</source>
         <translation>Yöntem</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="186" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="237" />
         <source>Encryption</source>
         <translation>Şifreleme</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="137" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="182" />
         <source>Provider</source>
         <translation>Sağlayıcı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="104" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="145" />
         <source>Fill in the account and choose Test account. The password is sent only over an encrypted connection unless you allow otherwise.</source>
         <translation>Hesabı doldurun ve Hesabı test et'i seçin. Aksine izin vermedikçe parola yalnızca şifreli bir bağlantı üzerinden gönderilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="108" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="149" />
         <source>Not tested.</source>
         <translation>Test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="109" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="150" />
         <source>No incoming server was entered, so receiving was not tested.</source>
         <translation>Gelen sunucu girilmediği için posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="110" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="151" />
         <source>No outgoing server was entered, so sending was not tested.</source>
         <translation>Giden sunucu girilmediği için posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="143" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="191" />
         <source>Receiving works: this account can log in and read mail.</source>
         <translation>Posta alma çalışıyor: bu hesap giriş yapıp postalarını okuyabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="144" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="194" />
         <source>This account can log in and send.</source>
         <translation>Bu hesap giriş yapıp posta gönderebilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="146" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="195" />
         <source>The server accepted the user name and password. Use these settings in your mail program:</source>
         <translation>Sunucu kullanıcı adını ve parolayı kabul etti. Posta programınızda şu ayarları kullanın:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="154" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="201" />
         <source>What to do</source>
         <translation>Ne yapmalı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="154" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="201" />
         <source>More help</source>
         <translation>Daha fazla yardım</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="154" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="201" />
         <source>Usual causes</source>
         <translation>Olası nedenler</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="178" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="229" />
         <source>Protocol</source>
         <translation>Protokol</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="184" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="235" />
         <source>Normal password</source>
         <translation>Normal parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="195" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="246" />
         <source>Subject</source>
         <translation>Konu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="195" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="246" />
         <source>Issuer</source>
         <translation>Veren</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="196" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="247" />
         <source>Names</source>
         <translation>Adlar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="196" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="247" />
         <source>Expires</source>
         <translation>Bitiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="197" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="248" />
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 parmak izi</translation>
     </message>
@@ -635,62 +650,62 @@
 <context>
     <name>InputError</name>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="123" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="125" />
         <source>Enter the server name, for example smtp.example.com.</source>
         <translation>Sunucu adını girin, örneğin smtp.example.com.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="124" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="126" />
         <source>The server name contains a line break or control character.</source>
         <translation>Sunucu adı bir satır sonu ya da denetim karakteri içeriyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="125" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="127" />
         <source>Enter only the server name, without a prefix like smtp:// or https://.</source>
         <translation>Yalnızca sunucu adını, smtp:// veya https:// gibi bir önek olmadan girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="126" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="128" />
         <source>The server name cannot contain spaces.</source>
         <translation>Sunucu adı boşluk içeremez.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="127" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="129" />
         <source>Enter only the server name, without a path or an @.</source>
         <translation>Yalnızca sunucu adını, yol ve @ olmadan girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="128" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="130" />
         <source>This is not a valid IPv6 address.</source>
         <translation>Bu geçerli bir IPv6 adresi değil.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="129" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="131" />
         <source>Enter the port in its own field, not after the server name.</source>
         <translation>Bağlantı noktasını sunucu adının ardına değil, kendi alanına girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="130" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="132" />
         <source>This is not a valid server name: use letters, digits, dots and hyphens.</source>
         <translation>Bu geçerli bir sunucu adı değil: harf, rakam, nokta ve tire kullanın.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="131" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="133" />
         <source>The port must be a number from 1 to 65535.</source>
         <translation>Bağlantı noktası 1 ile 65535 arasında bir sayı olmalıdır.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="132" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="134" />
         <source>The user name contains a line break or control character.</source>
         <translation>Kullanıcı adı bir satır sonu ya da denetim karakteri içeriyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="133" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="135" />
         <source>The password contains a line break, which cannot be sent.</source>
         <translation>Parola, gönderilemeyecek bir satır sonu içeriyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="134" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="136" />
         <source>The token contains a line break, which cannot be sent.</source>
         <translation>Belirteç, gönderilemeyecek bir satır sonu içeriyor.</translation>
     </message>
@@ -698,79 +713,79 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="86" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="88" />
         <source>Mail Account Tester</source>
         <translation>Mail Account Tester</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="102" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="104" />
         <source>Sa&amp;ved accounts:</source>
         <translation>&amp;Kayıtlı hesaplar:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="107" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="109" />
         <source>Saved accounts</source>
         <translation>Kayıtlı hesaplar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="111" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="113" />
         <source>Forget</source>
         <translation>Unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="173" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="175" />
         <source>Cop&amp;y report</source>
         <translation>Raporu kopyala</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="112" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="114" />
         <source>Forget the selected account and its passwords</source>
         <translation>Seçili hesabı ve parolalarını unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="137" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="139" />
         <source>Test rece&amp;iving</source>
         <translation>Posta al&amp;mayı test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="139" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="141" />
         <source>Test only the incoming server</source>
         <translation>Yalnızca gelen sunucuyu test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="140" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="142" />
         <source>Test se&amp;nding</source>
         <translation>P&amp;osta göndermeyi test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="142" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="144" />
         <source>Test only the outgoing server</source>
         <translation>Yalnızca giden sunucuyu test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="146" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="148" />
         <location filename="../../gui/mailtester/qt/views/window.py" line="407" />
         <source>Test &amp;account</source>
         <translation>Hesabı &amp;test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="149" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="151" />
         <location filename="../../gui/mailtester/qt/views/window.py" line="408" />
         <source>Test account</source>
         <translation>Hesabı test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="150" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="152" />
         <source>Test receiving and sending at the same time</source>
         <translation>Posta almayı ve göndermeyi aynı anda test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="168" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="170" />
         <source>Results of receiving and sending</source>
         <translation>Posta alma ve gönderme sonuçları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="175" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="177" />
         <source>Save report…</source>
         <translation>Raporu kaydet…</translation>
     </message>
@@ -830,87 +845,127 @@
         <translation>test edilmedi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="455" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="441" />
+        <source>works, with a warning</source>
+        <translation>çalışıyor, bir uyarıyla</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="453" />
+        <source>the password crossed the network unencrypted.</source>
+        <translation>parola ağda şifrelenmeden iletildi.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="454" />
+        <source>it works only with the certificate you trusted.</source>
+        <translation>yalnızca güvendiğiniz sertifikayla çalışıyor.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="456" />
+        <source>Warning about receiving: %1</source>
+        <translation>Posta alma uyarısı: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="457" />
+        <source>Warning about sending: %1</source>
+        <translation>Posta gönderme uyarısı: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="463" />
         <source>This account can receive and send mail.</source>
         <translation>Bu hesap posta alıp gönderebilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="457" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="465" />
         <source>Receiving works. Sending: %1</source>
         <translation>Posta alma çalışıyor. Posta gönderme: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="459" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="467" />
         <source>Sending works. Receiving: %1</source>
         <translation>Posta gönderme çalışıyor. Posta alma: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="461" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="469" />
         <source>Receiving and sending: %1</source>
         <translation>Posta alma ve gönderme: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="463" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="471" />
         <source>Receiving: %1 Sending: %2</source>
         <translation>Posta alma: %1 Posta gönderme: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="466" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="474" />
         <source>Receiving works. Sending was not tested.</source>
         <translation>Posta alma çalışıyor. Posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="467" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="475" />
         <source>Receiving: %1 Sending was not tested.</source>
         <translation>Posta alma: %1 Posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="469" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="477" />
         <source>Sending works. Receiving was not tested.</source>
         <translation>Posta gönderme çalışıyor. Posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="470" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="478" />
         <source>Sending: %1 Receiving was not tested.</source>
         <translation>Posta gönderme: %1 Posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="472" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="480" />
         <source>Nothing was tested.</source>
         <translation>Hiçbir şey test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="493" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="506" />
         <source>Report copied (Markdown, password removed).</source>
         <translation>Rapor kopyalandı (Markdown, parola çıkarıldı).</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="499" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="512" />
         <source>Save report</source>
         <translation>Raporu kaydet</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="500" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="513" />
         <source>Markdown (*.md);;HTML (*.html)</source>
         <translation>Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="504" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="517" />
         <source>Report saved.</source>
         <translation>Rapor kaydedildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="506" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="519" />
         <source>Could not save the report: %1</source>
         <translation>Rapor kaydedilemedi: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="517" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="534" />
+        <source>Subject</source>
+        <translation>Konu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="534" />
+        <source>Issuer</source>
+        <translation>Veren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="535" />
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256 parmak izi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="540" />
         <source>Trust this certificate?</source>
         <translation>Bu sertifikaya güvenilsin mi?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="518" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="530" />
         <source>Only trust this certificate if you know it belongs to %1, for example a mail bridge on this computer or a server your organization runs.
 
 From now on the test will accept exactly this certificate for this server and port, and refuse any other.</source>
@@ -919,32 +974,32 @@ From now on the test will accept exactly this certificate for this server and po
 Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifikayı kabul edecek, başka her sertifikayı reddedecek.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="525" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="544" />
         <source>Certificate trusted for this server. Test again.</source>
         <translation>Bu sunucu için sertifikaya güvenildi. Yeniden test edin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="532" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="551" />
         <source>The trusted certificate was removed.</source>
         <translation>Güvenilen sertifika kaldırıldı.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="538" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="557" />
         <source>(new account)</source>
         <translation>(yeni hesap)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="582" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="601" />
         <source>No system keychain is available, so the password is kept only until you close this window. It is never written to a file.</source>
         <translation>Kullanılabilir bir sistem anahtarlığı yok; bu yüzden parola yalnızca bu pencereyi kapatana kadar tutulur. Hiçbir zaman bir dosyaya yazılmaz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="615" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="634" />
         <source>Account and password forgotten.</source>
         <translation>Hesap ve parola unutuldu.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="619" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="638" />
         <source>The language changes the next time the window opens.</source>
         <translation>Dil, pencere bir sonraki açılışında değişir.</translation>
     </message>
@@ -1154,36 +1209,41 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/i18n.py" line="99" />
+        <source>Without encryption CRAM-MD5 is used: the password itself does not cross the network</source>
+        <translation>Şifreleme olmadığından CRAM-MD5 kullanılıyor: parolanın kendisi ağdan geçmez</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/i18n.py" line="101" />
         <source>The server does not list its capabilities; trying the usual commands</source>
         <translation>Sunucu yeteneklerini listelemiyor; olağan komutlar deneniyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="101" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="103" />
         <source>No greeting yet: trying SSL/TLS on a second connection to the same port (no password sent)</source>
         <translation>Henüz karşılama yok: aynı bağlantı noktasına ikinci bir bağlantıda SSL/TLS deneniyor (parola gönderilmedi)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="103" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="105" />
         <source>The second connection answered in SSL/TLS: this port expects encryption from the first byte</source>
         <translation>İkinci bağlantı SSL/TLS ile yanıt verdi: bu bağlantı noktası ilk bayttan itibaren şifreleme bekliyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="105" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="107" />
         <source>The second connection did not answer in SSL/TLS either</source>
         <translation>İkinci bağlantı da SSL/TLS ile yanıt vermedi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="106" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="108" />
         <source>Reading what the port says without encryption, on a second connection (no password sent)</source>
         <translation>Bağlantı noktasının şifreleme olmadan ne söylediği ikinci bir bağlantıda okunuyor (parola gönderilmedi)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="108" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="110" />
         <source>Without encryption this port speaks %1</source>
         <translation>Şifreleme olmadan bu bağlantı noktası %1 konuşuyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="109" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="111" />
         <source>Without encryption this port speaks %1 and offers STARTTLS</source>
         <translation>Şifreleme olmadan bu bağlantı noktası %1 konuşuyor ve STARTTLS sunuyor</translation>
     </message>
@@ -1209,44 +1269,44 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="81" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="85" />
         <source>%1
 Not valid base64: shown as the server sent it.</source>
         <translation>%1
 Geçerli base64 değil: sunucunun gönderdiği gibi gösteriliyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="104" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="108" />
         <source>Server asks: %1</source>
         <translation>Sunucu soruyor: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="106" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="110" />
         <source>You answer: %1</source>
         <translation>Yanıtınız: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="110" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="114" />
         <source>This computer sent</source>
         <translation>Bu bilgisayar gönderdi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="110" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="114" />
         <source>Server sent</source>
         <translation>Sunucu gönderdi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="110" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="114" />
         <source>Note</source>
         <translation>Not</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="113" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="117" />
         <source>encrypted</source>
         <translation>şifreli</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="115" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="119" />
         <source>decoded: %1</source>
         <translation>çözülmüş: %1</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import os
 import tempfile
@@ -18,7 +19,7 @@ import keyring  # noqa: E402
 import pytest  # noqa: E402
 import qasync  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings  # noqa: E402
 
 from mailtester.app import create_window  # noqa: E402
 from mailtester.qt.controllers.accounts import Keychain  # noqa: E402
@@ -57,6 +58,21 @@ def memory_keyring():
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def _qt_objects_end_on_the_gui_thread(qapp):
+    """Delete what the test closed here, on the GUI thread, once everything else is torn down.
+
+    pytest-qt closes a test's windows with deleteLater(), which no running event loop
+    carries out here (qasync's loop is only marked running): the windows were left to
+    Python's cycle collector, which runs in whichever thread allocates at that moment,
+    the keychain's worker thread too, and a window destroyed there ends the process
+    ("Timers cannot be stopped from another thread", then a segmentation fault)."""
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

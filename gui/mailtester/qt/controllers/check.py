@@ -74,7 +74,7 @@ class CheckController(QObject):
                 self.runStarted.emit(settings)
                 result = await run_check(settings, self._emit_entry)
             if task is self._task:
-                self.runFinished.emit(build_report(result, self.lang))
+                self.runFinished.emit(build_report(result, self.lang, surface="window"))  # texts name controls
         except asyncio.CancelledError:
             if task is self._task:
                 self.runCancelled.emit()

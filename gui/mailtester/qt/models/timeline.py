@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
 
 from ...model import TimelineEntry
 from ..i18n import note_text
+from ..neutral import rich, tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -77,9 +79,11 @@ class TimelineModel(QAbstractListModel):
             return self.line_text(e)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.spoken_text(e)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return e.text if not e.flagged else self.tr("%1\nNot valid base64: shown as the server sent it.").replace(
-                "%1", e.text)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the wire line, escaped: Qt reads a tooltip as rich text
+            if not e.flagged:
+                return tooltip(e.text)
+            note = html.escape(self.tr("%1\nNot valid base64: shown as the server sent it."))
+            return f'<p style="white-space:pre-wrap">{note.replace("%1", rich(e.text))}</p>'.replace("\n", "<br>")
         if role == TimeRole:
             return e.t
         if role == DirectionRole:

@@ -1,23 +1,39 @@
-"""The diagnosis panel: the verdict in one sentence, what happened, numbered
-fixes and links; the working settings on success; the certificate when it
-could not be verified."""
+"""The diagnosis panel: the verdict in one sentence (with a warning when a
+success has one), what happened, a button per suggested fix, numbered fixes
+and links, the server's deciding words as a quoted detail; the working
+settings on success; the certificate when it could not be verified.
+
+Server-controlled text is shown neutral and escaped wherever a label reads
+rich text (see ..neutral)."""
 
 from __future__ import annotations
 
 import html
 import re
-from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...knowledge.diagnose import Suggestion
 from ...knowledge.report import Report
 from ...protocol.session import NATIVE
 from ..i18n import stretch
+from ..neutral import neutral, rich
 from .steps import prefixed
 
 CERT_KINDS = ("untrusted", "hostname", "expired", "not-yet-valid", "pin-mismatch")
+# The suggestion kinds the window can apply (a field of the side that failed each).
+SUGGESTION_KINDS = ("security", "port", "user", "mechanism")
+MARKS = {"works": "\u2714", "failed": "\u2716", "warned": "\u26a0"}
+# Light and dark palettes; each at least 4.5:1 against its window colour.
+_COLORS = {"works": ("#2e7d32", "#81c784"), "failed": ("#c62828", "#ef9a9a"), "warned": ("#9a5b00", "#ffcc80")}
+
+
+def mark_color(kind: str, widget: QWidget) -> str:
+    """The colour of a verdict kind ("works", "failed", "warned") in the widget's palette."""
+    dark = widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return _COLORS[kind][1 if dark else 0]
 
 
 def _label(name: str, parent: QWidget, rich: bool = False) -> QLabel:
@@ -33,7 +49,9 @@ def _label(name: str, parent: QWidget, rich: bool = False) -> QLabel:
 class DiagnosisPanel(QFrame):
     trustRequested = Signal(str)  # SHA-256 of the certificate to pin
     forgetTrustRequested = Signal()
-    retryRequested = Signal(str, str)  # a suggested variant: kind ("user" or "mechanism"), value
+    # A suggested variant, to be applied to this side and tried once: kind (one of
+    # SUGGESTION_KINDS), value, and the port it is for (0 when it names none).
+    retryRequested = Signal(str, str, int)
 
     def __init__(self, parent: QWidget | None = None, pseudo: bool = False, prefix: str = "") -> None:
         """`prefix` names the side ("incoming"): incomingDiagnosisPanel, incomingVerdictLabel, ..."""
@@ -45,6 +63,7 @@ class DiagnosisPanel(QFrame):
         self.setAccessibleName(self.tr("Diagnosis"))
         layout = QVBoxLayout(self)
         self.verdict = _label(prefixed(prefix, "verdictLabel"), self, rich=True)
+        self.warnings = _label(prefixed(prefix, "warningsLabel"), self, rich=True)
         self.explanation = _label(prefixed(prefix, "explanationLabel"), self)
         self.details = _label(prefixed(prefix, "detailsLabel"), self, rich=True)
         self.cert_box = QGroupBox(self.tr("Certificate shown by the server"), self)
@@ -65,7 +84,8 @@ class DiagnosisPanel(QFrame):
         self.retry_box.setObjectName(prefixed(prefix, "retryBox"))
         self.retry_layout = QHBoxLayout(self.retry_box)
         self.retry_layout.setContentsMargins(0, 0, 0, 0)
-        for w in (self.verdict, self.explanation, self.retry_box, self.cert_box, self.details):
+        self.retry_buttons: list[QPushButton] = []
+        for w in (self.verdict, self.warnings, self.explanation, self.retry_box, self.cert_box, self.details):
             layout.addWidget(w)
         layout.addStretch(1)
         self._sha256 = ""
@@ -75,52 +95,77 @@ class DiagnosisPanel(QFrame):
 
     # -- states ----------------------------------------------------------------------
 
-    def _set(self, verdict: str, explanation: str = "", details: str = "") -> None:
-        self.verdict.setText(verdict)
+    def _set(self, verdict: str, explanation: str = "", details: str = "", kind: str = "", after: str = "",
+             warnings: tuple[str, ...] = ()) -> None:
+        """`verdict`, `explanation`, `after` (shown after the verdict, as the provider's
+        name) and `warnings` are plain text; `details` is rich text, escaped by the caller;
+        `kind` marks the verdict ("works", "failed", "warned")."""
+        mark = (f'<span style="color:{mark_color(kind, self)}">{MARKS[kind]}</span> ') if kind else ""
+        size = ' style="font-size:large"' if kind else ""
+        self.verdict.setText(f"<span{size}>{mark}<b>{html.escape(verdict)}</b></span>"
+                             + (f" ({html.escape(after)})" if after else ""))
+        warning_mark = f'<span style="color:{mark_color("warned", self)}">{MARKS["warned"]}</span>'
+        self.warnings.setText("".join(f"<p>{warning_mark} {html.escape(w)}</p>" for w in warnings))
+        self.warnings.setVisible(bool(warnings))
         self.explanation.setText(explanation)
         self.explanation.setVisible(bool(explanation))
         self.details.setText(details)
         self.details.setVisible(bool(details))
         self.cert_box.hide()
-        self.setAccessibleDescription(html.unescape(_strip_tags(verdict)) + " " + explanation)
+        spoken = verdict + (f" ({after})" if after else "")
+        self.setAccessibleDescription(" ".join((spoken, *warnings, explanation)).strip())
         self._set_suggestions(())
 
     def _set_suggestions(self, suggestions: tuple[Suggestion, ...]) -> None:
         """One button per suggested variant: tried only when the person presses it."""
-        while (item := self.retry_layout.takeAt(0)) is not None:
-            if (widget := item.widget()) is not None:
-                widget.deleteLater()
-        for i, s in enumerate(suggestions):
-            button = QPushButton(self._data_text(s.label), self.retry_box)
-            button.setObjectName(prefixed(self._prefix, f"retryButton{i}"))
+        for button in self.retry_buttons:  # a button may be the one being clicked: deleted later
+            button.hide()
+            button.setObjectName("")
+            button.deleteLater()
+        self.retry_buttons = []
+        while self.retry_layout.takeAt(0) is not None:
+            pass
+        previous: QWidget = self.explanation
+        for s in (s for s in suggestions if s.kind in SUGGESTION_KINDS):
+            text = self._data_text(neutral(s.label))
+            button = QPushButton(text.replace("&", "&&"), self.retry_box)
+            button.setObjectName(prefixed(self._prefix, f"retryButton{len(self.retry_buttons)}"))
+            button.setAccessibleName(text)
             button.setToolTip(self.tr("Each failed try may count toward the provider's lockout."))
-            button.clicked.connect(lambda _=False, s=s: self.retryRequested.emit(s.kind, s.value))
+            button.clicked.connect(lambda _=False, s=s: self.retryRequested.emit(s.kind, s.value, s.port or 0))
             self.retry_layout.addWidget(button)
+            QWidget.setTabOrder(previous, button)  # right after the explanation it follows from
+            previous = button
+            self.retry_buttons.append(button)
         self.retry_layout.addStretch(1)
-        self.retry_box.setVisible(bool(suggestions))
+        self.retry_box.setVisible(bool(self.retry_buttons))
 
     def show_idle(self) -> None:
-        self._set(_bold(self.tr("Ready.")),
+        self._set(self.tr("Ready."),
                   self.tr("Fill in the account and choose Test account. The password is sent only over an "
                           "encrypted connection unless you allow otherwise."))
 
     def show_not_tested(self, incoming: bool) -> None:
-        self._set(_bold(self.tr("Not tested.")),
+        self._set(self.tr("Not tested."),
                   self.tr("No incoming server was entered, so receiving was not tested.") if incoming else
                   self.tr("No outgoing server was entered, so sending was not tested."))
 
     def show_running(self) -> None:
-        self._set(_bold(self.tr("Testing\u2026")),
+        self._set(self.tr("Testing\u2026"),
                   self.tr("Watch the timeline: every line exchanged with the server appears as it happens."))
 
     def show_cancelled(self) -> None:
-        self._set(_bold(self.tr("Cancelled.")),
+        self._set(self.tr("Cancelled."),
                   self.tr("The test was stopped; nothing more was sent."))
 
     def show_report(self, report: Report, pinned: bool = False, account: tuple[Report, ...] = ()) -> None:
         """`account`: the working sides of the whole account, listed together in the
         settings to use when there is more than this one."""
         r = report.result
+
+        def t(text: str) -> str:  # a text of the engine: neutral, and in the pseudo-locale stretched
+            return self._data_text(neutral(text))
+
         if r.ok:
             # this side first, then the other working side
             reports = (report, *(a for a in account if a is not report)) if len(account) > 1 else (report,)
@@ -136,35 +181,41 @@ class DiagnosisPanel(QFrame):
             if report.provider:
                 rows.append((self.tr("Provider"), report.provider.name))
             table = "<table>" + "".join(
-                f'<tr><td colspan="2"><b>{html.escape(row) or "&nbsp;"}</b></td></tr>' if isinstance(row, str) else
-                f"<tr><td>{html.escape(row[0])}:&nbsp;</td><td><b>{html.escape(row[1])}</b></td></tr>"
+                f'<tr><td colspan="2"><b>{rich(row) or "&nbsp;"}</b></td></tr>' if isinstance(row, str) else
+                f"<tr><td>{rich(row[0])}:&nbsp;</td><td><b>{rich(row[1])}</b></td></tr>"
                 for row in rows
             ) + "</table>"
-            verdict = html.escape(self.tr("Receiving works: this account can log in and read mail.")
-                                  if r.settings.protocol.incoming else self.tr("This account can log in and send."))
-            self._set(f'<span style="font-size:large">\u2714 <b>{verdict}</b></span>',
-                      self.tr("The server accepted the user name and password. Use these settings in your mail "
-                              "program:"), table)
+            warned = bool(report.warnings)
+            if r.settings.protocol.incoming:
+                verdict = self.tr("Receiving works, with a warning: this account can log in and read mail.") \
+                    if warned else self.tr("Receiving works: this account can log in and read mail.")
+            else:
+                verdict = self.tr("This account can log in and send, with a warning.") if warned \
+                    else self.tr("This account can log in and send.")
+            self._set(verdict, self.tr("The server accepted the user name and password. Use these settings in "
+                                       "your mail program:"), table, kind="warned" if warned else "works",
+                      warnings=tuple(t(w.text) for w in report.warnings))
         else:
             d = report.diagnosis
             assert d is not None
-            t = self._data_text
-            d = replace(d, title=t(d.title), explanation=t(d.explanation), causes=tuple(map(t, d.causes)),
-                        fixes=tuple(map(t, d.fixes)))
             what, more, causes = self.tr("What to do"), self.tr("More help"), self.tr("Usual causes")
+            said = self.tr("The server said:")
             parts = []
             if d.fixes:
-                parts.append(f"<p>{_bold(what)}</p><ol>" + "".join(f"<li>{_linkify(f)}</li>" for f in d.fixes)
+                parts.append(f"<p>{_bold(what)}</p><ol>" + "".join(f"<li>{_linkify(t(f))}</li>" for f in d.fixes)
                              + "</ol>")
+            if d.server_said:  # the server's own words, quoted as they came (neutral), never in a sentence
+                quote = "<br>".join(rich(line) for line in d.server_said)
+                parts.append(f"<p>{_bold(said)}</p><blockquote><code>{quote}</code></blockquote>")
             if d.links:
                 parts.append(f"<p>{_bold(more)}</p><ul>" + "".join(
                     f'<li><a href="{html.escape(u)}">{html.escape(u)}</a></li>' for u in d.links) + "</ul>")
             if d.causes:
-                parts.append(f"<p>{_bold(causes)}</p><ul>" + "".join(f"<li>{html.escape(c)}</li>" for c in d.causes)
+                parts.append(f"<p>{_bold(causes)}</p><ul>" + "".join(f"<li>{rich(t(c))}</li>" for c in d.causes)
                              + "</ul>")
-            provider = f" ({html.escape(report.provider.name)})" if report.provider else ""
-            self._set(f'<span style="font-size:large">\u2716 <b>{html.escape(d.title)}</b></span>{provider}'
-                      f'<br><small>{html.escape(d.id)}</small>', d.explanation, "".join(parts))
+            parts.append(f"<p><small>{html.escape(d.id)}</small></p>")  # for a help desk, last and small
+            self._set(t(d.title), t(d.explanation), "".join(parts), kind="failed",
+                      after=report.provider.name if report.provider else "")
             self._set_suggestions(d.suggestions)
         self._show_certificate(report, pinned)
 
@@ -194,8 +245,8 @@ class DiagnosisPanel(QFrame):
         t = r.tls
         rows = [(self.tr("Subject"), t.subject), (self.tr("Issuer"), t.issuer),
                 (self.tr("Names"), ", ".join(t.sans)), (self.tr("Expires"), t.not_after),
-                (self.tr("SHA-256 fingerprint"), _group(t.sha256))]
-        self.cert_text.setText("<br>".join(f"{html.escape(k)}: <b>{html.escape(v)}</b>" for k, v in rows))
+                (self.tr("SHA-256 fingerprint"), group_fingerprint(t.sha256))]
+        self.cert_text.setText("<br>".join(f"{html.escape(k)}: <b>{rich(v)}</b>" for k, v in rows if v))
         self._sha256 = t.sha256
         self.trust_button.setVisible(failure in CERT_KINDS and failure != "pin-mismatch" and not pinned)
         self.forget_button.setVisible(pinned)
@@ -206,14 +257,10 @@ def _bold(text: str) -> str:
     return f"<b>{html.escape(text)}</b>"
 
 
-def _group(hexdigest: str) -> str:
+def group_fingerprint(hexdigest: str) -> str:
     """AB:CD:... in groups of eight bytes, so the line can wrap."""
     pairs = [hexdigest[i:i + 2].upper() for i in range(0, len(hexdigest), 2)]
     return " ".join(":".join(pairs[i:i + 8]) for i in range(0, len(pairs), 8))
-
-
-def _strip_tags(text: str) -> str:
-    return re.sub(r"<[^>]+>", "", text)
 
 
 def _linkify(text: str) -> str:

@@ -93,6 +93,7 @@ class ErrorLabel(QLabel):
         pal = self.palette()
         dark = pal.color(QPalette.ColorRole.Window).lightness() < 128
         self.setStyleSheet(f"color: {'#ef9a9a' if dark else '#c62828'};")
+        self.setTextFormat(Qt.TextFormat.PlainText)  # a reason may quote what was typed: shown as typed
         self.hide()
 
     def show_error(self, text: str) -> None:
@@ -683,6 +684,41 @@ class AccountForm(QWidget):
 
     def set_port(self, port: int) -> None:
         self.port_spin.setValue(port)
+
+    def apply_suggestion(self, side: Side, kind: str, value: str, port: int = 0) -> bool:
+        """Change exactly the field a diagnosis suggested, on that side: the security (and
+        the port it is for, kept), the port, the user name or the method. False when the
+        suggestion cannot be applied here (nothing is changed then)."""
+        if self.demo and kind in ("security", "port"):  # the demo's servers are its own
+            return False
+        if kind == "security":
+            combo = self.security_combo_for(side)
+            index = combo.findData(value)
+            if index < 0 or value == Security.NONE.value:  # never a suggestion to drop encryption
+                return False
+            combo.setCurrentIndex(index)  # may move an untyped port to the default ...
+            if port:
+                self.port_spin_for(side).setValue(port)  # ... so the port it was found on is set again
+                self._port_typed[side] = True  # and kept when the security changes later
+        elif kind == "port":
+            if not value.isdigit() or not 0 < int(value) < 65536:
+                return False
+            self.port_spin_for(side).setValue(int(value))
+            self._port_typed[side] = True
+        elif kind == "user":
+            if not value:
+                return False
+            self.user_edit_for(side).setText(value)
+        elif kind == "mechanism":
+            combo = self.mechanism_combo_for(side)
+            index = combo.findData(value)
+            if index < 0:
+                return False
+            combo.setCurrentIndex(index)
+        else:
+            return False
+        self.validate()
+        return True
 
     def _default_port(self, side: Side) -> None:
         self.port_spin_for(side).setValue(default_port(self.protocol_for(side),

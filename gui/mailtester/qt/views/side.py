@@ -65,7 +65,7 @@ class SidePane(QWidget):
         self.panel = DiagnosisPanel(self, pseudo=pseudo, prefix=prefix)
         self.panel.setAccessibleName(self.tr("Receiving diagnosis") if side is Side.INCOMING
                                      else self.tr("Sending diagnosis"))
-        panel_scroll = QScrollArea(self)
+        self.panel_scroll = panel_scroll = QScrollArea(self)
         panel_scroll.setWidgetResizable(True)
         panel_scroll.setWidget(self.panel)
         panel_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -79,6 +79,11 @@ class SidePane(QWidget):
         layout.addWidget(self.split, 1)
         self.show_raw_check.toggled.connect(self.model.set_show_raw)
         self.copy_lines_button.clicked.connect(self.timeline.copy_selection)
+
+    @property
+    def warned(self) -> bool:
+        """It works, with something the person should know (the report's warnings)."""
+        return self.state is SideState.WORKS and self.report is not None and bool(self.report.warnings)
 
     # -- what the pane shows -------------------------------------------------------
 

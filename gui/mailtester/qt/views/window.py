@@ -13,7 +13,7 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -36,6 +36,8 @@ from ...settings import InvalidInput
 from ..controllers.accounts import AccountStore, Keychain, SavedAccount
 from ..controllers.check import SIDES, AccountController, AccountReport, Side
 from ..i18n import PSEUDO, stretch
+from ..neutral import neutral, rich
+from .diagnosis import MARKS, group_fingerprint, mark_color
 from .form import DEMO, AccountForm
 from .side import SidePane, SideState
 
@@ -221,7 +223,8 @@ class MainWindow(QMainWindow):
             pane.show_raw_check.toggled.connect(self.on_show_raw_toggled)
             pane.panel.trustRequested.connect(lambda sha, side=side: self.on_trust_requested(side, sha))
             pane.panel.forgetTrustRequested.connect(lambda side=side: self.on_forget_trust_requested(side))
-            pane.panel.retryRequested.connect(lambda k, v, side=side: self.on_retry_requested(side, k, v))
+            pane.panel.retryRequested.connect(
+                lambda k, v, port, side=side: self.on_retry_requested(side, k, v, port))
         self.copy_report_button.clicked.connect(self.on_copy_report_clicked)
         self.save_report_button.clicked.connect(self.on_save_report_clicked)
         self.account_combo.activated.connect(self.on_account_combo_activated)
@@ -318,15 +321,12 @@ class MainWindow(QMainWindow):
         if not self.account.running and self.test_button.isEnabled():
             self.on_test_button_clicked()
 
-    def on_retry_requested(self, side: Side, kind: str, value: str) -> None:
-        """Run that side once more with the variant its diagnosis suggested, as the person asked."""
-        if kind == "user":
-            self.form.user_edit_for(side).setText(value)
-        else:
-            combo = self.form.mechanism_combo_for(side)
-            if (index := combo.findData(value)) >= 0:
-                combo.setCurrentIndex(index)
-        if not self.account.running and self.form.can_test([side]):
+    def on_retry_requested(self, side: Side, kind: str, value: str, port: int = 0) -> None:
+        """The person pressed a suggestion of that side's diagnosis: change exactly that
+        field on that side, and run that side once more."""
+        if self.account.running:
+            return
+        if self.form.apply_suggestion(side, kind, value, port) and self.form.can_test([side]):
             self.run_sides([side], whole=False)
 
     def on_escape(self) -> None:
@@ -382,7 +382,7 @@ class MainWindow(QMainWindow):
             self._spawn(self.remember(report))
 
     def on_round_cancelled(self) -> None:
-        self._set_verdict("\u2013", self.tr("Cancelled."))
+        self._set_verdict("cancelled", self.tr("Cancelled."))
         self._idle()
 
     def on_form_validity_changed(self, _ok: bool) -> None:
@@ -432,21 +432,29 @@ class MainWindow(QMainWindow):
             base = self.tr("Sending (SMTP)")
         mark, state = {
             SideState.IDLE: ("", ""), SideState.RUNNING: ("\u2026", self.tr("testing")),
-            SideState.WORKS: ("\u2714", self.tr("works")), SideState.FAILED: ("\u2716", self.tr("failed")),
+            SideState.WORKS: (MARKS["works"], self.tr("works")), SideState.FAILED: (MARKS["failed"], self.tr("failed")),
             SideState.CANCELLED: ("\u2013", self.tr("cancelled")),
             SideState.NOT_TESTED: ("\u2013", self.tr("not tested")),
         }[pane.state]
+        kind = {SideState.WORKS: "works", SideState.FAILED: "failed"}.get(pane.state)
+        if pane.warned:  # works, but the person should know something about it
+            mark, state, kind = MARKS["warned"], self.tr("works, with a warning"), "warned"
         index = self.tabs.indexOf(pane)
         self.tabs.setTabText(index, f"{mark} {base}" if mark else base)
         self.tabs.setTabToolTip(index, f"{base}: {state}" if state else base)
-        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        color = {SideState.WORKS: "#81c784" if dark else "#2e7d32",
-                 SideState.FAILED: "#ef9a9a" if dark else "#c62828"}.get(pane.state)
-        self.tabs.tabBar().setTabTextColor(index, QColor(color) if color else QColor())
+        self.tabs.tabBar().setTabTextColor(index, QColor(mark_color(kind, self)) if kind else QColor())
 
     def _title(self, report: Report) -> str:
         assert report.diagnosis is not None
-        return _sentence(self._data_text(report.diagnosis.title))
+        return _sentence(self._data_text(neutral(report.diagnosis.title)))
+
+    def _warning_note(self, side: Side, report: Report) -> str:
+        """A working side's warnings in a sentence of the account's verdict."""
+        short = {"security.plaintext-auth": self.tr("the password crossed the network unencrypted."),
+                 "tls.pinned-certificate": self.tr("it works only with the certificate you trusted.")}
+        what = " ".join(short.get(w.id) or _sentence(self._data_text(neutral(w.text))) for w in report.warnings)
+        return (self.tr("Warning about receiving: %1") if side is Side.INCOMING
+                else self.tr("Warning about sending: %1")).replace("%1", what)
 
     def _show_account_verdict(self, report: AccountReport) -> None:
         inc, out = report.incoming, report.outgoing
@@ -470,13 +478,18 @@ class MainWindow(QMainWindow):
                 "Sending: %1 Receiving was not tested.").replace("%1", self._title(out))
         else:
             text = self.tr("Nothing was tested.")
-        self._set_verdict("\u2714" if report.ok else "\u2716", text)
+        notes = [self._warning_note(side, r) for side in SIDES
+                 if (r := report.of(side)) is not None and r.result.ok and r.warnings]
+        text = " ".join((text, *notes))
+        self._set_verdict(("warned" if notes else "works") if report.ok else "failed", text)
 
-    def _set_verdict(self, mark: str, text: str) -> None:
-        import html
-
+    def _set_verdict(self, kind: str, text: str) -> None:
+        """`kind`: "works", "failed", "warned", "cancelled" or "" (no mark); `text` is plain."""
+        mark = MARKS.get(kind, "\u2013" if kind == "cancelled" else "")
+        if mark and kind in MARKS:
+            mark = f'<span style="color:{mark_color(kind, self)}">{mark}</span>'
         self.account_verdict.setText(
-            f'<span style="font-size:large">{mark + " " if mark else ""}<b>{html.escape(text)}</b></span>')
+            f'<span style="font-size:large">{mark + " " if mark else ""}<b>{rich(text)}</b></span>')
         self.account_verdict.setAccessibleName(text)
         self.account_verdict.show()
 
@@ -512,13 +525,19 @@ class MainWindow(QMainWindow):
         report = self.panes[side].report
         if report is None or report.result.tls is None:
             return
-        s = report.result.settings
+        s, t = report.result.settings, report.result.tls
+        # Rich text, every part escaped: the certificate's names are the server's words, shown literally.
+        advice = self.tr("Only trust this certificate if you know it belongs to %1, for example a mail bridge on "
+                         "this computer or a server your organization runs.\n\nFrom now on the test will accept "
+                         "exactly this certificate for this server and port, and refuse any other.")
+        first, _, rest = advice.partition("\n\n")
+        rows = [(self.tr("Subject"), t.subject), (self.tr("Issuer"), t.issuer),
+                (self.tr("SHA-256 fingerprint"), group_fingerprint(t.sha256))]
+        text = (f"<p>{rich(first).replace('%1', rich(s.host))}</p>"
+                + "<p>" + "<br>".join(f"{rich(k)}: <b>{rich(v)}</b>" for k, v in rows if v) + "</p>"
+                + (f"<p>{rich(rest)}</p>" if rest else ""))
         answer = QMessageBox.warning(
-            self, self.tr("Trust this certificate?"),
-            self.tr("Only trust this certificate if you know it belongs to %1, for example a mail bridge on "
-                    "this computer or a server your organization runs.\n\nFrom now on the test will accept "
-                    "exactly this certificate for this server and port, and refuse any other.").replace(
-                "%1", s.host),
+            self, self.tr("Trust this certificate?"), text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Yes:  # pinned for this host and port only
             self.store.trust(s.connect_host, s.effective_port, sha256)
