@@ -226,8 +226,6 @@ def test_an_unencrypted_success_shows_a_warning(qtbot, window, postfix):
     assert window.tabs.tabBar().tabTextColor(index).name() == mark_color("warned", window)
 
 
-@pytest.mark.xfail(strict=False, reason="the engine reports a pinned handshake as verified (driver/client.py "
-                                       "calls tls_info without verified=False), so it gives no tls.pinned-certificate")
 def test_a_pinned_success_shows_its_warning(qtbot, window, monkeypatch, serve):
     from mailtester.driver.demo import DemoServer
 

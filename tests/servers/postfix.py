@@ -54,9 +54,17 @@ def missing_binaries() -> list[str]:
 
 
 def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    """A port free on both loopback addresses the servers listen on."""
+    while True:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = int(s.getsockname()[1])
+        with socket.socket() as s:
+            try:
+                s.bind((MAIL_HOST, port))
+            except OSError:
+                continue
+        return port
 
 
 def _wait_port(host: str, port: int, deadline: float) -> None:

@@ -68,7 +68,7 @@ def failure_of(exc: BaseException) -> TlsFailure:
         if reason in _OLD_PROTOCOL:
             return TlsFailure("protocol-too-old", f"the server only offers an old TLS version ({reason})")
         if reason in _NOT_TLS:
-            return TlsFailure("not-tls", f"the server did not answer in TLS ({reason.lower().replace('_', ' ')})")
+            return TlsFailure("not-tls", f"the server did not answer in TLS: {reason.lower().replace('_', ' ')}")
         if isinstance(exc, ssl.SSLEOFError):
             return TlsFailure("closed", "the server closed the connection during the TLS handshake")
         if reason.startswith(("TLSV1_ALERT_", "SSLV3_ALERT_", "TLSV13_ALERT_")):
