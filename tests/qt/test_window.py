@@ -264,6 +264,7 @@ def test_remember_account_keeps_password_only_in_the_keychain(qtbot, window, pos
     stored = settings_file.read_bytes()
     assert user.encode() in stored
     assert password.encode() not in stored and password.strip().encode() not in stored
+    assert settings_file.stat().st_mode & 0o777 == 0o600  # it names servers and accounts: the user's only
     # a new window finds the account and fetches its password from the keychain
     window.close()
     w2 = create_window(QSettings(str(settings_file), QSettings.Format.IniFormat), Keychain())

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -161,6 +162,14 @@ class Keychain:
             log.warning("keychain could not delete the password: %s", type(exc).__name__)
 
 
+def private_sync(settings: QSettings) -> None:
+    """Write the settings file readable by the user only: it names servers and accounts."""
+    settings.sync()
+    if os.path.isfile(settings.fileName()):  # not the Windows registry
+        with contextlib.suppress(OSError):
+            os.chmod(settings.fileName(), 0o600)
+
+
 class AccountStore(QObject):
     """Accounts (never passwords) and trusted certificates in QSettings."""
 
@@ -197,11 +206,11 @@ class AccountStore(QObject):
             value = getattr(account, name)
             s.setValue(name, ("true" if value else "false") if isinstance(value, bool) else value)
         s.endGroup()
-        s.sync()
+        private_sync(s)
 
     def remove(self, account: SavedAccount) -> None:
         self.settings.remove(f"accounts/{_group(account.key)}")
-        self.settings.sync()
+        private_sync(self.settings)
 
     def trusted(self, host: str, port: int) -> str | None:
         value = self.settings.value(f"trusted/{_group(host.lower())}:{port}")
@@ -209,8 +218,8 @@ class AccountStore(QObject):
 
     def trust(self, host: str, port: int, sha256: str) -> None:
         self.settings.setValue(f"trusted/{_group(host.lower())}:{port}", sha256)
-        self.settings.sync()
+        private_sync(self.settings)
 
     def untrust(self, host: str, port: int) -> None:
         self.settings.remove(f"trusted/{_group(host.lower())}:{port}")
-        self.settings.sync()
+        private_sync(self.settings)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from ...knowledge.report import Report, to_html, to_json, to_markdown
 from ...model import CheckSettings, TimelineEntry
 from ...settings import InvalidInput
-from ..controllers.accounts import AccountStore, Keychain, SavedAccount
+from ..controllers.accounts import AccountStore, Keychain, SavedAccount, private_sync
 from ..controllers.check import SIDES, AccountController, AccountReport, Side
 from ..i18n import PSEUDO, stretch
 from ..neutral import neutral, rich
@@ -641,7 +641,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.sync()
+        private_sync(self.settings)
         self.account.cancel(quiet=True)
         for task in list(self._background):
             task.cancel()
