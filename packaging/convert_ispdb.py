@@ -2,7 +2,7 @@
 
     .venv/bin/python packaging/convert_ispdb.py [--snapshot DIR] [--output FILE] [--license-output FILE]
 
-The snapshot is ../shared/data/ispdb/ beside the project (MPL-2.0; SOURCE.md names the upstream
+The snapshot is packaging/ispdb/ in the project (MPL-2.0; SOURCE.md names the upstream
 commit). Each XML file goes through the project's one autoconfig parser
 (mailtester.detect.autoconfig), so the bundled data and, later, a provider's own autoconfig file are
 read alike. The result stays a file of its own under MPL-2.0: its header names the upstream
@@ -26,7 +26,7 @@ except ModuleNotFoundError:  # run from a checkout without the package installed
     sys.path.insert(0, str(ROOT / "gui"))
     from mailtester.detect.autoconfig import ConfigError, ProviderConfig, parse_config
 
-DEFAULT_SNAPSHOT = ROOT.parent / "shared" / "data" / "ispdb"
+DEFAULT_SNAPSHOT = ROOT / "packaging" / "ispdb"
 DEFAULT_OUTPUT = ROOT / "resources" / "providers" / "ispdb.json"
 LICENSE_NAME = "ISPDB-LICENSE"
 UPSTREAM = "https://github.com/thunderbird/autoconfig"
