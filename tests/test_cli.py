@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -135,3 +137,18 @@ def test_incoming_demo_succeeds_and_fails(protocol):
 def test_login_methods_must_fit_the_protocol(args, message):
     r = mailtester("check", "--host", "mail.example.com", "--user", "u", *args, password="p")
     assert r.code == 2 and message in r.stderr
+
+
+def test_demo_needs_no_name_resolution():
+    # A minimal system without a hosts entry for localhost: names do not resolve, the demo still works.
+    code = ("import socket, sys\n"
+            "real = socket.getaddrinfo\n"
+            "def numeric_only(host, *a, **k):\n"
+            "    if host and not host.replace('.', '').isdigit():\n"
+            "        raise socket.gaierror(socket.EAI_NONAME, 'Name or service not known')\n"
+            "    return real(host, *a, **k)\n"
+            "socket.getaddrinfo = numeric_only\n"
+            "from mailtester.cli import main\n"
+            "sys.exit(main(['check', '--demo', '--json']))\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stdout + r.stderr

@@ -303,7 +303,7 @@ async def run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
         async with DemoServer(Protocol(args.protocol)) as demo:
             settings = demo.settings(fail=args.demo_fail, timeout=args.timeout)
             if not args.json:
-                print(f"Demo {args.protocol.upper()} server on localhost port {demo.port}; "
+                print(f"Demo {args.protocol.upper()} server on {settings.host} port {demo.port}; "
                       f"user {settings.credentials.user}", file=stdout)
             report = await check_and_report(settings, args, stdout)
     else:

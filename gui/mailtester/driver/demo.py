@@ -24,7 +24,7 @@ from ..resources import resource_path
 DEMO_USER = "demo@example.test"
 DEMO_PASSWORD = "demo-password"  # public by design: shown in the README
 DEMO_WRONG_PASSWORD = "not-the-demo-password"
-DEMO_HOST = "localhost"
+DEMO_HOST = "127.0.0.1"  # where the demo listens: no name lookup, no hosts entry needed
 
 
 class _DemoSMTP(SMTP):
