@@ -55,13 +55,18 @@ def main(demo: bool = False, lang: str | None = None) -> int:
     import qasync
 
     app = application()
+    # The loop ends when the window has closed and its runs have ended, not when Qt
+    # quits by itself at the last window (that stopped the loop under the waiting
+    # coroutine: "Event loop stopped before Future completed", exit code 1).
+    app.setQuitOnLastWindowClosed(False)
     window = create_window(demo=demo, lang=lang)
     window.show()
 
     async def run_until_closed() -> None:
         closed = asyncio.Event()
         app.lastWindowClosed.connect(closed.set)
-        await closed.wait()
+        if window.isVisible():  # it may have closed before the loop ran this
+            await closed.wait()
         await window.account.wait()
 
     with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
