@@ -152,3 +152,16 @@ def test_demo_needs_no_name_resolution():
             "sys.exit(main(['check', '--demo', '--json']))\n")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_report_for_a_ticket_says_when_where_and_with_what(tmp_path):
+    path = tmp_path / "r.md"
+    r = mailtester("check", "--demo", "--report", str(path), "--json")
+    out, text = r.json, path.read_text()
+    assert out["started"][:4].isdigit() and ("+" in out["started"][10:] or "-" in out["started"][10:])  # zone
+    assert out["addresses"]["local"].startswith("127.0.0.1:") and out["addresses"]["remote"].startswith("127.0.0.1:")
+    for words in ("| Tested at | ", "| This computer | 127.0.0.1:", "| Server address | 127.0.0.1:",
+                  "| Security | STARTTLS |", "| IP version | Automatic |", "| Unencrypted login allowed | no |",
+                  "Mail Account Tester 0.", " on Linux"):
+        assert words in text, words
+    assert "family" not in text and "allow plaintext auth" not in text  # no raw keys

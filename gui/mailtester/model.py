@@ -118,6 +118,8 @@ class CheckResult:
     elapsed: float
     address: str | None  # the address that answered
     probe: Probe | None = None
+    local_address: str | None = None  # this computer's end of the connection ("192.0.2.7:50412")
+    started: str = ""  # when the test began, ISO 8601 with the local time zone
 
     @property
     def ok(self) -> bool:

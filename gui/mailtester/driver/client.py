@@ -11,6 +11,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 from .. import __version__
@@ -105,6 +106,8 @@ class _Run:
         self.stream: _Stream | None = None
         self.stage = Stage.DNS
         self.probe: Probe | None = None
+        self.local_address: str | None = None
+        self.started = datetime.now().astimezone().isoformat(timespec="seconds")
 
     def redact(self, text: str) -> str:
         return self.redactor(text) if self.secret_sent else text
@@ -142,7 +145,8 @@ class _Run:
         outcome = replace(outcome, detail=self.redact(outcome.detail),
                           oauth_error=tuple((k, self.redact(v)) for k, v in outcome.oauth_error))
         return CheckResult(self.s, outcome, tuple(self.entries), self.tls, self.tls_failure,
-                           self.greeting, round(time.monotonic() - self.start, 4), self.address, self.probe)
+                           self.greeting, round(time.monotonic() - self.start, 4), self.address, self.probe,
+                           self.local_address, self.started)
 
 
 def _fail(ending: Ending, stage: Stage, detail: str = "") -> Outcome:
@@ -232,6 +236,10 @@ async def _dialogue(run: _Run) -> Outcome:
                 failure = _fail(Ending.UNREACHABLE, Stage.CONNECT, f"{shown}: {exc.strerror or exc}")
             continue
         run.stream, run.address = stream, addr
+        assert stream.transport is not None
+        local = stream.transport.get_extra_info("sockname")
+        if local:
+            run.local_address = f"[{local[0]}]:{local[1]}" if ":" in str(local[0]) else f"{local[0]}:{local[1]}"
         run.note("connected", shown, str(port))
         break
     else:

@@ -61,6 +61,8 @@ class Report:
             "timeline": [{"t": e.t, "dir": e.direction, "tls": e.tls, "text": e.text, "decoded": e.decoded}
                          for e in r.timeline],
             "settings": r.settings.public_dict(),
+            "started": r.started,
+            "addresses": {"local": r.local_address, "remote": _remote(r)},
             "elapsed": r.elapsed,
         }
 
@@ -109,10 +111,35 @@ def _verdict(report: Report) -> str:
     return f"{report.diagnosis.title} [{report.diagnosis.id}]"
 
 
+_SECURITY_WORDS = {"tls": "SSL/TLS", "starttls": "STARTTLS", "none": "None (unencrypted)"}
+_FAMILY_WORDS = {"any": "Automatic", "ipv4": "IPv4 only", "ipv6": "IPv6 only"}
+_METHOD_WORDS = {"auto": "Automatic", "NATIVE": "Normal password (the protocol's own login command)",
+                 "APOP": "APOP"}
+
+
 def _settings_rows(report: Report) -> list[tuple[str, str]]:
-    rows = [(k.replace("_", " "), "" if v is None else str(v)) for k, v in report.result.settings.public_dict().items()]
-    rows.append(("provider", report.provider.name if report.provider else "not recognized"))
+    """The settings in the words a person (or a help desk) uses, and where and when the test ran."""
+    r, d = report.result, report.result.settings.public_dict()
+    rows = [
+        ("Protocol", str(d["protocol"]).upper()), ("Server", str(d["host"])), ("Port", str(d["port"])),
+        ("Security", _SECURITY_WORDS[str(d["security"])]), ("User name", str(d["user"])),
+        ("Method", _METHOD_WORDS.get(str(d["mechanism"]), str(d["mechanism"]))),
+        ("Extra CA file", str(d["ca_file"] or "none")), ("Timeout per step", f"{d['timeout']:g} s"),
+        ("IP version", _FAMILY_WORDS[str(d["family"])]),
+        ("Unencrypted login allowed", "yes" if d["allow_plaintext_auth"] else "no"),
+        ("Provider", report.provider.name if report.provider else "not recognized"),
+        ("Tested at", r.started or "unknown"),
+        ("This computer", r.local_address or "not connected"),
+        ("Server address", _remote(r) or "not connected"),
+    ]
     return rows
+
+
+def _remote(r: CheckResult) -> str | None:
+    if r.address is None:
+        return None
+    host = f"[{r.address}]" if ":" in r.address else r.address
+    return f"{host}:{r.settings.effective_port}"
 
 
 def _tls_rows(report: Report) -> list[tuple[str, str]]:
