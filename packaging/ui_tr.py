@@ -305,6 +305,9 @@ TR = {
     "works, with a warning": "çalışıyor, bir uyarıyla",
     "the password crossed the network unencrypted.": "parola ağda şifrelenmeden iletildi.",
     "it works only with the certificate you trusted.": "yalnızca güvendiğiniz sertifikayla çalışıyor.",
+    "Forget this account?": "Bu hesap unutulsun mu?",
+    "Forget \u201c%1\u201d and remove its passwords from the keychain?":
+        "\u201c%1\u201d unutulsun ve parolaları anahtarlıktan silinsin mi?",
 }
 
 

@@ -195,7 +195,7 @@
         <translation>E-posta adresi veya kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="875" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="884" />
         <source>Both servers use the password above, so choose an OAuth2 access token for both or for neither, or give the outgoing server its own.</source>
         <translation>İki sunucu da yukarıdaki parolayı kullanıyor; bu yüzden OAuth2 erişim belirtecini ya ikisinde de seçin ya da hiçbirinde seçmeyin. Dilerseniz giden sunucuya ayrı bir parola verin.</translation>
     </message>
@@ -414,12 +414,12 @@
         <translation>Giden sunucunun parolası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="862" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="871" />
         <source>The user name starts or ends with a space.</source>
         <translation>Kullanıcı adı bir boşlukla başlıyor ya da bitiyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="858" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="867" />
         <source>This file does not exist.</source>
         <translation>Bu dosya yok.</translation>
     </message>
@@ -429,17 +429,17 @@
         <translation>Diğer (sunucuları kendiniz girin)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="869" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="878" />
         <source>Enter the email address or user name.</source>
         <translation>E-posta adresini veya kullanıcı adını girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="871" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="880" />
         <source>Enter the access token.</source>
         <translation>Erişim belirtecini girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="872" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="881" />
         <source>Enter the password.</source>
         <translation>Parolayı girin.</translation>
     </message>
@@ -713,259 +713,259 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="88" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="100" />
         <source>Mail Account Tester</source>
         <translation>Mail Account Tester</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="104" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="116" />
         <source>Sa&amp;ved accounts:</source>
         <translation>&amp;Kayıtlı hesaplar:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="109" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="121" />
         <source>Saved accounts</source>
         <translation>Kayıtlı hesaplar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="113" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="125" />
         <source>Forget</source>
         <translation>Unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="175" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="187" />
         <source>Cop&amp;y report</source>
         <translation>Raporu kopyala</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="114" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="126" />
         <source>Forget the selected account and its passwords</source>
         <translation>Seçili hesabı ve parolalarını unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="139" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="151" />
         <source>Test rece&amp;iving</source>
         <translation>Posta al&amp;mayı test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="141" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="153" />
         <source>Test only the incoming server</source>
         <translation>Yalnızca gelen sunucuyu test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="142" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="154" />
         <source>Test se&amp;nding</source>
         <translation>P&amp;osta göndermeyi test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="144" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="156" />
         <source>Test only the outgoing server</source>
         <translation>Yalnızca giden sunucuyu test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="148" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="407" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="160" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="430" />
         <source>Test &amp;account</source>
         <translation>Hesabı &amp;test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="151" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="408" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="163" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="431" />
         <source>Test account</source>
         <translation>Hesabı test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="152" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="164" />
         <source>Test receiving and sending at the same time</source>
         <translation>Posta almayı ve göndermeyi aynı anda test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="170" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="182" />
         <source>Results of receiving and sending</source>
         <translation>Posta alma ve gönderme sonuçları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="177" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="189" />
         <source>Save report…</source>
         <translation>Raporu kaydet…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="385" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="399" />
         <source>Cancelled.</source>
         <translation>İptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="398" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="420" />
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="399" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="421" />
         <source>Cancel the test</source>
         <translation>Testi iptal et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="403" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="425" />
         <source>Testing…</source>
         <translation>Test ediliyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="430" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="453" />
         <source>Receiving (%1)</source>
         <translation>Gelen posta (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="432" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="455" />
         <source>Sending (SMTP)</source>
         <translation>Giden posta (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="434" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="457" />
         <source>testing</source>
         <translation>test ediliyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="435" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="458" />
         <source>works</source>
         <translation>çalışıyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="435" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="458" />
         <source>failed</source>
         <translation>başarısız</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="436" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="459" />
         <source>cancelled</source>
         <translation>iptal edildi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="437" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="460" />
         <source>not tested</source>
         <translation>test edilmedi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="441" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="464" />
         <source>works, with a warning</source>
         <translation>çalışıyor, bir uyarıyla</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="453" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="476" />
         <source>the password crossed the network unencrypted.</source>
         <translation>parola ağda şifrelenmeden iletildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="454" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="477" />
         <source>it works only with the certificate you trusted.</source>
         <translation>yalnızca güvendiğiniz sertifikayla çalışıyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="456" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="479" />
         <source>Warning about receiving: %1</source>
         <translation>Posta alma uyarısı: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="457" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="480" />
         <source>Warning about sending: %1</source>
         <translation>Posta gönderme uyarısı: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="463" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="486" />
         <source>This account can receive and send mail.</source>
         <translation>Bu hesap posta alıp gönderebilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="465" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="488" />
         <source>Receiving works. Sending: %1</source>
         <translation>Posta alma çalışıyor. Posta gönderme: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="467" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="490" />
         <source>Sending works. Receiving: %1</source>
         <translation>Posta gönderme çalışıyor. Posta alma: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="469" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="492" />
         <source>Receiving and sending: %1</source>
         <translation>Posta alma ve gönderme: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="471" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="494" />
         <source>Receiving: %1 Sending: %2</source>
         <translation>Posta alma: %1 Posta gönderme: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="474" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="497" />
         <source>Receiving works. Sending was not tested.</source>
         <translation>Posta alma çalışıyor. Posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="475" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="498" />
         <source>Receiving: %1 Sending was not tested.</source>
         <translation>Posta alma: %1 Posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="477" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="500" />
         <source>Sending works. Receiving was not tested.</source>
         <translation>Posta gönderme çalışıyor. Posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="478" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="501" />
         <source>Sending: %1 Receiving was not tested.</source>
         <translation>Posta gönderme: %1 Posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="480" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="503" />
         <source>Nothing was tested.</source>
         <translation>Hiçbir şey test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="506" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="529" />
         <source>Report copied (Markdown, password removed).</source>
         <translation>Rapor kopyalandı (Markdown, parola çıkarıldı).</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="512" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="535" />
         <source>Save report</source>
         <translation>Raporu kaydet</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="513" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="536" />
         <source>Markdown (*.md);;HTML (*.html)</source>
         <translation>Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="517" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="540" />
         <source>Report saved.</source>
         <translation>Rapor kaydedildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="519" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="542" />
         <source>Could not save the report: %1</source>
         <translation>Rapor kaydedilemedi: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="534" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="557" />
         <source>Subject</source>
         <translation>Konu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="534" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="557" />
         <source>Issuer</source>
         <translation>Veren</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="535" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="558" />
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 parmak izi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="540" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="563" />
         <source>Trust this certificate?</source>
         <translation>Bu sertifikaya güvenilsin mi?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="530" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="553" />
         <source>Only trust this certificate if you know it belongs to %1, for example a mail bridge on this computer or a server your organization runs.
 
 From now on the test will accept exactly this certificate for this server and port, and refuse any other.</source>
@@ -974,32 +974,42 @@ From now on the test will accept exactly this certificate for this server and po
 Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifikayı kabul edecek, başka her sertifikayı reddedecek.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="544" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="567" />
         <source>Certificate trusted for this server. Test again.</source>
         <translation>Bu sunucu için sertifikaya güvenildi. Yeniden test edin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="551" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="574" />
         <source>The trusted certificate was removed.</source>
         <translation>Güvenilen sertifika kaldırıldı.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="557" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="580" />
         <source>(new account)</source>
         <translation>(yeni hesap)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="601" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="642" />
         <source>No system keychain is available, so the password is kept only until you close this window. It is never written to a file.</source>
         <translation>Kullanılabilir bir sistem anahtarlığı yok; bu yüzden parola yalnızca bu pencereyi kapatana kadar tutulur. Hiçbir zaman bir dosyaya yazılmaz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="634" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="672" />
+        <source>Forget this account?</source>
+        <translation>Bu hesap unutulsun mu?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="673" />
+        <source>Forget “%1” and remove its passwords from the keychain?</source>
+        <translation>“%1” unutulsun ve parolaları anahtarlıktan silinsin mi?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="683" />
         <source>Account and password forgotten.</source>
         <translation>Hesap ve parola unutuldu.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="638" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="687" />
         <source>The language changes the next time the window opens.</source>
         <translation>Dil, pencere bir sonraki açılışında değişir.</translation>
     </message>

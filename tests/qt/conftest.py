@@ -75,6 +75,25 @@ def _qt_objects_end_on_the_gui_thread(qapp):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+@pytest.fixture(autouse=True)
+def questions(monkeypatch):
+    """QMessageBox.question answered Yes, each question kept (title, text): a modal
+    dialog would wait for a person. A test sets `questions.answer` to say otherwise."""
+    from PySide6.QtWidgets import QMessageBox
+
+    class Asked(list):
+        answer = QMessageBox.StandardButton.Yes
+
+    asked = Asked()
+
+    def question(_parent, title, text, *_a, **_k):
+        asked.append((title, text))
+        return asked.answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
 @pytest.fixture
 def qloop(qapp):
     """A qasync loop marked running, so tasks run while qtbot spins Qt."""

@@ -409,7 +409,7 @@ def test_saved_account_keeps_both_sides(qtbot, window, postfix, memory_keyring, 
         (postfix.host, postfix.submissions, "tls", relay_user)
     qtbot.waitUntil(lambda: f.password_edit.text() == relay_password and f.incoming_password_edit.text() == password,
                     timeout=KEYCHAIN_WAIT)
-    find(w2, QLineEdit, "caFileEdit").setText(str(postfix.ca_file))  # an Advanced setting: not saved
+    assert find(w2, QLineEdit, "caFileEdit").text() == str(postfix.ca_file)  # the Advanced settings too
     account = run_account(qtbot, w2)  # and it still works
     assert account.ok
     find(w2, QAbstractButton, "forgetAccountButton").click()
@@ -473,7 +473,7 @@ def test_reports_cover_both_sides(qtbot, window, tmp_path):
     find(window, QAbstractButton, "copyReportButton").click()
     text = QApplication.clipboard().text()
     assert text.count("# Mail Account Tester report") == 2
-    assert "| protocol | imap |" in text and "| protocol | smtp |" in text
+    assert "| Protocol | IMAP |" in text and "| Protocol | SMTP |" in text
     assert "not-the-demo-password" not in text
     write_reports(window.reports(), str(tmp_path / "r.html"))
     page = (tmp_path / "r.html").read_text()
@@ -544,3 +544,62 @@ def test_keyboard_order_form_then_buttons_then_results(qtbot, window):
         got = [n for n in seen if n in wanted or n == "qt_tabwidget_tabbar"]
         got = ["resultsTabs" if n == "qt_tabwidget_tabbar" else n for n in got]
         assert got == wanted, seen
+
+
+@pytest.mark.postfix
+def test_saved_account_keeps_what_the_test_used(qtbot, window, postfix, memory_keyring, settings_file, questions):
+    """Remember keeps the settings the run used (Advanced ones too), not the form as it
+    reads afterwards; the form cannot change during the run; the account is chosen at
+    the next start; forgetting asks first."""
+    import socket
+
+    from PySide6.QtWidgets import QMessageBox
+
+    user, password = postfix.user(1)
+    fill(window, postfix.host, postfix.submissions, "tls", user, password, ca_file=postfix.ca_file)
+    f = window.form
+    f.family_combo.setCurrentIndex(f.family_combo.findData(socket.AF_INET))
+    f.timeout_spin.setValue(17)
+    f.allow_plaintext_check.setChecked(True)
+    find(window, QAbstractButton, "rememberCheck").setChecked(True)
+    with qtbot.waitSignal(window.account.roundFinished, timeout=30000) as blocker:
+        window.test_button.click()
+        # while it runs, the form is read-only: typing goes nowhere
+        assert window.account.running
+        assert not f.isEnabled() and not f.password_edit.isEnabled() and not f.host_edit.isEnabled()
+        assert not find(window, QComboBox, "accountCombo").isEnabled()
+        qtbot.keyClicks(f.password_edit, "typed-during-the-run")
+        assert f.password_edit.text() == password
+    assert blocker.args[0].ok
+    assert f.isEnabled() and f.password_edit.isEnabled()
+    # edits after the run are not what was tested: Remember keeps the run's settings
+    f.password_edit.setText("changed after the test")
+    f.timeout_spin.setValue(5)
+    qtbot.waitUntil(lambda: bool(memory_keyring.items), timeout=KEYCHAIN_WAIT)
+    assert list(memory_keyring.items.values()) == [password]
+    window.close()
+    w2 = create_window(QSettings(str(settings_file), QSettings.Format.IniFormat), Keychain())
+    qtbot.addWidget(w2)
+    combo = find(w2, QComboBox, "accountCombo")
+    assert combo.currentIndex() == 1  # the last-used account, chosen at start
+    g = w2.form
+    assert (g.host_edit.text(), g.port_spin.value(), g.security.value, g.user_edit.text()) == \
+        (postfix.host, postfix.submissions, "tls", user)
+    assert g.ca_file_edit.text() == str(postfix.ca_file)
+    assert g.family_combo.currentData() == socket.AF_INET
+    assert g.timeout_spin.value() == 17
+    assert g.allow_plaintext_check.isChecked()
+    assert g.advanced_button.isChecked()
+    qtbot.waitUntil(lambda: g.password_edit.text() == password, timeout=KEYCHAIN_WAIT)
+    assert run_account(qtbot, w2).ok  # the saved account works as saved: the CA file came along
+    # forgetting asks first; No keeps it
+    questions.answer = QMessageBox.StandardButton.Cancel
+    find(w2, QAbstractButton, "forgetAccountButton").click()
+    assert len(questions) == 1 and user in questions[0][1]
+    assert combo.count() == 2 and memory_keyring.items
+    questions.answer = QMessageBox.StandardButton.Yes
+    find(w2, QAbstractButton, "forgetAccountButton").click()
+    assert combo.count() == 1
+    qtbot.waitUntil(lambda: not memory_keyring.items, timeout=KEYCHAIN_WAIT)
+    assert w2.store.last_used() == ""
+    w2.close()

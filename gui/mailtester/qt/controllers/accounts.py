@@ -22,6 +22,7 @@ from ...protocol.credentials import Secret
 log = logging.getLogger("mailtester.qt")
 
 SERVICE = "Mail Account Tester"
+LAST_USED = "last_account"  # beside the accounts group, not in it
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,11 @@ class SavedAccount:
     incoming_mechanism: str = "auto"
     incoming_user: str = ""
     separate: bool = False  # each side has its own user name and password
+    # the Advanced settings the test ran with (one set for both servers)
+    ca_file: str = ""
+    family: int = 0  # socket.AF_UNSPEC: either IP version
+    timeout: float = 0.0  # 0: the default
+    allow_plaintext_auth: bool = False
 
     @property
     def has_incoming(self) -> bool:
@@ -74,7 +80,12 @@ class SavedAccount:
 
 
 FIELDS = ("user", "host", "port", "security", "mechanism", "incoming_protocol", "incoming_host", "incoming_port",
-          "incoming_security", "incoming_mechanism", "incoming_user", "separate")
+          "incoming_security", "incoming_mechanism", "incoming_user", "separate", "ca_file", "family", "timeout",
+          "allow_plaintext_auth")
+
+
+def _bool(value: object, default: str = "false") -> bool:
+    return str(value if value is not None else default).lower() in ("true", "1")
 
 
 def _group(key: str) -> str:
@@ -193,7 +204,11 @@ class AccountStore(QObject):
                     incoming_security=str(s.value("incoming_security", "tls")),
                     incoming_mechanism=str(s.value("incoming_mechanism", "auto")),
                     incoming_user=str(s.value("incoming_user", "")),
-                    separate=str(s.value("separate", "false")).lower() in ("true", "1"),
+                    separate=_bool(s.value("separate", "false")),
+                    ca_file=str(s.value("ca_file", "") or ""),
+                    family=int(str(s.value("family", 0))),
+                    timeout=float(str(s.value("timeout", 0))),
+                    allow_plaintext_auth=_bool(s.value("allow_plaintext_auth", "false")),
                 ))
             s.endGroup()
         s.endGroup()
@@ -210,6 +225,16 @@ class AccountStore(QObject):
 
     def remove(self, account: SavedAccount) -> None:
         self.settings.remove(f"accounts/{_group(account.key)}")
+        if self.last_used() == account.key:
+            self.settings.remove(LAST_USED)
+        private_sync(self.settings)
+
+    def last_used(self) -> str:
+        """The key of the account saved or chosen last ("" when none)."""
+        return str(self.settings.value(LAST_USED, "") or "")
+
+    def set_last_used(self, account: SavedAccount) -> None:
+        self.settings.setValue(LAST_USED, account.key)
         private_sync(self.settings)
 
     def trusted(self, host: str, port: int) -> str | None:

@@ -819,6 +819,12 @@ class AccountForm(QWidget):
                 self._default_port(Side.INCOMING)
             self.incoming_mechanism_combo.setCurrentIndex(
                 max(0, self.incoming_mechanism_combo.findData(account.incoming_mechanism)))
+            self.ca_file_edit.setText(account.ca_file)
+            self.family_combo.setCurrentIndex(next(  # its data are socket.AddressFamily members
+                (i for i in range(self.family_combo.count()) if int(self.family_combo.itemData(i)) == account.family),
+                0))
+            self.timeout_spin.setValue(account.timeout or DEFAULT_TIMEOUT)
+            self.allow_plaintext_check.setChecked(account.allow_plaintext_auth)
         finally:
             self._filling = False
         self.user_edit.setText(account.user if account.has_outgoing or not account.separate
@@ -827,6 +833,9 @@ class AccountForm(QWidget):
             self.incoming_user_edit.setText(account.incoming_user)
         elif not account.has_outgoing:
             self.user_edit.setText(account.incoming_user)
+        if account.ca_file or account.family or account.allow_plaintext_auth or \
+                (account.timeout and account.timeout != DEFAULT_TIMEOUT):
+            self.advanced_button.setChecked(True)  # what the account needs is in view
         self.validate()
 
     def errors(self) -> dict[str, str]:

@@ -38,7 +38,7 @@ from ..controllers.check import SIDES, AccountController, AccountReport, Side
 from ..i18n import PSEUDO, stretch
 from ..neutral import neutral, rich
 from .diagnosis import MARKS, group_fingerprint, mark_color
-from .form import DEMO, AccountForm
+from .form import DEMO, TOKEN_METHOD, AccountForm
 from .side import SidePane, SideState
 
 log = logging.getLogger("mailtester.qt")
@@ -49,6 +49,18 @@ OTHER = {Side.INCOMING: Side.OUTGOING, Side.OUTGOING: Side.INCOMING}
 def _sentence(text: str) -> str:
     text = text.strip()
     return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _method(settings: CheckSettings) -> str:
+    """The form's method for what a run used: a token run is "OAuth2 access token"."""
+    return TOKEN_METHOD if settings.credentials.token is not None else settings.mechanism
+
+
+def _secret(settings: CheckSettings) -> str:
+    """The password (or token) a run used."""
+    c = settings.credentials
+    secret = c.password or c.token
+    return secret.reveal() if secret is not None else ""
 
 
 def join_markdown(reports: list[Report]) -> str:
@@ -243,6 +255,8 @@ class MainWindow(QMainWindow):
             self.resize(1100, 720)
         if demo:
             self.form.provider_combo.setCurrentIndex(self.form.provider_combo.findData(DEMO))
+        else:
+            self._select_last_used()
         self.form.validate()
         self._update_buttons()
         (self.test_button if demo else self.form.user_edit).setFocus()
@@ -394,7 +408,15 @@ class MainWindow(QMainWindow):
         self.incoming_test_button.setEnabled(self.form.can_test([Side.INCOMING]))
         self.outgoing_test_button.setEnabled(self.form.can_test([Side.OUTGOING]))
 
+    def _set_form_locked(self, locked: bool) -> None:
+        """The form and the saved accounts cannot change while a test runs: what it
+        reports, and what Remember keeps, is what it ran with."""
+        self.form.setEnabled(not locked)
+        self.account_combo.setEnabled(not locked)
+        self.forget_account_button.setEnabled(not locked and self.account_combo.count() > 1)
+
     def _set_running(self) -> None:
+        self._set_form_locked(True)
         self.test_button.setText(self.tr("Cancel"))
         self.test_button.setAccessibleName(self.tr("Cancel the test"))
         self.test_button.setEnabled(True)
@@ -404,6 +426,7 @@ class MainWindow(QMainWindow):
         self._set_report_actions(running=True)
 
     def _idle(self) -> None:
+        self._set_form_locked(False)
         self.test_button.setText(self.tr("Test &account"))
         self.test_button.setAccessibleName(self.tr("Test account"))
         self.form.validate()
@@ -560,31 +583,49 @@ class MainWindow(QMainWindow):
         self.forget_account_button.setEnabled(self.account_combo.count() > 1)
 
     async def remember(self, report: AccountReport) -> None:
-        """Keep the working sides' settings, and their passwords in the keychain."""
-        f = self.form
+        """Keep the working sides' settings, and their passwords in the keychain: all of
+        it as the test ran it (its result's settings), not as the form reads now."""
         inc = report.incoming.result.settings if report.incoming is not None else None
         out = report.outgoing.result.settings if report.outgoing is not None else None
+        used = out or inc
+        if used is None:
+            return
+        separate = inc is not None and out is not None and (
+            self.form.separate or inc.credentials.user != out.credentials.user or _secret(inc) != _secret(out))
         account = SavedAccount(
-            out.credentials.user if out else f.user_edit.text(), out.host if out else "",
-            out.effective_port if out else 0, out.security.value if out else f.security.value,
-            str(f.mechanism_combo.currentData()) if out else "auto",
+            out.credentials.user if out else inc.credentials.user if inc else "", out.host if out else "",
+            out.effective_port if out else 0, out.security.value if out else "starttls",
+            _method(out) if out else "auto",
             incoming_protocol=inc.protocol.value if inc else "", incoming_host=inc.host if inc else "",
             incoming_port=inc.effective_port if inc else 0,
             incoming_security=inc.security.value if inc else "tls",
-            incoming_mechanism=str(f.incoming_mechanism_combo.currentData()) if inc else "auto",
+            incoming_mechanism=_method(inc) if inc else "auto",
             incoming_user=inc.credentials.user if inc else "",
-            separate=f.separate and inc is not None and out is not None,
+            separate=separate,
+            ca_file=used.ca_file or "", family=int(used.family), timeout=float(used.timeout),
+            allow_plaintext_auth=used.allow_plaintext_auth,
         )
         self.store.save(account)
-        if account.separate:
-            secrets = [(account.key, f.password_edit.text()), (account.incoming_key, f.incoming_password_edit.text())]
+        self.store.set_last_used(account)
+        if account.separate and inc is not None and out is not None:
+            secrets = [(account.key, _secret(out)), (account.incoming_key, _secret(inc))]
         else:
-            secrets = [(account.key, f.password_edit_for(Side.OUTGOING if out else Side.INCOMING).text())]
+            secrets = [(account.key, _secret(used))]
         for key, secret in secrets:
             if secret and not await self.keychain.store(key, secret):
                 self._warn_no_keychain()
         self.refresh_accounts()
         self.account_combo.setCurrentIndex(self.account_combo.findText(account.label))
+
+    def _select_last_used(self) -> None:
+        """Open with the account saved or chosen last, its passwords fetched from the keychain."""
+        last = self.store.last_used()
+        for index in range(1, self.account_combo.count()):
+            account = self.account_combo.itemData(index)
+            if isinstance(account, SavedAccount) and account.key == last:
+                self.account_combo.setCurrentIndex(index)
+                self.on_account_combo_activated(index)
+                return
 
     def on_remember_toggled(self, checked: bool) -> None:
         if checked:  # say at once, not after the test, when there is nowhere safe to keep it
@@ -606,6 +647,7 @@ class MainWindow(QMainWindow):
     def on_account_combo_activated(self, index: int) -> None:
         account = self.account_combo.itemData(index)
         if isinstance(account, SavedAccount):
+            self.store.set_last_used(account)
             self.form.apply_account(account)
             self.form.forget_password()
             self._spawn(self._load_passwords(account))
@@ -626,6 +668,13 @@ class MainWindow(QMainWindow):
     def on_forget_account_clicked(self) -> None:
         account = self.account_combo.currentData()
         if isinstance(account, SavedAccount):
+            answer = QMessageBox.question(
+                self, self.tr("Forget this account?"),
+                self.tr("Forget \u201c%1\u201d and remove its passwords from the keychain?").replace(
+                    "%1", account.label),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
             self.store.remove(account)
             for key in account.secret_keys:
                 self._spawn(self.keychain.forget(key))
