@@ -31,10 +31,38 @@ def text_forms(secret: str) -> set[str]:
     return {f for f in forms | {show_controls(f) for f in forms} if f}
 
 
+# Reply prefixes between the pieces of an echo split over lines: "535-5.7.8 ", "* ", "+ ", "a1 NO ".
+_PREFIX = re.compile(r"^\s*(?:[\d.]+s\s+(?:TLS\s+)?[CS]:\s*)?"
+                     r"(?:(?:\d{3}[ -])?(?:[245]\.\d{1,3}\.\d{1,3}\s)?|[*+]\s|\S+\s(?:OK|NO|BAD)\s|[+-](?:OK|ERR)\s)?",
+                     re.M)
+
+
+def _json_strings(text: str) -> str:
+    """Every string inside JSON found in the text (whole, or one object per line), one per line."""
+    found: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str) and len(value) > 2:  # not the one-letter fields between two lines
+            found.append(value)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    for chunk in (text, *text.splitlines()):
+        with contextlib.suppress(ValueError):
+            walk(json.loads(chunk))
+    return "\n".join(found)
+
+
 def _decoded_runs(text: str) -> list[bytes]:
-    compact = re.sub(r"[\s\u240d\u240a]", "", text)
+    lines = text + "\n" + _json_strings(text)
+    compact = re.sub(r"[\s\u240d\u240a]", "", lines)
+    unprefixed = re.sub(r"[\s\u240d\u240a]", "", _PREFIX.sub("", lines))
     out = []
-    for source in (text, compact):
+    for source in (lines, compact, unprefixed):
         for m in _B64.finditer(source):
             run = m.group().rstrip("=")
             for shift in range(4):

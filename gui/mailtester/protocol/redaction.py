@@ -36,7 +36,7 @@ _SPLITTERS = frozenset(" \t\u240d\u240a\u2409")
 # What starts each line of a reply (SMTP code and enhanced code, IMAP tag or
 # "*" and status, POP3 status, a continuation): dropped in the view that
 # rejoins an echo split over several lines.
-_LINE_PREFIX = re.compile(r"^(?:[2-5]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}(?=\s))?|\+ ?|[+-](?:OK|ERR)\b"
+_LINE_PREFIX = re.compile(r"^(?:(?:[2-5]\d\d[ -])?[245]\.\d{1,3}\.\d{1,3}(?=\s)|[2-5]\d\d[ -]|\+ ?|[+-](?:OK|ERR)\b"
                           r"|\S+ (?:OK|NO|BAD|BYE|PREAUTH)\b(?: \[[^\]]*\])?)", re.I)
 
 Span = tuple[int, int]  # a range of characters
