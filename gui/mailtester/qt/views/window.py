@@ -38,6 +38,7 @@ from ..controllers.check import SIDES, AccountController, AccountReport, Side
 from ..i18n import PSEUDO, stretch
 from ..neutral import neutral, rich
 from .diagnosis import MARKS, group_fingerprint, mark_color
+from .focus import FocusButton
 from .form import DEMO, TOKEN_METHOD, AccountForm
 from .side import SidePane, SideState
 
@@ -157,7 +158,7 @@ class MainWindow(QMainWindow):
         side_buttons.addWidget(self.incoming_test_button, 1)
         side_buttons.addWidget(self.outgoing_test_button, 1)
         left_layout.addLayout(side_buttons)
-        self.test_button = QPushButton(self.tr("Test &account"), left)
+        self.test_button = FocusButton(self.tr("Test &account"), left)
         self.test_button.setObjectName("testButton")
         self.test_button.setDefault(True)
         self.test_button.setAccessibleName(self.tr("Test account"))
@@ -214,6 +215,9 @@ class MainWindow(QMainWindow):
         # keyboard order: form first, then the buttons, then the results
         self._apply_tab_order()
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.on_escape)
+        quit_keys = {QKeySequence("Ctrl+Q"), QKeySequence(QKeySequence.StandardKey.Quit)} - {QKeySequence()}
+        for keys in quit_keys:  # Ctrl+Q everywhere, and the platform's own quit keys
+            QShortcut(keys, self, self.close, context=Qt.ShortcutContext.WindowShortcut)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter runs the test from anywhere in the window
             QShortcut(QKeySequence(key), self, self.on_enter)
 
