@@ -3,8 +3,8 @@
 # runs the linters and the whole suite. Root or sudo is needed for apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# A real mail server with real SASL, and swaks for the benchmark.
-bash packaging/dev-env.sh test postfix dovecot-core dovecot-imapd dovecot-pop3d swaks openssl ca-certificates
+# A real mail server with real SASL, swaks for the benchmark, NSD for the detection tests' DNS.
+bash packaging/dev-env.sh test postfix dovecot-core dovecot-imapd dovecot-pop3d swaks openssl ca-certificates nsd
 .venv/bin/ruff check gui tests packaging
 .venv/bin/mypy
 # Postfix/Dovecot tests skip loudly when those are missing; here they are required.

@@ -1,8 +1,8 @@
 """Find my settings: candidate servers for an e-mail address.
 
-This version answers from the bundled database only (the ISPDB snapshot and the provider
-catalogue). It opens no socket and imports no asyncio, so the window and the command can use it
-cheaply; the online sources (autoconfig over HTTPS, the live ISPDB, MX, SRV, probes) come later.
+The bundled database (the ISPDB snapshot and the provider catalogue) opens no socket and imports no
+asyncio, so the window and the command can use it cheaply. The online sources (autoconfig over HTTPS,
+MX, SRV) live in `online.py` and are loaded only when asked for: `online.detect()`.
 """
 
 from __future__ import annotations

@@ -64,10 +64,11 @@ def rank(candidates: list[Candidate]) -> tuple[Candidate, ...]:
 class SourceReport:
     """One lookup: what was asked, whether it answered, and how long it took."""
 
-    source: str  # "bundled"
-    query: str  # the domain asked for
-    result: str  # "found" or "none"
+    source: str  # "bundled", "autoconfig", "well-known", "mx", "srv"
+    query: str  # the domain or URL asked for
+    result: str  # "found", "none" or "error"
     elapsed: float  # seconds
+    detail: str = ""  # for people: who answered, or why it is an error (not in the JSON contract)
 
     def as_dict(self) -> dict[str, Any]:
         return {"source": self.source, "query": self.query, "result": self.result,

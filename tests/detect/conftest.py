@@ -1,0 +1,119 @@
+"""The online detection's servers, started by the suite: NSD with the test zone on 127.0.0.1 (a free
+port) and web servers on 127.0.0.44 (HTTPS 443, HTTP 80) and 127.0.0.45 (a dripping HTTPS server).
+Binding 443 and 80 needs root; under MAILTESTER_REQUIRE_POSTFIX=1 (CI) a server that cannot start is a
+failure, otherwise the tests skip loudly."""
+
+from __future__ import annotations
+
+import os
+import ssl
+from collections.abc import Iterator
+
+import pytest
+import trustme
+
+from tests.conftest import REQUIRE_POSTFIX
+from tests.servers.https import Response, WebServers
+from tests.servers.nsd import NsdServer, missing
+
+WEB_IP, DRIP_IP = "127.0.0.44", "127.0.0.45"
+IMAPS, SMTPS = ("imap", 993, "SSL"), ("smtp", 465, "SSL")
+
+ZONE = f"""
+autoconfig.ac IN A {WEB_IP}
+wk IN A {WEB_IP}
+autoconfig.plain IN A {WEB_IP}
+autoconfig.redir IN A {WEB_IP}
+www.redir IN A {WEB_IP}
+autoconfig.redirout IN A {WEB_IP}
+autoconfig.big IN A {WEB_IP}
+autoconfig.dtd IN A {WEB_IP}
+autoconfig.drip IN A {DRIP_IP}
+_imaps._tcp.srv IN SRV 10 1 993 imap.srv.test.
+_imap._tcp.srv IN SRV 0 0 0 .
+_pop3s._tcp.srv IN SRV 20 1 995 pop.srv.test.
+_pop3._tcp.srv IN SRV 0 0 0 .
+_submissions._tcp.srv IN SRV 0 1 465 smtp.srv.test.
+_submission._tcp.srv IN SRV 5 1 587 smtp.srv.test.
+_imaps._tcp.weights IN SRV 0 0 993 zero.weights.test.
+_imaps._tcp.weights IN SRV 0 65535 993 heavy.weights.test.
+mx IN MX 20 mx.other.test.
+mx IN MX 5 mx01.emig.gmx.net.
+mx IN MX 10 mx00.emig.gmx.net.
+"""
+
+
+def config(domain: str, *servers: tuple[str, int, str], size: int = 0) -> bytes:
+    parts = [f'<?xml version="1.0"?>\n<clientConfig version="1.1"><emailProvider id="{domain}">',
+             f"<domain>{domain}</domain><displayName>{domain} mail</displayName>"]
+    for kind, port, socket_type in servers:
+        tag = "outgoingServer" if kind == "smtp" else "incomingServer"
+        parts.append(f'<{tag} type="{kind}"><hostname>{kind}.%EMAILDOMAIN%</hostname><port>{port}</port>'
+                     f"<socketType>{socket_type}</socketType><username>%EMAILADDRESS%</username>"
+                     f"<authentication>password-cleartext</authentication></{tag}>")
+    parts.append("<!--" + "x" * size + "-->" if size else "")
+    parts.append("</emailProvider></clientConfig>")
+    return "".join(parts).encode()
+
+
+PATH = "/mail/config-v1.1.xml"
+WELL_KNOWN = "/.well-known/autoconfig/mail/config-v1.1.xml"
+BOMB = b"""<?xml version="1.0"?>
+<!DOCTYPE clientConfig [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
+<clientConfig><emailProvider id="x"><displayName>&b;</displayName></emailProvider></clientConfig>"""
+
+ROUTES = {
+    ("https", "autoconfig.ac.test", PATH): Response(config("ac.test", IMAPS, ("imap", 143, "STARTTLS"), SMTPS)),
+    ("https", "wk.test", WELL_KNOWN): Response(config("wk.test", ("pop3", 995, "SSL"), ("smtp", 587, "STARTTLS"))),
+    ("http", "autoconfig.plain.test", PATH): Response(config("plain.test", IMAPS, SMTPS)),
+    ("https", "autoconfig.redir.test", PATH): Response(status=302, headers=(
+        ("Location", "https://www.redir.test/settings.xml"),)),
+    ("https", "www.redir.test", "/settings.xml"): Response(config("redir.test", IMAPS, SMTPS)),
+    ("https", "autoconfig.redirout.test", PATH): Response(status=301, headers=(
+        ("Location", "https://autoconfig.ac.test/mail/config-v1.1.xml"),)),
+    ("https", "autoconfig.big.test", PATH): Response(config("big.test", IMAPS, size=300 * 1024)),
+    ("https", "autoconfig.dtd.test", PATH): Response(BOMB),
+}
+HOSTS = sorted({host for _, host, _ in ROUTES} | {"autoconfig.drip.test"})
+
+
+def _unavailable(message: str) -> None:
+    if REQUIRE_POSTFIX:
+        pytest.fail(message)
+    pytest.skip("*** SKIPPED: " + message + " ***")
+
+
+@pytest.fixture(scope="session")
+def nsd() -> Iterator[NsdServer]:
+    need = missing()
+    if need:
+        _unavailable(f"the online detection tests need {need}: run `bash tests/run.sh` or .ci/run")
+    server = NsdServer.start({"test.": ZONE})
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def web(ca: trustme.CA) -> Iterator[WebServers]:
+    if os.geteuid() != 0:
+        _unavailable("the online detection tests bind 127.0.0.44:443 and :80, which needs root (CI runs as root)")
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert(*HOSTS).configure_cert(tls)
+    servers = WebServers(WEB_IP, DRIP_IP, tls, routes=dict(ROUTES))
+    try:
+        servers.start()
+    except OSError as exc:
+        _unavailable(f"cannot start the test web servers on {WEB_IP}/{DRIP_IP} ports 443 and 80: {exc}")
+    try:
+        yield servers
+    finally:
+        servers.stop()
+
+
+@pytest.fixture
+def online(nsd: NsdServer, web: WebServers, ca_file: str) -> dict[str, str]:
+    """Keyword arguments of detect() that point it at the suite's servers."""
+    web.log.clear()
+    return {"dns_server": nsd.address, "ca_file": ca_file}
