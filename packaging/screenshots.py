@@ -11,7 +11,10 @@ servers (IMAP for receiving, SMTP for sending):
 - account-mode-mismatch: SSL/TLS chosen for the receiving side's STARTTLS port,
   with the button that switches to STARTTLS on that port;
 - account-warning: sending works, but the password crossed unencrypted on a
-  port that offered STARTTLS (the warning verdict).
+  port that offered STARTTLS (the warning verdict);
+- account-waiting: both servers accept the connection and never greet: the time
+  so far and the time the step still waits, beside the steps;
+- account-cancelled: the same run cancelled: the steps reached, "Cancelled after …".
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py [OUTDIR] [--dark] [--lang=tr|pseudo]
         [--size=900x600]
@@ -108,6 +111,30 @@ class PlainSmtpServer:
         await self._server.wait_closed()
 
 
+class SilentServer:
+    """A server on loopback that accepts connections and never says a word."""
+
+    def __init__(self) -> None:
+        self.port = 0
+        self._server: asyncio.Server | None = None
+        self._writers: list[asyncio.StreamWriter] = []
+
+    async def __aenter__(self) -> SilentServer:
+        async def hold(_reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            self._writers.append(writer)
+
+        self._server = await asyncio.start_server(hold, "127.0.0.1", 0)
+        self.port = self._server.sockets[0].getsockname()[1]
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        assert self._server is not None
+        for writer in self._writers:
+            writer.close()
+        self._server.close()
+        await self._server.wait_closed()
+
+
 def own_servers(window, incoming_port: int, outgoing_port: int, incoming_security: str,
                 outgoing_security: str) -> None:
     """The form filled in by hand for servers of this script (the demo CA trusted)."""
@@ -179,6 +206,18 @@ async def shoot() -> None:
         await run_and_wait(window)
         await shot(window, "account-warning", Side.OUTGOING)
         form.allow_plaintext_check.setChecked(False)
+    async with SilentServer() as silent:  # connects, never greets: the wait, then a cancel
+        own_servers(window, silent.port, silent.port, "starttls", "starttls")
+        window.test_button.click()
+        await asyncio.sleep(3.3)
+        await settle()
+        await shot(window, "account-waiting", Side.OUTGOING)
+        cancelled = asyncio.get_running_loop().create_future()
+        window.account.roundCancelled.connect(lambda: cancelled.done() or cancelled.set_result(None))
+        window.test_button.click()  # Cancel
+        await asyncio.wait_for(cancelled, 10)
+        await settle()
+        await shot(window, "account-cancelled", Side.OUTGOING)
     window.close()
     print(f"screenshots in {OUT}")
 

@@ -306,6 +306,9 @@ TR = {
     "the password crossed the network unencrypted.": "parola ağda şifrelenmeden iletildi.",
     "it works only with the certificate you trusted.": "yalnızca güvendiğiniz sertifikayla çalışıyor.",
     "Forget this account?": "Bu hesap unutulsun mu?",
+    "stopped": "durduruldu",
+    "Cancelled after %1 s.": "%1 sn sonra iptal edildi.",
+    "%1 s so far \u00b7 this step gives up in %2 s": "%1 sn geçti \u00b7 bu adım %2 sn sonra vazgeçecek",
     "Forget \u201c%1\u201d and remove its passwords from the keychain?":
         "\u201c%1\u201d unutulsun ve parolaları anahtarlıktan silinsin mi?",
 }

@@ -488,76 +488,81 @@
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="158" />
+        <source>Cancelled after %1 s.</source>
+        <translation>%1 sn sonra iptal edildi.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="159" />
         <source>Cancelled.</source>
         <translation>İptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="159" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="160" />
         <source>The test was stopped; nothing more was sent.</source>
         <translation>Test durduruldu; başka bir şey gönderilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="178" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="179" />
         <source>Incoming server (%1)</source>
         <translation>Gelen posta sunucusu (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="179" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="180" />
         <source>Outgoing server (SMTP)</source>
         <translation>Giden posta sunucusu (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="190" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="191" />
         <source>Receiving works, with a warning: this account can log in and read mail.</source>
         <translation>Posta alma çalışıyor, ancak bir uyarı var: bu hesap giriş yapıp postalarını okuyabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="193" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="194" />
         <source>This account can log in and send, with a warning.</source>
         <translation>Bu hesap giriş yapıp posta gönderebilir, ancak bir uyarı var.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="202" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="203" />
         <source>The server said:</source>
         <translation>Sunucunun yanıtı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="231" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="232" />
         <source>Server</source>
         <translation>Sunucu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="231" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="232" />
         <source>Port</source>
         <translation>Bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="232" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="233" />
         <source>Security</source>
         <translation>Güvenlik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="232" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="233" />
         <source>None</source>
         <translation>Yok</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="234" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="235" />
         <source>User name</source>
         <translation>Kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="235" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="236" />
         <source>Method</source>
         <translation>Yöntem</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="237" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="238" />
         <source>Encryption</source>
         <translation>Şifreleme</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="182" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="183" />
         <source>Provider</source>
         <translation>Sağlayıcı</translation>
     </message>
@@ -582,67 +587,67 @@
         <translation>Giden sunucu girilmediği için posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="191" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="192" />
         <source>Receiving works: this account can log in and read mail.</source>
         <translation>Posta alma çalışıyor: bu hesap giriş yapıp postalarını okuyabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="194" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="195" />
         <source>This account can log in and send.</source>
         <translation>Bu hesap giriş yapıp posta gönderebilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="195" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="196" />
         <source>The server accepted the user name and password. Use these settings in your mail program:</source>
         <translation>Sunucu kullanıcı adını ve parolayı kabul etti. Posta programınızda şu ayarları kullanın:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="201" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="202" />
         <source>What to do</source>
         <translation>Ne yapmalı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="201" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="202" />
         <source>More help</source>
         <translation>Daha fazla yardım</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="201" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="202" />
         <source>Usual causes</source>
         <translation>Olası nedenler</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="229" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="230" />
         <source>Protocol</source>
         <translation>Protokol</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="235" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="236" />
         <source>Normal password</source>
         <translation>Normal parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="246" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="247" />
         <source>Subject</source>
         <translation>Konu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="246" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="247" />
         <source>Issuer</source>
         <translation>Veren</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="247" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="248" />
         <source>Names</source>
         <translation>Adlar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="247" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="248" />
         <source>Expires</source>
         <translation>Bitiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="248" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="249" />
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 parmak izi</translation>
     </message>
@@ -713,259 +718,264 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="100" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="101" />
         <source>Mail Account Tester</source>
         <translation>Mail Account Tester</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="116" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="117" />
         <source>Sa&amp;ved accounts:</source>
         <translation>&amp;Kayıtlı hesaplar:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="121" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="122" />
         <source>Saved accounts</source>
         <translation>Kayıtlı hesaplar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="125" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="126" />
         <source>Forget</source>
         <translation>Unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="187" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="188" />
         <source>Cop&amp;y report</source>
         <translation>Raporu kopyala</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="126" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="127" />
         <source>Forget the selected account and its passwords</source>
         <translation>Seçili hesabı ve parolalarını unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="151" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="152" />
         <source>Test rece&amp;iving</source>
         <translation>Posta al&amp;mayı test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="153" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="154" />
         <source>Test only the incoming server</source>
         <translation>Yalnızca gelen sunucuyu test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="154" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="155" />
         <source>Test se&amp;nding</source>
         <translation>P&amp;osta göndermeyi test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="156" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="157" />
         <source>Test only the outgoing server</source>
         <translation>Yalnızca giden sunucuyu test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="160" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="430" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="161" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="437" />
         <source>Test &amp;account</source>
         <translation>Hesabı &amp;test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="163" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="431" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="164" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="438" />
         <source>Test account</source>
         <translation>Hesabı test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="164" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="165" />
         <source>Test receiving and sending at the same time</source>
         <translation>Posta almayı ve göndermeyi aynı anda test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="182" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="183" />
         <source>Results of receiving and sending</source>
         <translation>Posta alma ve gönderme sonuçları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="189" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="190" />
         <source>Save report…</source>
         <translation>Raporu kaydet…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="399" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="405" />
+        <source>Cancelled after %1 s.</source>
+        <translation>%1 sn sonra iptal edildi.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="406" />
         <source>Cancelled.</source>
         <translation>İptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="420" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="427" />
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="421" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="428" />
         <source>Cancel the test</source>
         <translation>Testi iptal et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="425" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="432" />
         <source>Testing…</source>
         <translation>Test ediliyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="453" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="460" />
         <source>Receiving (%1)</source>
         <translation>Gelen posta (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="455" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="462" />
         <source>Sending (SMTP)</source>
         <translation>Giden posta (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="457" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="464" />
         <source>testing</source>
         <translation>test ediliyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="458" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="465" />
         <source>works</source>
         <translation>çalışıyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="458" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="465" />
         <source>failed</source>
         <translation>başarısız</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="459" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="466" />
         <source>cancelled</source>
         <translation>iptal edildi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="460" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="467" />
         <source>not tested</source>
         <translation>test edilmedi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="464" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="471" />
         <source>works, with a warning</source>
         <translation>çalışıyor, bir uyarıyla</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="476" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="483" />
         <source>the password crossed the network unencrypted.</source>
         <translation>parola ağda şifrelenmeden iletildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="477" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="484" />
         <source>it works only with the certificate you trusted.</source>
         <translation>yalnızca güvendiğiniz sertifikayla çalışıyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="479" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="486" />
         <source>Warning about receiving: %1</source>
         <translation>Posta alma uyarısı: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="480" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="487" />
         <source>Warning about sending: %1</source>
         <translation>Posta gönderme uyarısı: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="486" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="493" />
         <source>This account can receive and send mail.</source>
         <translation>Bu hesap posta alıp gönderebilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="488" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="495" />
         <source>Receiving works. Sending: %1</source>
         <translation>Posta alma çalışıyor. Posta gönderme: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="490" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="497" />
         <source>Sending works. Receiving: %1</source>
         <translation>Posta gönderme çalışıyor. Posta alma: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="492" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="499" />
         <source>Receiving and sending: %1</source>
         <translation>Posta alma ve gönderme: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="494" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="501" />
         <source>Receiving: %1 Sending: %2</source>
         <translation>Posta alma: %1 Posta gönderme: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="497" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="504" />
         <source>Receiving works. Sending was not tested.</source>
         <translation>Posta alma çalışıyor. Posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="498" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="505" />
         <source>Receiving: %1 Sending was not tested.</source>
         <translation>Posta alma: %1 Posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="500" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="507" />
         <source>Sending works. Receiving was not tested.</source>
         <translation>Posta gönderme çalışıyor. Posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="501" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="508" />
         <source>Sending: %1 Receiving was not tested.</source>
         <translation>Posta gönderme: %1 Posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="503" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="510" />
         <source>Nothing was tested.</source>
         <translation>Hiçbir şey test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="529" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="536" />
         <source>Report copied (Markdown, password removed).</source>
         <translation>Rapor kopyalandı (Markdown, parola çıkarıldı).</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="535" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="542" />
         <source>Save report</source>
         <translation>Raporu kaydet</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="536" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="543" />
         <source>Markdown (*.md);;HTML (*.html)</source>
         <translation>Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="540" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="547" />
         <source>Report saved.</source>
         <translation>Rapor kaydedildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="542" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="549" />
         <source>Could not save the report: %1</source>
         <translation>Rapor kaydedilemedi: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="557" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="564" />
         <source>Subject</source>
         <translation>Konu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="557" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="564" />
         <source>Issuer</source>
         <translation>Veren</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="558" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="565" />
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 parmak izi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="563" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="570" />
         <source>Trust this certificate?</source>
         <translation>Bu sertifikaya güvenilsin mi?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="553" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="560" />
         <source>Only trust this certificate if you know it belongs to %1, for example a mail bridge on this computer or a server your organization runs.
 
 From now on the test will accept exactly this certificate for this server and port, and refuse any other.</source>
@@ -974,42 +984,42 @@ From now on the test will accept exactly this certificate for this server and po
 Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifikayı kabul edecek, başka her sertifikayı reddedecek.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="567" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="574" />
         <source>Certificate trusted for this server. Test again.</source>
         <translation>Bu sunucu için sertifikaya güvenildi. Yeniden test edin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="574" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="581" />
         <source>The trusted certificate was removed.</source>
         <translation>Güvenilen sertifika kaldırıldı.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="580" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="587" />
         <source>(new account)</source>
         <translation>(yeni hesap)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="642" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="649" />
         <source>No system keychain is available, so the password is kept only until you close this window. It is never written to a file.</source>
         <translation>Kullanılabilir bir sistem anahtarlığı yok; bu yüzden parola yalnızca bu pencereyi kapatana kadar tutulur. Hiçbir zaman bir dosyaya yazılmaz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="672" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="679" />
         <source>Forget this account?</source>
         <translation>Bu hesap unutulsun mu?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="673" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="680" />
         <source>Forget “%1” and remove its passwords from the keychain?</source>
         <translation>“%1” unutulsun ve parolaları anahtarlıktan silinsin mi?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="683" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="690" />
         <source>Account and password forgotten.</source>
         <translation>Hesap ve parola unutuldu.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="687" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="694" />
         <source>The language changes the next time the window opens.</source>
         <translation>Dil, pencere bir sonraki açılışında değişir.</translation>
     </message>
@@ -1017,44 +1027,59 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
 <context>
     <name>SidePane</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/side.py" line="48" />
+        <location filename="../../gui/mailtester/qt/views/side.py" line="77" />
         <source>Show raw</source>
         <translation>Ham göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/side.py" line="50" />
+        <location filename="../../gui/mailtester/qt/views/side.py" line="79" />
         <source>Show the lines as sent, without decoding the server's questions</source>
         <translation>Satırları, sunucunun sorularını çözmeden, gönderildiği gibi göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/side.py" line="51" />
+        <location filename="../../gui/mailtester/qt/views/side.py" line="80" />
         <source>Copy lines</source>
         <translation>Satırları kopyala</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/side.py" line="53" />
+        <location filename="../../gui/mailtester/qt/views/side.py" line="82" />
         <source>Copy the selected lines of the timeline, or all of them</source>
         <translation>Zaman çizelgesinde seçili satırları ya da tümünü kopyala</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/side.py" line="61" />
+        <location filename="../../gui/mailtester/qt/views/side.py" line="90" />
         <source>Receiving timeline</source>
         <translation>Gelen posta zaman çizelgesi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/side.py" line="63" />
+        <location filename="../../gui/mailtester/qt/views/side.py" line="92" />
         <source>Sending timeline</source>
         <translation>Giden posta zaman çizelgesi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/side.py" line="66" />
+        <location filename="../../gui/mailtester/qt/views/side.py" line="95" />
         <source>Receiving diagnosis</source>
         <translation>Gelen posta tanısı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/side.py" line="67" />
+        <location filename="../../gui/mailtester/qt/views/side.py" line="96" />
         <source>Sending diagnosis</source>
         <translation>Giden posta tanısı</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/side.py" line="144" />
+        <source>%1 s so far · this step gives up in %2 s</source>
+        <translation>%1 sn geçti · bu adım %2 sn sonra vazgeçecek</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/side.py" line="210" />
+        <source>Cancelled after %1 s.</source>
+        <translation>%1 sn sonra iptal edildi.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/side.py" line="211" />
+        <source>The test was stopped; nothing more was sent.</source>
+        <translation>Test durduruldu; başka bir şey gönderilmedi.</translation>
     </message>
 </context>
 <context>
@@ -1103,6 +1128,11 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
         <location filename="../../gui/mailtester/qt/views/steps.py" line="33" />
         <source>skipped</source>
         <translation>atlandı</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/steps.py" line="33" />
+        <source>stopped</source>
+        <translation>durduruldu</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/steps.py" line="40" />
@@ -1261,17 +1291,17 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
 <context>
     <name>TimelineDelegate</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/timeline.py" line="125" />
+        <location filename="../../gui/mailtester/qt/views/timeline.py" line="128" />
         <source>not base64</source>
         <translation>base64 değil</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/timeline.py" line="130" />
+        <location filename="../../gui/mailtester/qt/views/timeline.py" line="133" />
         <source>Server asks: %1</source>
         <translation>Sunucu soruyor: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/timeline.py" line="130" />
+        <location filename="../../gui/mailtester/qt/views/timeline.py" line="133" />
         <source>You answer: %1</source>
         <translation>Yanıtınız: %1</translation>
     </message>
@@ -1324,12 +1354,12 @@ Geçerli base64 değil: sunucunun gönderdiği gibi gösteriliyor.</translation>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/timeline.py" line="151" />
+        <location filename="../../gui/mailtester/qt/views/timeline.py" line="154" />
         <source>Handshake timeline</source>
         <translation>El sıkışma zaman çizelgesi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/timeline.py" line="152" />
+        <location filename="../../gui/mailtester/qt/views/timeline.py" line="155" />
         <source>Every line exchanged with the server, with decoded challenges</source>
         <translation>Sunucuyla alınıp verilen her satır, çözülmüş sorgularla birlikte</translation>
     </message>

@@ -509,7 +509,7 @@ def test_escape_cancels_both_sides(qtbot, window, serve):
         qtbot.waitUntil(lambda: all(p.model.rowCount() for p in window.panes.values()))
         qtbot.keyClick(window, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.account.running)
-    assert verdict(window) == "Cancelled."
+    assert verdict(window).startswith("Cancelled after ")
     assert all(p.state is SideState.CANCELLED for p in window.panes.values())
     assert find(window, QAbstractButton, "testButton").text().replace("&", "") == "Test account"
 

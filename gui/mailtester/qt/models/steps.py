@@ -22,6 +22,7 @@ class StepState(Enum):
     DONE = "done"
     FAILED = "failed"
     SKIPPED = "skipped"
+    STOPPED = "stopped"  # the step a cancelled run was in
 
 
 # EHLO (SMTP) and CAPABILITY / CAPA (IMAP, POP3) are the greeting's second half;
@@ -41,9 +42,11 @@ class StepsModel(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.states = {s: StepState.PENDING for s in Step}
+        self.security: Security | None = None
 
     def reset(self, security: Security | None = None) -> None:
         self.states = {s: StepState.PENDING for s in Step}
+        self.security = security
         if security is Security.NONE:
             self.states[Step.ENCRYPT] = StepState.SKIPPED
         self.changed.emit()
@@ -56,6 +59,25 @@ class StepsModel(QObject):
             if state is StepState.RUNNING:
                 self.states[s] = StepState.DONE
         self.states[step] = StepState.RUNNING
+        self.changed.emit()
+
+    def connected(self) -> None:
+        """The connection stands: Connect is done, and the run waits in the next step
+        (the TLS handshake on an SSL/TLS port, else the greeting)."""
+        if self.states[Step.CONNECT] is not StepState.RUNNING:
+            return
+        self.states[Step.CONNECT] = StepState.DONE
+        waiting = Step.ENCRYPT if self.security is Security.TLS else Step.GREET
+        if self.states[waiting] is StepState.PENDING:
+            self.states[waiting] = StepState.RUNNING
+        self.changed.emit()
+
+    def stop(self) -> None:
+        """The run was cancelled: the steps done stay done, the one it was in is marked
+        stopped, the others were not started."""
+        for s, state in self.states.items():
+            if state is StepState.RUNNING:
+                self.states[s] = StepState.STOPPED
         self.changed.emit()
 
     def finish(self, outcome: Outcome | None) -> None:

@@ -154,8 +154,9 @@ class DiagnosisPanel(QFrame):
         self._set(self.tr("Testing\u2026"),
                   self.tr("Watch the timeline: every line exchanged with the server appears as it happens."))
 
-    def show_cancelled(self) -> None:
-        self._set(self.tr("Cancelled."),
+    def show_cancelled(self, seconds: float | None = None) -> None:
+        self._set(self.tr("Cancelled after %1 s.").replace("%1", str(round(seconds))) if seconds is not None
+                  else self.tr("Cancelled."),
                   self.tr("The test was stopped; nothing more was sent."))
 
     def show_report(self, report: Report, pinned: bool = False, account: tuple[Report, ...] = ()) -> None:

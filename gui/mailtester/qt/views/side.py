@@ -3,15 +3,29 @@ diagnosis panel (receiving: IMAP or POP3; sending: SMTP)."""
 
 from __future__ import annotations
 
+import math
+import time
+from datetime import datetime
 from enum import Enum
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ...knowledge.diagnose import Diagnosis
 from ...knowledge.report import Report
-from ...model import CheckSettings, TimelineEntry
-from ...protocol.events import Protocol
+from ...model import CheckResult, CheckSettings, TimelineEntry
+from ...protocol.events import Outcome, Protocol, Stage
+from ...protocol.kinds import Ending
 from ..controllers.check import Side
 from ..models.steps import StepsModel
 from ..models.timeline import TimelineModel
@@ -43,7 +57,22 @@ class SidePane(QWidget):
         self.steps = StepsModel(self)
         layout = QVBoxLayout(self)
         self.steps_header = StepsHeader(self.steps, self, prefix=prefix)
-        layout.addWidget(self.steps_header)
+        header = QHBoxLayout()
+        header.addWidget(self.steps_header, 1)
+        # while waiting: how long the run has taken, and how long the current step may still wait
+        self.wait_label = QLabel(self)
+        self.wait_label.setObjectName(prefixed(prefix, "waitLabel"))
+        self.wait_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.wait_label.hide()
+        header.addWidget(self.wait_label)
+        layout.addLayout(header)
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._tick)
+        self._settings: CheckSettings | None = None
+        self._started = 0.0  # time.monotonic() at the start of the run shown
+        self._started_at = ""  # the same, as ISO 8601 with the time zone, for a report
+        self._last = 0.0  # time.monotonic() at the latest line: the current step's timer runs from it
         tools = QHBoxLayout()
         self.show_raw_check = QCheckBox(self.tr("Show raw"), self)
         self.show_raw_check.setObjectName(prefixed(prefix, "showRawCheck"))
@@ -91,13 +120,46 @@ class SidePane(QWidget):
         self.state = SideState.RUNNING
         self.report = None
         self.protocol = settings.protocol
+        self._settings = settings
+        self._started = self._last = time.monotonic()
+        self._started_at = datetime.now().astimezone().isoformat(timespec="seconds")
         self.model.clear()
         self.steps.reset(settings.security)
         self.panel.show_running()
+        self._tick()
+        self.wait_label.show()
+        self._clock.start()
+
+    @property
+    def elapsed(self) -> float:
+        """Seconds since the run shown started."""
+        return time.monotonic() - self._started
+
+    def _tick(self) -> None:
+        if self.state is not SideState.RUNNING or self._settings is None:
+            self._clock.stop()
+            return
+        now = time.monotonic()
+        left = max(0, math.ceil(self._settings.timeout - (now - self._last)))
+        text = self.tr("%1 s so far \u00b7 this step gives up in %2 s").replace(
+            "%1", str(int(now - self._started))).replace("%2", str(left))
+        self.wait_label.setText(text)
+        self.wait_label.setAccessibleName(text)
+
+    def _stop_clock(self) -> None:
+        self._clock.stop()
+        self.wait_label.hide()
 
     def add_entry(self, entry: TimelineEntry) -> None:
+        previous = self.model.entries()[-1].stage if self.model.rowCount() else None
         self.model.append(entry)
+        # The engine's timer runs per reply awaited, per address tried and per stage;
+        # its own notes on the way (a probe, say) do not restart it.
+        if entry.direction != "-" or entry.stage != previous or entry.key in ("connecting", "connected"):
+            self._last = time.monotonic()
         self.steps.enter(entry.stage)
+        if entry.key == "connected":
+            self.steps.connected()
         self.timeline.scrollToBottom()
         self._follow = not self.isVisible()  # a hidden view does not scroll: once shown, it will
 
@@ -108,6 +170,7 @@ class SidePane(QWidget):
             QTimer.singleShot(0, self.timeline, self.timeline.scrollToBottom)
 
     def finish(self, report: Report, account: tuple[Report, ...] = ()) -> None:
+        self._stop_clock()
         self.report = report
         self.state = SideState.WORKS if report.result.ok else SideState.FAILED
         self.steps.finish(report.result.outcome)
@@ -128,11 +191,33 @@ class SidePane(QWidget):
                 QTimer.singleShot(0, self.timeline, self.timeline.scrollToBottom)  # the end stays in view
 
     def cancelled(self) -> None:
+        seconds = self.elapsed
+        self._stop_clock()
         self.state = SideState.CANCELLED
-        self.steps.finish(None)
-        self.panel.show_cancelled()
+        self.steps.stop()  # the steps reached stay shown
+        self.panel.show_cancelled(seconds)
+        self.report = self._partial_report(seconds)
+
+    def _partial_report(self, seconds: float) -> Report | None:
+        """A report of the lines seen before the cancel, for Copy and Save report (the
+        engine gives no result for a cancelled run)."""
+        if self._settings is None:
+            return None
+        entries = tuple(self.model.entries())
+        stage = entries[-1].stage if entries else Stage.DNS
+        address = next((e.args[0].strip("[]") for e in entries if e.key == "connected" and e.args), None)
+        result = CheckResult(
+            self._settings, Outcome(ok=False, ending=Ending.CANCELLED, stage=stage,
+                                    detail=f"cancelled after {seconds:.0f} s"),
+            entries, tls=None, tls_failure=None, greeting=None, elapsed=seconds, address=address,
+            started=self._started_at)
+        title = self.tr("Cancelled after %1 s.").replace("%1", str(round(seconds)))
+        diagnosis = Diagnosis("run.cancelled", title, self.tr("The test was stopped; nothing more was sent."),
+                              causes=(), fixes=(), links=(), exit_code=1)
+        return Report(result, None, diagnosis)
 
     def not_tested(self) -> None:
+        self._stop_clock()
         self.state = SideState.NOT_TESTED
         self.report = None
         self.protocol = None

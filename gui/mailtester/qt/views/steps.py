@@ -10,7 +10,7 @@ from ..models.steps import Step, StepsModel, StepState
 
 # State shown by a symbol as well as colour.
 SYMBOL = {StepState.PENDING: "\u25cb", StepState.RUNNING: "\u25d4", StepState.DONE: "\u2714",
-          StepState.FAILED: "\u2716", StepState.SKIPPED: "\u2013"}
+          StepState.FAILED: "\u2716", StepState.SKIPPED: "\u2013", StepState.STOPPED: "\u25a0"}
 COLOR = {StepState.DONE: "#2e7d32", StepState.FAILED: "#c62828", StepState.RUNNING: "#1565c0"}
 DARK_COLOR = {StepState.DONE: "#81c784", StepState.FAILED: "#ef9a9a", StepState.RUNNING: "#90caf9"}
 
@@ -30,7 +30,7 @@ class StepsHeader(QWidget):
                       Step.GREET: self.tr("Greet"), Step.LOGIN: self.tr("Log in")}
         self.state_names = {StepState.PENDING: self.tr("not started"), StepState.RUNNING: self.tr("in progress"),
                             StepState.DONE: self.tr("done"), StepState.FAILED: self.tr("failed"),
-                            StepState.SKIPPED: self.tr("skipped")}
+                            StepState.SKIPPED: self.tr("skipped"), StepState.STOPPED: self.tr("stopped")}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.labels: dict[Step, QLabel] = {}
@@ -55,7 +55,7 @@ class StepsHeader(QWidget):
             state = self.model.states[step]
             color = colors.get(state)
             style = f' style="color:{color}"' if color else ""
-            weight = "<b>%s</b>" if state in (StepState.RUNNING, StepState.FAILED) else "%s"
+            weight = "<b>%s</b>" if state in (StepState.RUNNING, StepState.FAILED, StepState.STOPPED) else "%s"
             label.setText(f"<span{style}>{SYMBOL[state]} {weight % self.names[step]}</span>")
             label.setAccessibleName(f"{self.names[step]}: {self.state_names[state]}")
             label.setToolTip(self.state_names[state])

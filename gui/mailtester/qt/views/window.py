@@ -400,7 +400,10 @@ class MainWindow(QMainWindow):
             self._spawn(self.remember(report))
 
     def on_round_cancelled(self) -> None:
-        self._set_verdict("cancelled", self.tr("Cancelled."))
+        stopped = [p.report.result.elapsed for p in self.panes.values()
+                   if p.state is SideState.CANCELLED and p.report is not None]
+        self._set_verdict("cancelled", self.tr("Cancelled after %1 s.").replace("%1", str(round(max(stopped))))
+                          if stopped else self.tr("Cancelled."))
         self._idle()
 
     def on_form_validity_changed(self, _ok: bool) -> None:
