@@ -718,264 +718,274 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="101" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="105" />
         <source>Mail Account Tester</source>
         <translation>Mail Account Tester</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="117" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="121" />
         <source>Sa&amp;ved accounts:</source>
         <translation>&amp;Kayıtlı hesaplar:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="122" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="126" />
         <source>Saved accounts</source>
         <translation>Kayıtlı hesaplar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="126" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="130" />
         <source>Forget</source>
         <translation>Unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="188" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="192" />
         <source>Cop&amp;y report</source>
         <translation>Raporu kopyala</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="127" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="131" />
         <source>Forget the selected account and its passwords</source>
         <translation>Seçili hesabı ve parolalarını unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="152" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="156" />
         <source>Test rece&amp;iving</source>
         <translation>Posta al&amp;mayı test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="154" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="158" />
         <source>Test only the incoming server</source>
         <translation>Yalnızca gelen sunucuyu test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="155" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="159" />
         <source>Test se&amp;nding</source>
         <translation>P&amp;osta göndermeyi test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="157" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="161" />
         <source>Test only the outgoing server</source>
         <translation>Yalnızca giden sunucuyu test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="161" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="437" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="165" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="455" />
         <source>Test &amp;account</source>
         <translation>Hesabı &amp;test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="164" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="438" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="168" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="456" />
         <source>Test account</source>
         <translation>Hesabı test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="165" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="169" />
         <source>Test receiving and sending at the same time</source>
         <translation>Posta almayı ve göndermeyi aynı anda test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="183" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="187" />
         <source>Results of receiving and sending</source>
         <translation>Posta alma ve gönderme sonuçları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="190" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="194" />
         <source>Save report…</source>
         <translation>Raporu kaydet…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="405" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="209" />
+        <source>Open folder</source>
+        <translation>Klasörü aç</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="210" />
+        <source>Open the folder of the saved report</source>
+        <translation>Kaydedilen raporun klasörünü aç</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="423" />
         <source>Cancelled after %1 s.</source>
         <translation>%1 sn sonra iptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="406" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="424" />
         <source>Cancelled.</source>
         <translation>İptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="427" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="445" />
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="428" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="446" />
         <source>Cancel the test</source>
         <translation>Testi iptal et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="432" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="450" />
         <source>Testing…</source>
         <translation>Test ediliyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="460" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="478" />
         <source>Receiving (%1)</source>
         <translation>Gelen posta (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="462" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="480" />
         <source>Sending (SMTP)</source>
         <translation>Giden posta (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="464" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="482" />
         <source>testing</source>
         <translation>test ediliyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="465" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="483" />
         <source>works</source>
         <translation>çalışıyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="465" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="483" />
         <source>failed</source>
         <translation>başarısız</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="466" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="484" />
         <source>cancelled</source>
         <translation>iptal edildi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="467" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="485" />
         <source>not tested</source>
         <translation>test edilmedi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="471" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="489" />
         <source>works, with a warning</source>
         <translation>çalışıyor, bir uyarıyla</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="483" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="501" />
         <source>the password crossed the network unencrypted.</source>
         <translation>parola ağda şifrelenmeden iletildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="484" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="502" />
         <source>it works only with the certificate you trusted.</source>
         <translation>yalnızca güvendiğiniz sertifikayla çalışıyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="486" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="504" />
         <source>Warning about receiving: %1</source>
         <translation>Posta alma uyarısı: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="487" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="505" />
         <source>Warning about sending: %1</source>
         <translation>Posta gönderme uyarısı: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="493" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="511" />
         <source>This account can receive and send mail.</source>
         <translation>Bu hesap posta alıp gönderebilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="495" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="513" />
         <source>Receiving works. Sending: %1</source>
         <translation>Posta alma çalışıyor. Posta gönderme: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="497" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="515" />
         <source>Sending works. Receiving: %1</source>
         <translation>Posta gönderme çalışıyor. Posta alma: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="499" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="517" />
         <source>Receiving and sending: %1</source>
         <translation>Posta alma ve gönderme: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="501" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="519" />
         <source>Receiving: %1 Sending: %2</source>
         <translation>Posta alma: %1 Posta gönderme: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="504" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="522" />
         <source>Receiving works. Sending was not tested.</source>
         <translation>Posta alma çalışıyor. Posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="505" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="523" />
         <source>Receiving: %1 Sending was not tested.</source>
         <translation>Posta alma: %1 Posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="507" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="525" />
         <source>Sending works. Receiving was not tested.</source>
         <translation>Posta gönderme çalışıyor. Posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="508" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="526" />
         <source>Sending: %1 Receiving was not tested.</source>
         <translation>Posta gönderme: %1 Posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="510" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="528" />
         <source>Nothing was tested.</source>
         <translation>Hiçbir şey test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="536" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="554" />
         <source>Report copied (Markdown, password removed).</source>
         <translation>Rapor kopyalandı (Markdown, parola çıkarıldı).</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="542" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="571" />
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="571" />
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="572" />
         <source>Save report</source>
         <translation>Raporu kaydet</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="543" />
-        <source>Markdown (*.md);;HTML (*.html)</source>
-        <translation>Markdown (*.md);;HTML (*.html)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="547" />
-        <source>Report saved.</source>
-        <translation>Rapor kaydedildi.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="549" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="582" />
         <source>Could not save the report: %1</source>
         <translation>Rapor kaydedilemedi: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="564" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="610" />
         <source>Subject</source>
         <translation>Konu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="564" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="610" />
         <source>Issuer</source>
         <translation>Veren</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="565" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="611" />
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 parmak izi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="570" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="616" />
         <source>Trust this certificate?</source>
         <translation>Bu sertifikaya güvenilsin mi?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="560" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="606" />
         <source>Only trust this certificate if you know it belongs to %1, for example a mail bridge on this computer or a server your organization runs.
 
 From now on the test will accept exactly this certificate for this server and port, and refuse any other.</source>
@@ -984,42 +994,47 @@ From now on the test will accept exactly this certificate for this server and po
 Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifikayı kabul edecek, başka her sertifikayı reddedecek.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="574" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="589" />
+        <source>Report saved as %1</source>
+        <translation>Rapor kaydedildi: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="620" />
         <source>Certificate trusted for this server. Test again.</source>
         <translation>Bu sunucu için sertifikaya güvenildi. Yeniden test edin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="581" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="627" />
         <source>The trusted certificate was removed.</source>
         <translation>Güvenilen sertifika kaldırıldı.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="587" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="633" />
         <source>(new account)</source>
         <translation>(yeni hesap)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="649" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="695" />
         <source>No system keychain is available, so the password is kept only until you close this window. It is never written to a file.</source>
         <translation>Kullanılabilir bir sistem anahtarlığı yok; bu yüzden parola yalnızca bu pencereyi kapatana kadar tutulur. Hiçbir zaman bir dosyaya yazılmaz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="679" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="725" />
         <source>Forget this account?</source>
         <translation>Bu hesap unutulsun mu?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="680" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="726" />
         <source>Forget “%1” and remove its passwords from the keychain?</source>
         <translation>“%1” unutulsun ve parolaları anahtarlıktan silinsin mi?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="690" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="736" />
         <source>Account and password forgotten.</source>
         <translation>Hesap ve parola unutuldu.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="694" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="740" />
         <source>The language changes the next time the window opens.</source>
         <translation>Dil, pencere bir sonraki açılışında değişir.</translation>
     </message>
@@ -1072,12 +1087,12 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
         <translation>%1 sn geçti · bu adım %2 sn sonra vazgeçecek</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/side.py" line="210" />
+        <location filename="../../gui/mailtester/qt/views/side.py" line="214" />
         <source>Cancelled after %1 s.</source>
         <translation>%1 sn sonra iptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/side.py" line="211" />
+        <location filename="../../gui/mailtester/qt/views/side.py" line="215" />
         <source>The test was stopped; nothing more was sent.</source>
         <translation>Test durduruldu; başka bir şey gönderilmedi.</translation>
     </message>

@@ -7,13 +7,16 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
+import re
 from collections.abc import Coroutine
 from dataclasses import replace
+from datetime import date
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtGui import QCloseEvent, QColor, QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -44,6 +47,7 @@ from .side import SidePane, SideState
 
 log = logging.getLogger("mailtester.qt")
 
+REPORT_FOLDER = "reports/folder"  # where the last report was saved
 OTHER = {Side.INCOMING: Side.OUTGOING, Side.OUTGOING: Side.INCOMING}
 
 
@@ -194,6 +198,20 @@ class MainWindow(QMainWindow):
         report_row.addWidget(self.copy_report_button)
         report_row.addWidget(self.save_report_button)
         right_layout.addLayout(report_row)
+        # where the last report was saved, and a way to its folder
+        self._saved_folder = ""
+        self.saved_label = QLabel(self)
+        self.saved_label.setObjectName("reportSavedLabel")
+        self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.saved_label.hide()
+        self.open_folder_button = QToolButton(self)
+        self.open_folder_button.setObjectName("openFolderButton")
+        self.open_folder_button.setText(self.tr("Open folder"))
+        self.open_folder_button.setAccessibleName(self.tr("Open the folder of the saved report"))
+        self.open_folder_button.hide()
+        self.statusBar().addWidget(self.saved_label, 1)
+        self.statusBar().addPermanentWidget(self.open_folder_button)
+        self.open_folder_button.clicked.connect(self.on_open_folder_clicked)
 
         # the sending side under the names it always had
         out = self.panes[Side.OUTGOING]
@@ -283,7 +301,7 @@ class MainWindow(QMainWindow):
             panel = p.panel  # its labels take focus for their links and selection
             chain += [p.show_raw_check, p.copy_lines_button, p.timeline, panel.verdict, panel.explanation,
                       panel.cert_text, panel.trust_button, panel.forget_button, panel.details]
-        chain += [self.copy_report_button, self.save_report_button]
+        chain += [self.copy_report_button, self.save_report_button, self.open_folder_button]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -535,19 +553,47 @@ class MainWindow(QMainWindow):
             QGuiApplication.clipboard().setText(join_markdown(reports))
             self.statusBar().showMessage(self.tr("Report copied (Markdown, password removed)."), 5000)
 
+    def _report_name(self, reports: list[Report]) -> str:
+        """mailtester-<host>-YYYY-MM-DD.md: the sending server's host (else the receiving one's)."""
+        hosts = [r.result.settings.host for r in reversed(reports) if r.result.settings.host]
+        host = re.sub(r"[^A-Za-z0-9._-]+", "_", hosts[0]).strip("._") if hosts else ""
+        day = date.today().isoformat()
+        return f"mailtester-{host}-{day}.md" if host else f"mailtester-{day}.md"
+
     def on_save_report_clicked(self) -> None:
         reports = self.reports()
         if not reports:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), "mailtester-report.md",
-                                              self.tr("Markdown (*.md);;HTML (*.html)"))
-        if path:
-            try:
-                write_reports(reports, path)
-                self.statusBar().showMessage(self.tr("Report saved."), 5000)
-            except OSError as exc:
-                self.statusBar().showMessage(self.tr("Could not save the report: %1").replace(
-                    "%1", exc.strerror or str(exc)), 8000)
+        folder = str(self.settings.value(REPORT_FOLDER, "") or "")
+        if not folder or not os.path.isdir(folder):
+            folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) \
+                or os.path.expanduser("~")
+        markdown, html = self.tr("Markdown (*.md)"), self.tr("HTML (*.html)")
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Save report"),
+                                                   os.path.join(folder, self._report_name(reports)),
+                                                   f"{markdown};;{html}")
+        if not path:
+            return
+        if not os.path.splitext(os.path.basename(path))[1]:  # no extension typed: the chosen format's
+            path += ".html" if chosen == html else ".md"
+        try:
+            write_reports(reports, path)
+        except OSError as exc:
+            self.statusBar().showMessage(self.tr("Could not save the report: %1").replace(
+                "%1", exc.strerror or str(exc)), 8000)
+            return
+        self._saved_folder = os.path.dirname(os.path.abspath(path))
+        self.settings.setValue(REPORT_FOLDER, self._saved_folder)
+        private_sync(self.settings)
+        self.statusBar().clearMessage()
+        self.saved_label.setText(self.tr("Report saved as %1").replace("%1", neutral(path)))
+        self.saved_label.setAccessibleName(self.saved_label.text())
+        self.saved_label.show()
+        self.open_folder_button.show()
+
+    def on_open_folder_clicked(self) -> None:
+        if self._saved_folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self._saved_folder))
 
     # -- certificates -----------------------------------------------------------------
 
