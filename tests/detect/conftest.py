@@ -37,6 +37,7 @@ _submissions._tcp.srv IN SRV 0 1 465 smtp.srv.test.
 _submission._tcp.srv IN SRV 5 1 587 smtp.srv.test.
 _imaps._tcp.weights IN SRV 0 0 993 zero.weights.test.
 _imaps._tcp.weights IN SRV 0 65535 993 heavy.weights.test.
+mxac IN MX 10 mail.ac.test.
 mx IN MX 20 mx.other.test.
 mx IN MX 5 mx01.emig.gmx.net.
 mx IN MX 10 mx00.emig.gmx.net.

@@ -103,6 +103,15 @@ async def test_mx_based_lookup_finds_the_providers_database_entry(online):
     assert r.outgoing[0].host == "mail.gmx.net"
 
 
+async def test_mx_base_domain_autoconfig_when_the_database_has_none(online, web):
+    r = await detect("olga@mxac.test", **online)
+    (mx,) = by_source(r, "mx")
+    assert mx.result == "found" and "mail.ac.test" in mx.detail
+    assert hosts(r.incoming)[0] == ("imap", "imap.ac.test", 993, "tls", "mx", True)
+    assert r.incoming[0].user == "olga@mxac.test"
+    assert ("autoconfig.ac.test", "emailaddress=olga@mxac.test") in [(q.host, q.query) for q in web.log]
+
+
 async def test_a_dns_server_that_never_answers_is_bounded(online):
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as silent:
         silent.bind(("127.0.0.1", 0))
