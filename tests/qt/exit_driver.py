@@ -1,6 +1,6 @@
 """Runs the real program (`mailtester --demo`) and drives it from a timer: press
 Test account, then close the window after the run, during it, or after a cancel.
-Usage: python exit_driver.py finished|running|cancelled|idle"""
+Usage: python exit_driver.py finished|running|cancelled|idle|ctrl-q (Ctrl+Q during the run)"""
 
 from __future__ import annotations
 
@@ -38,6 +38,12 @@ def main(when: str) -> int:
             poll(lambda w: not w.account.running and w.account.report.ok, lambda w: w.close())
         elif when == "running":
             poll(lambda w: w.model.rowCount() > 0, lambda w: w.close())
+        elif when == "ctrl-q":
+            from PySide6.QtCore import Qt
+            from PySide6.QtTest import QTest
+
+            poll(lambda w: w.model.rowCount() > 0,
+                 lambda w: QTest.keyClick(w.form.user_edit, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier))
         else:
             def cancel(w: MainWindow) -> None:
                 w.test_button.click()
