@@ -29,6 +29,10 @@ autoconfig.redirout IN A {WEB_IP}
 autoconfig.big IN A {WEB_IP}
 autoconfig.dtd IN A {WEB_IP}
 autoconfig.drip IN A {DRIP_IP}
+autoconfig.text IN A {WEB_IP}
+autoconfig.broken IN A {WEB_IP}
+autoconfig.tohttp IN A {WEB_IP}
+autoconfig.loop IN A {WEB_IP}
 _imaps._tcp.srv IN SRV 10 1 993 imap.srv.test.
 _imap._tcp.srv IN SRV 0 0 0 .
 _pop3s._tcp.srv IN SRV 20 1 995 pop.srv.test.
@@ -74,6 +78,12 @@ ROUTES = {
         ("Location", "https://autoconfig.ac.test/mail/config-v1.1.xml"),)),
     ("https", "autoconfig.big.test", PATH): Response(config("big.test", IMAPS, size=300 * 1024)),
     ("https", "autoconfig.dtd.test", PATH): Response(BOMB),
+    ("https", "autoconfig.text.test", PATH): Response(config("text.test", IMAPS), content_type="text/plain"),
+    ("https", "autoconfig.broken.test", PATH): Response(b"<clientConfig><emailProvider"),
+    ("https", "autoconfig.tohttp.test", PATH): Response(status=302, headers=(
+        ("Location", "http://autoconfig.tohttp.test/other.xml"),)),
+    ("http", "autoconfig.tohttp.test", "/other.xml"): Response(config("tohttp.test", IMAPS)),
+    ("https", "autoconfig.loop.test", PATH): Response(status=307, headers=(("Location", PATH),)),
 }
 HOSTS = sorted({host for _, host, _ in ROUTES} | {"autoconfig.drip.test"})
 

@@ -65,8 +65,12 @@ async def test_redirect_outside_the_domain_is_refused(online, web):
     assert "autoconfig.ac.test" not in [q.host for q in web.log]
 
 
-@pytest.mark.parametrize(("address", "why"), [("f@big.test", "larger than"), ("g@dtd.test", "refused: ")])
-async def test_oversized_and_entity_files_are_refused(online, address, why):
+@pytest.mark.parametrize(("address", "why"), [
+    ("f@big.test", "larger than"), ("g@dtd.test", "refused: DTDForbidden"),
+    ("p@text.test", "not XML (text/plain)"),
+    ("q@broken.test", "not well-formed XML"), ("r@tohttp.test", "redirect to http:// refused"),
+    ("s@loop.test", "more than 3 redirects")])
+async def test_refused_files_and_redirects(online, address, why):
     r = await detect(address, **online)
     assert not r.found
     (https,) = [s for s in by_source(r, "autoconfig") if s.query.startswith("https:")]
