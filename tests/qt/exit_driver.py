@@ -1,6 +1,7 @@
 """Runs the real program (`mailtester --demo`) and drives it from a timer: press
 Test account, then close the window after the run, during it, or after a cancel.
-Usage: python exit_driver.py finished|running|cancelled|idle|ctrl-q (Ctrl+Q during the run)"""
+Usage: python exit_driver.py finished|running|cancelled|idle|ctrl-q (Ctrl+Q during the run)|saved
+(a saved account chosen at start, then closed)"""
 
 from __future__ import annotations
 
@@ -29,7 +30,22 @@ def main(when: str) -> int:
             print("driver: timed out", file=sys.stderr)
             app.exit(3)
 
+    if when == "saved":  # a saved, last-used account: chosen at start, its password asked of the keychain
+        from PySide6.QtCore import QSettings
+
+        from mailtester.qt.controllers.accounts import AccountStore, SavedAccount
+
+        store = AccountStore(QSettings())
+        account = SavedAccount("someone@example.test", "127.0.0.1", 1, "tls", "auto")
+        store.save(account)
+        store.set_last_used(account)
+
     def started(w: MainWindow) -> None:
+        if when == "saved":
+            # the keychain was asked (on the program's loop) before the window closes
+            poll(lambda w: w.account_combo.currentIndex() == 1 and w.keychain.available is not None,
+                 lambda w: w.close())
+            return
         if when == "idle":
             w.close()
             return
@@ -50,8 +66,8 @@ def main(when: str) -> int:
                 poll(lambda w: not w.account.running, lambda w: w.close())
             poll(lambda w: w.model.rowCount() > 0, cancel)
 
-    QTimer.singleShot(0, lambda: poll(lambda w: w.test_button.isEnabled(), started))
-    return cli.main(["--demo", "--lang=en"])
+    QTimer.singleShot(0, lambda: poll(lambda w: w.test_button.isEnabled() or when == "saved", started))
+    return cli.main(["--lang=en"] if when == "saved" else ["--demo", "--lang=en"])
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import pytest
 DRIVER = Path(__file__).with_name("exit_driver.py")
 
 
-@pytest.mark.parametrize("when", ["idle", "finished", "running", "cancelled", "ctrl-q"])
+@pytest.mark.parametrize("when", ["idle", "finished", "running", "cancelled", "ctrl-q", "saved"])
 def test_closing_the_window_exits_cleanly(tmp_path, when):
     env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"),
            "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring", "QT_QPA_PLATFORM": "offscreen"}

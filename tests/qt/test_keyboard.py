@@ -152,3 +152,16 @@ def test_no_duplicate_mnemonic_and_every_control_named_in_every_state(qtbot, qlo
     finally:
         w.close()
         install("en")
+
+
+def test_the_focus_comes_back_to_the_form_after_a_run(qtbot, window):
+    """The form is disabled while a test runs, which takes the focus from it: it returns."""
+    select_provider(window, DEMO)
+    password = window.form.password_edit
+    password.setFocus()
+    qtbot.waitUntil(password.hasFocus)
+    with qtbot.waitSignal(window.account.roundFinished, timeout=20000):
+        qtbot.keyClick(password, Qt.Key.Key_Return)
+        assert not window.form.isEnabled()
+    assert window.form.isEnabled()
+    assert QApplication.focusWidget() is password

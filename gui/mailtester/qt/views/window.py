@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QColor, QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.incoming_controller = self.account.incoming
         self._keychain_warned = False
         self._background: set[asyncio.Task[None]] = set()
+        self._focus_before_run: QWidget | None = None
 
         # left: saved accounts, form (scrolling), test buttons
         left = QWidget(self)
@@ -436,9 +438,17 @@ class MainWindow(QMainWindow):
     def _set_form_locked(self, locked: bool) -> None:
         """The form and the saved accounts cannot change while a test runs: what it
         reports, and what Remember keeps, is what it ran with."""
+        focus = QApplication.focusWidget()
+        if locked and focus is not None and self.form.isAncestorOf(focus):
+            self._focus_before_run = focus  # disabling the form moves the focus away: it comes back after
         self.form.setEnabled(not locked)
         self.account_combo.setEnabled(not locked)
         self.forget_account_button.setEnabled(not locked and self.account_combo.count() > 1)
+        if not locked:
+            before, self._focus_before_run = self._focus_before_run, None
+            if before is not None and before.isVisible() and before.isEnabled() and \
+                    QApplication.focusWidget() in (None, self.test_button):
+                before.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _set_running(self) -> None:
         self._set_form_locked(True)
@@ -677,7 +687,9 @@ class MainWindow(QMainWindow):
             account = self.account_combo.itemData(index)
             if isinstance(account, SavedAccount) and account.key == last:
                 self.account_combo.setCurrentIndex(index)
-                self.on_account_combo_activated(index)
+                self.form.apply_account(account)
+                # the keychain once the loop runs: main() builds the window before it starts
+                QTimer.singleShot(0, self, lambda account=account: self._spawn(self._load_passwords(account)))
                 return
 
     def on_remember_toggled(self, checked: bool) -> None:
