@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 import trustme
-from tests.detect.conftest import DRIP_IP, HOSTS, ROUTES, WEB_IP, ZONE
+from tests.detect.conftest import DRIP_IP, HOSTS, ROUTES, WEB_IP, zone
 from tests.servers.https import WebServers
 from tests.servers.nsd import NsdServer
 
@@ -49,7 +49,7 @@ def main() -> None:
     ca.issue_cert(*HOSTS).configure_cert(tls)
     with tempfile.NamedTemporaryFile(suffix=".pem") as ca_pem:
         ca.cert_pem.write_to_path(ca_pem.name)
-        nsd = NsdServer.start({"test.": ZONE})
+        nsd = NsdServer.start({"test.": zone()})
         web = WebServers(WEB_IP, DRIP_IP, tls, routes=dict(ROUTES))
         web.start()
         try:

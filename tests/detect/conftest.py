@@ -1,5 +1,6 @@
 """The online detection's servers, started by the suite: NSD with the test zone on 127.0.0.1 (a free
-port) and web servers on 127.0.0.44 (HTTPS 443, HTTP 80) and 127.0.0.45 (a dripping HTTPS server).
+port) and web servers on 127.0.0.44 (HTTPS 443, HTTP 80) and 127.0.0.45 (a dripping HTTPS server), or
+the next free pair of loopback addresses when another run holds those (the zone follows).
 Binding 443 and 80 needs root; under MAILTESTER_REQUIRE_POSTFIX=1 (CI) a server that cannot start is a
 failure, otherwise the tests skip loudly."""
 
@@ -19,7 +20,7 @@ from tests.servers.nsd import NsdServer, missing
 WEB_IP, DRIP_IP = "127.0.0.44", "127.0.0.45"
 IMAPS, SMTPS = ("imap", 993, "SSL"), ("smtp", 465, "SSL")
 
-ZONE = f"""
+ZONE_TEMPLATE = """
 autoconfig.ac IN A {WEB_IP}
 wk IN A {WEB_IP}
 autoconfig.plain IN A {WEB_IP}
@@ -46,6 +47,10 @@ mx IN MX 20 mx.other.test.
 mx IN MX 5 mx01.emig.gmx.net.
 mx IN MX 10 mx00.emig.gmx.net.
 """
+
+
+def zone(web_ip: str = WEB_IP, drip_ip: str = DRIP_IP) -> str:
+    return ZONE_TEMPLATE.replace("{WEB_IP}", web_ip).replace("{DRIP_IP}", drip_ip)
 
 
 def config(domain: str, *servers: tuple[str, int, str], size: int = 0) -> bytes:
@@ -95,11 +100,11 @@ def _unavailable(message: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def nsd() -> Iterator[NsdServer]:
+def nsd(web: WebServers) -> Iterator[NsdServer]:
     need = missing()
     if need:
         _unavailable(f"the online detection tests need {need}: run `bash tests/run.sh` or .ci/run")
-    server = NsdServer.start({"test.": ZONE})
+    server = NsdServer.start({"test.": zone(web.ip, web.drip_ip)})
     try:
         yield server
     finally:
@@ -112,11 +117,16 @@ def web(ca: trustme.CA) -> Iterator[WebServers]:
         _unavailable("the online detection tests bind 127.0.0.44:443 and :80, which needs root (CI runs as root)")
     tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     ca.issue_cert(*HOSTS).configure_cert(tls)
-    servers = WebServers(WEB_IP, DRIP_IP, tls, routes=dict(ROUTES))
-    try:
-        servers.start()
-    except OSError as exc:
-        _unavailable(f"cannot start the test web servers on {WEB_IP}/{DRIP_IP} ports 443 and 80: {exc}")
+    error: OSError | None = None
+    for last in range(44, 64, 2):  # another run on this machine may hold the first pair
+        servers = WebServers(f"127.0.0.{last}", f"127.0.0.{last + 1}", tls, routes=dict(ROUTES))
+        try:
+            servers.start()
+            break
+        except OSError as exc:
+            error = exc
+    else:
+        _unavailable(f"cannot start the test web servers on 127.0.0.44 to 127.0.0.63 ports 443 and 80: {error}")
     try:
         yield servers
     finally:

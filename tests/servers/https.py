@@ -57,6 +57,8 @@ class WebServers:
                 loop.run_until_complete(self._start())
             except BaseException as exc:
                 errors.append(exc)
+                loop.run_until_complete(self._stop())
+                loop.close()
                 ready.set()
                 return
             ready.set()
