@@ -136,21 +136,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--lang", choices=list(LANGUAGES), default=system_language(),
                        help="language of the diagnosis (default: the system's)")
     check.add_argument("--debug", action="store_true", help="log the engine's steps to stderr")
+    from .detect.command import add_arguments  # the option list only; no network code at import
+
     detect = sub.add_parser(
-        "detect", help="find the server settings for an e-mail address (from the bundled database)",
+        "detect", help="find the server settings for an e-mail address",
         description="Find the incoming (IMAP, POP3) and outgoing (SMTP) servers for an e-mail address, best "
-                    "first. This version answers from the bundled provider database (a snapshot of "
-                    "Thunderbird's ISPDB and the program's provider catalogue) without any network access: "
-                    "--offline is currently the only mode. The online sources (the provider's autoconfig over "
-                    "HTTPS, the live ISPDB, MX and SRV records, probes) are not part of this version. Exit "
-                    "status: 0 found, 1 nothing found, 2 not an address.",
+                    "first: the bundled provider database, the provider's autoconfig file over HTTPS (over "
+                    "plain HTTP only as a flagged candidate), MX and SRV records, all at once. No password is "
+                    "asked for or sent. Exit status: 0 found, 1 nothing found, 2 not an address.",
     )
-    detect.add_argument("address", metavar="ADDRESS",
-                        help="the e-mail address, e.g. you@example.com (a bare domain also works)")
-    detect.add_argument("--json", action="store_true", help="print one JSON object instead of the text")
-    detect.add_argument("--offline", action="store_true",
-                        help="answer from the bundled database only, without network access (currently the "
-                             "only mode, so the same as leaving it out)")
+    add_arguments(detect)
     return parser
 
 
