@@ -361,15 +361,15 @@ class AccountForm(QWidget):
         self._place_credentials(False)
 
         # behaviour
-        self.show_password.toggled.connect(self.on_show_password_toggled)
-        self.incoming_show_password.toggled.connect(self.on_incoming_show_password_toggled)
+        for button, edit in ((self.show_password, self.password_edit),
+                             (self.incoming_show_password, self.incoming_password_edit)):
+            button.toggled.connect(partial(self.on_show_password_toggled, button, edit))
+        for side in SIDES:
+            self.security_combo_for(side).currentIndexChanged.connect(partial(self.on_security_combo_changed, side))
+            self.port_spin_for(side).lineEdit().textEdited.connect(partial(self.on_port_edited, side))
         self.separate_check.toggled.connect(self.on_separate_check_toggled)
         self.advanced_button.toggled.connect(self.on_advanced_button_toggled)
-        self.security_combo.currentIndexChanged.connect(self.on_security_combo_changed)
-        self.incoming_security_combo.currentIndexChanged.connect(self.on_incoming_security_combo_changed)
         self.incoming_protocol_combo.currentIndexChanged.connect(self.on_incoming_protocol_combo_changed)
-        self.port_spin.lineEdit().textEdited.connect(self.on_port_edited)
-        self.incoming_port_spin.lineEdit().textEdited.connect(self.on_incoming_port_edited)
         self.provider_combo.currentIndexChanged.connect(self.on_provider_combo_changed)
         self.mechanism_combo.currentIndexChanged.connect(self.on_mechanism_changed)
         self.incoming_mechanism_combo.currentIndexChanged.connect(self.on_mechanism_changed)
@@ -499,13 +499,9 @@ class AccountForm(QWidget):
 
     # -- slots -------------------------------------------------------------------------
 
-    def on_show_password_toggled(self, shown: bool) -> None:
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
-        self.show_password.setText(self.tr("Hide") if shown else self.tr("Show"))
-
-    def on_incoming_show_password_toggled(self, shown: bool) -> None:
-        self.incoming_password_edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
-        self.incoming_show_password.setText(self.tr("Hide") if shown else self.tr("Show"))
+    def on_show_password_toggled(self, button: QToolButton, edit: QLineEdit, shown: bool) -> None:
+        edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+        button.setText(self.tr("Hide") if shown else self.tr("Show"))
 
     def on_separate_check_toggled(self, separate: bool) -> None:
         if separate:  # the top rows now hold the incoming side's own: start from what was typed
@@ -523,19 +519,12 @@ class AccountForm(QWidget):
         self.advanced.setVisible(shown)
         self.advanced_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
-    def on_port_edited(self, _text: str) -> None:
-        self._port_typed[Side.OUTGOING] = True
+    def on_port_edited(self, side: Side, _text: str) -> None:
+        self._port_typed[side] = True
 
-    def on_incoming_port_edited(self, _text: str) -> None:
-        self._port_typed[Side.INCOMING] = True
-
-    def on_security_combo_changed(self, _index: int) -> None:
-        if not self._port_typed[Side.OUTGOING] and not self.demo:
-            self.port_spin.setValue(default_port(Protocol.SMTP, self.security))
-
-    def on_incoming_security_combo_changed(self, _index: int) -> None:
-        if not self._port_typed[Side.INCOMING] and not self.demo:
-            self.incoming_port_spin.setValue(default_port(self.incoming_protocol, self.incoming_security))
+    def on_security_combo_changed(self, side: Side, _index: int) -> None:
+        if not self._port_typed[side] and not self.demo:
+            self._default_port(side)
 
     def on_incoming_protocol_combo_changed(self, _index: int) -> None:
         if self._filling or self.demo:
@@ -545,7 +534,7 @@ class AccountForm(QWidget):
         if provider is not None:  # the provider's server for this protocol (or none)
             self._apply_incoming(provider, switch=False)
         elif not self._port_typed[Side.INCOMING]:
-            self.incoming_port_spin.setValue(default_port(self.incoming_protocol, self.incoming_security))
+            self._default_port(Side.INCOMING)
         self.validate()
 
     def on_mechanism_changed(self, _index: int) -> None:
