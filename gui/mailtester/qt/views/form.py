@@ -816,12 +816,9 @@ class AccountForm(QWidget):
             self.allow_plaintext_check.setChecked(account.allow_plaintext_auth)
         finally:
             self._filling = False
-        self.user_edit.setText(account.user if account.has_outgoing or not account.separate
-                               else account.incoming_user)
+        self.user_edit.setText(account.user if account.has_outgoing else account.incoming_user)
         if account.separate:
             self.incoming_user_edit.setText(account.incoming_user)
-        elif not account.has_outgoing:
-            self.user_edit.setText(account.incoming_user)
         if account.ca_file or account.family or account.allow_plaintext_auth or \
                 (account.timeout and account.timeout != DEFAULT_TIMEOUT):
             self.advanced_button.setChecked(True)  # what the account needs is in view
