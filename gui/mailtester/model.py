@@ -55,6 +55,11 @@ class CheckSettings:
         }
 
 
+def endpoint(host: str, port: int) -> str:
+    """host:port, with an IPv6 address in brackets."""
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
 @dataclass(frozen=True)
 class Probe:
     """What a second, credential-free connection to the same port found."""

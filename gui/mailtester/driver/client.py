@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from .. import __version__
-from ..model import CheckResult, CheckSettings, Probe, TimelineEntry, TlsFailure, TlsInfo
+from ..model import CheckResult, CheckSettings, Probe, TimelineEntry, TlsFailure, TlsInfo, endpoint
 from ..protocol.credentials import Credentials
 from ..protocol.events import (
     NOTES,
@@ -77,9 +77,7 @@ class _Stream(asyncio.Protocol):
 
     async def read(self) -> bytes:
         """The bytes received so far, b"" once the connection is closed."""
-        while not self.buffer and not self.eof:
-            self._wake.clear()
-            await self._wake.wait()
+        await self.readable()
         data = bytes(self.buffer)
         self.buffer.clear()
         if self.transport is not None and not self.transport.is_closing():
@@ -139,9 +137,7 @@ class _Run:
 
     def result(self, outcome: Outcome) -> CheckResult:
         if outcome.reply is not None:
-            r = outcome.reply
-            outcome = replace(outcome, reply=replace(r, lines=tuple(self.redact_lines(r.lines)),
-                                                     raw=tuple(self.redact_lines(r.raw))))
+            outcome = replace(outcome, reply=outcome.reply.redacted(self.redact_lines))
         outcome = replace(outcome, detail=self.redact(outcome.detail),
                           oauth_error=tuple((k, self.redact(v)) for k, v in outcome.oauth_error))
         return CheckResult(self.s, outcome, tuple(self.entries), self.tls, self.tls_failure,
@@ -239,7 +235,7 @@ async def _dialogue(run: _Run) -> Outcome:
         assert stream.transport is not None
         local = stream.transport.get_extra_info("sockname")
         if local:
-            run.local_address = f"[{local[0]}]:{local[1]}" if ":" in str(local[0]) else f"{local[0]}:{local[1]}"
+            run.local_address = endpoint(str(local[0]), int(local[1]))
         run.note("connected", shown, str(port))
         break
     else:
@@ -400,22 +396,16 @@ async def _probe_certificate(run: _Run, host: str) -> TlsInfo | None:
     """
     if run.address is None:
         return None
-    loop = asyncio.get_running_loop()
-    stream = _Stream()
-    probe = make_session(run.s, Credentials())
+    stream = None
     try:
         async with asyncio.timeout(run.s.timeout):
-            await loop.create_connection(lambda: stream, run.address, run.s.effective_port)
-            if run.s.security is Security.STARTTLS:
-                while True:
-                    events = await _probe_step(stream, probe)
-                    if any(isinstance(e, TlsRequested) for e in events):
-                        break
-                    if any(isinstance(e, Finished) for e in events):
-                        return None
+            stream = await _connect_probe(run)
+            if run.s.security is Security.STARTTLS and not await _until_starttls(
+                    stream, make_session(run.s, Credentials())):
+                return None
             assert stream.transport is not None
-            transport = await loop.start_tls(stream.transport, stream, unverified_context(),
-                                             server_hostname=host)
+            transport = await asyncio.get_running_loop().start_tls(stream.transport, stream, unverified_context(),
+                                                                   server_hostname=host)
             assert isinstance(transport, asyncio.Transport)
             info = tls_info(transport, verified=False)
             transport.abort()
@@ -423,7 +413,7 @@ async def _probe_certificate(run: _Run, host: str) -> TlsInfo | None:
     except (OSError, TimeoutError, ssl.SSLError):
         return None
     finally:
-        if stream.transport is not None:
+        if stream is not None and stream.transport is not None:
             stream.transport.abort()
 
 
@@ -485,10 +475,7 @@ async def _plain_probe(run: _Run) -> Probe | None:
             if service is None:
                 return None
             session = SESSIONS[service](SessionConfig(security=Security.STARTTLS, credentials=Credentials()))
-            while True:
-                events = await _probe_step(stream, session)
-                if any(isinstance(e, TlsRequested | Finished) for e in events):
-                    break
+            await _until_starttls(stream, session)
         probe = Probe(service=service, starttls=session.starttls_offered)
     except (OSError, TimeoutError):
         return None
@@ -499,10 +486,16 @@ async def _plain_probe(run: _Run) -> Probe | None:
     return probe
 
 
-async def _probe_step(stream: _Stream, probe: LoginSession) -> list[Event]:
-    data = await stream.read()
-    events = probe.receive_data(data) if data else probe.connection_lost()
-    for e in events:
-        if isinstance(e, CommandSent) and stream.transport is not None:
-            stream.transport.write(e.data)
-    return events
+async def _until_starttls(stream: _Stream, probe: LoginSession) -> bool:
+    """Run a credential-free session up to the server's go-ahead for STARTTLS
+    (True), or to its end (False); no handshake follows here."""
+    while True:
+        data = await stream.read()
+        events = probe.receive_data(data) if data else probe.connection_lost()
+        for e in events:
+            if isinstance(e, CommandSent) and stream.transport is not None:
+                stream.transport.write(e.data)
+            elif isinstance(e, TlsRequested):
+                return True
+            elif isinstance(e, Finished):
+                return False

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import CheckResult, TimelineEntry
+from ..model import CheckResult, TimelineEntry, endpoint
 from .diagnose import Diagnosis, Facts, diagnose, warning_texts
 from .providers import Provider, recognize
 
@@ -136,10 +136,7 @@ def _settings_rows(report: Report) -> list[tuple[str, str]]:
 
 
 def _remote(r: CheckResult) -> str | None:
-    if r.address is None:
-        return None
-    host = f"[{r.address}]" if ":" in r.address else r.address
-    return f"{host}:{r.settings.effective_port}"
+    return None if r.address is None else endpoint(r.address, r.settings.effective_port)
 
 
 def _tls_rows(report: Report) -> list[tuple[str, str]]:

@@ -103,8 +103,9 @@ class Reply:
             return 200 <= self.code < 400
         return self.status in ("OK", "+OK")
 
-    def redacted(self, redact: Callable[[str], str]) -> Reply:
-        return replace(self, lines=tuple(map(redact, self.lines)), raw=tuple(map(redact, self.raw)))
+    def redacted(self, redact_lines: Callable[[tuple[str, ...]], list[str]]) -> Reply:
+        """The reply with its lines redacted together (an echo may be split over them)."""
+        return replace(self, lines=tuple(redact_lines(self.lines)), raw=tuple(redact_lines(self.raw)))
 
 
 def take_line(buffer: bytearray, peek: bool = False) -> bytes | None:
