@@ -11,7 +11,7 @@ from mailtester.knowledge.report import build_report
 from mailtester.model import CheckSettings
 from mailtester.protocol.credentials import Credentials, Secret
 from mailtester.protocol.events import Ending, Protocol, Security
-from tests.servers.scripted import Conn, ScriptedServer
+from tests.servers.scripted import Conn, ScriptedServer, imap_logout, pop3_quit
 
 SECRET = "fail-closed-secret"
 CREDS = Credentials("user@example.test", Secret(SECRET))
@@ -33,22 +33,11 @@ async def run(handler, protocol, security=Security.STARTTLS, server_ssl=None, **
 
 
 async def imap_rest(c: Conn) -> None:
-    try:
-        while line := await c.line():
-            tag = line.split(b" ", 1)[0].decode()
-            if b"LOGOUT" in line.upper():
-                await c.send(f"* BYE bye\r\n{tag} OK done\r\n")
-    except (ConnectionError, ssl.SSLError):
-        pass
+    await c.rest(imap_logout)
 
 
 async def pop_rest(c: Conn) -> None:
-    try:
-        while line := await c.line():
-            if line.upper().startswith(b"QUIT"):
-                await c.send("+OK bye\r\n")
-    except (ConnectionError, ssl.SSLError):
-        pass
+    await c.rest(pop3_quit)
 
 
 async def test_imap_starttls_not_offered():

@@ -40,14 +40,31 @@ class Conn:
     async def start_tls(self, ctx: ssl.SSLContext) -> None:
         await self.writer.start_tls(ctx)
 
-    async def rest(self) -> None:
-        """Record whatever the client still sends until it closes."""
+    async def rest(self, answer: Callable[[bytes], str | None] | None = None) -> None:
+        """Record whatever the client still sends until it closes. Each line gets what `answer` returns
+        for it (nothing for None); by default an SMTP QUIT gets its 221."""
+        answer = answer or smtp_quit
         try:
             while line := await self.line():
-                if line.upper().startswith(b"QUIT"):
-                    await self.send("221 2.0.0 Bye\r\n")
+                if (reply := answer(line)) is not None:
+                    await self.send(reply)
         except (ConnectionError, ssl.SSLError):
             pass
+
+
+def smtp_quit(line: bytes) -> str | None:
+    return "221 2.0.0 Bye\r\n" if line.upper().startswith(b"QUIT") else None
+
+
+def imap_logout(line: bytes) -> str | None:
+    if b"LOGOUT" not in line.upper():
+        return None
+    tag = line.split(b" ", 1)[0].decode()
+    return f"* BYE bye\r\n{tag} OK done\r\n"
+
+
+def pop3_quit(line: bytes) -> str | None:
+    return "+OK bye\r\n" if line.upper().startswith(b"QUIT") else None
 
 
 class ScriptedServer:
