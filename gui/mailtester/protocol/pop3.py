@@ -79,9 +79,7 @@ class Pop3Session(LoginSession):
             if len(self._listing) > MAX_UNTAGGED_RESPONSES:
                 raise RemoteProtocolError(f"capability list longer than {MAX_UNTAGGED_RESPONSES} lines")
             return
-        if not self._awaiting:
-            raise RemoteProtocolError("server sent a reply before being asked")
-        self._awaiting = False
+        self._reply_due()
         if (text == "+" or text.startswith("+ ")) and self.sasl is not None:
             reply, challenge = Reply(None, (show_controls(text[2:]),), (shown,), "+"), decode_challenge(text[2:])
             self._events.append(ReplyReceived(reply, challenge, self.stage))
@@ -92,8 +90,7 @@ class Pop3Session(LoginSession):
             if reply.status is None:
                 raise RemoteProtocolError("reply is not +OK or -ERR", raw)
             self._handle(reply)
-        if self._awaiting and self._buffer and not self.in_handshake and self._listing is None:
-            raise RemoteProtocolError("server sent more data before it could have seen our command")
+        self._no_early_answer(bool(self._buffer) and self._listing is None)
 
     # -- the dialogue -------------------------------------------------------------------
 

@@ -151,6 +151,17 @@ class LoginSession:
             return b""
         return held
 
+    def _reply_due(self) -> None:
+        """One command outstanding at a time (SMTP, POP3): a reply nobody asked for breaks the dialogue."""
+        if not self._awaiting:
+            raise RemoteProtocolError("server sent a reply before being asked")
+        self._awaiting = False
+
+    def _no_early_answer(self, pending: bool) -> None:
+        """Bytes already buffered when a reply led to our next command could not answer that command."""
+        if self._awaiting and pending and not self.in_handshake:
+            raise RemoteProtocolError("server sent more data before it could have seen our command")
+
     def _answer_challenge(self, reply: Reply, challenge: DecodedChallenge) -> None:
         """Answer a SASL challenge; one after the mechanism had said all ("*" sent) ends the run."""
         assert self.sasl is not None

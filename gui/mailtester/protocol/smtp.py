@@ -9,7 +9,6 @@ next command, are a protocol violation.
 
 from __future__ import annotations
 
-from .errors import RemoteProtocolError
 from .events import NoteAdded, ReplyReceived, TlsRequested
 from .kinds import Ending, Protocol, Security, Stage
 from .replies import Reply, ReplyParser
@@ -35,12 +34,9 @@ class SmtpSession(LoginSession):
             reply = self._parser.next_reply()
             if reply is None:
                 break
-            if not self._awaiting:
-                raise RemoteProtocolError("server sent a reply before being asked")
-            self._awaiting = False
+            self._reply_due()
             self._handle(reply)
-            if self._awaiting and self._parser.has_unparsed_data and not self.in_handshake:
-                raise RemoteProtocolError("server sent more data before it could have seen our command")
+            self._no_early_answer(self._parser.has_unparsed_data)
 
     # -- the dialogue -----------------------------------------------------------
 
