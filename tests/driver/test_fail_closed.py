@@ -15,7 +15,7 @@ from mailtester.knowledge.report import build_report
 from mailtester.model import CheckSettings
 from mailtester.protocol.credentials import Credentials, Secret
 from mailtester.protocol.events import Ending, Security
-from tests.servers.scripted import Conn, ScriptedServer
+from tests.servers.scripted import Conn, ScriptedServer, check_against
 
 CREDS = Credentials("user@example.test", Secret("fail-closed-secret"))
 
@@ -25,8 +25,7 @@ def settings(port, security=Security.STARTTLS, **kw):
 
 
 async def run(handler, security=Security.STARTTLS, server_ssl=None, **kw):
-    async with ScriptedServer(handler, server_ssl) as srv:
-        result = await run_check(settings(srv.port, security, **kw))
+    result, srv = await check_against(handler, server_ssl, security=security, credentials=CREDS, timeout=3, **kw)
     assert not srv.errors, srv.errors
     return result, srv.received
 

@@ -6,12 +6,10 @@ import ssl
 
 import pytest
 
-from mailtester.driver.client import run_check
 from mailtester.knowledge.report import build_report
-from mailtester.model import CheckSettings
 from mailtester.protocol.credentials import Credentials, Secret
 from mailtester.protocol.events import Ending, Protocol, Security
-from tests.servers.scripted import Conn, ScriptedServer, imap_logout, pop3_quit
+from tests.servers.scripted import Conn, check_against, imap_logout, pop3_quit
 
 SECRET = "fail-closed-secret"
 CREDS = Credentials("user@example.test", Secret(SECRET))
@@ -24,10 +22,8 @@ def leaked(received: bytes) -> bool:
 
 
 async def run(handler, protocol, security=Security.STARTTLS, server_ssl=None, **kw):
-    async with ScriptedServer(handler, server_ssl) as srv:
-        s = CheckSettings(host="localhost", port=srv.port, security=security, credentials=CREDS, timeout=3,
-                          protocol=protocol, **kw)
-        result = await run_check(s)
+    result, srv = await check_against(handler, server_ssl, security=security, credentials=CREDS, timeout=3,
+                                      protocol=protocol, **kw)
     assert not srv.errors, srv.errors
     return result, srv.received
 

@@ -8,6 +8,7 @@ import asyncio
 import ssl
 from collections.abc import Awaitable, Callable
 from types import TracebackType
+from typing import Any
 
 Handler = Callable[["Conn"], Awaitable[None]]
 
@@ -109,3 +110,15 @@ class ScriptedServer:
             t.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         await self._server.wait_closed()
+
+
+async def check_against(handler: Handler, server_ssl: ssl.SSLContext | None = None, host: str = "localhost",
+                        **settings: Any) -> tuple[Any, ScriptedServer]:
+    """One check (CheckSettings from `settings`) against a scripted server at `host` and its port; returns
+    the check's result and the server, for what it received and its errors."""
+    from mailtester.driver.client import run_check
+    from mailtester.model import CheckSettings
+
+    async with ScriptedServer(handler, server_ssl) as srv:
+        result = await run_check(CheckSettings(host=host, port=srv.port, **settings))
+    return result, srv
