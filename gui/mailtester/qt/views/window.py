@@ -64,9 +64,7 @@ def _method(settings: CheckSettings) -> str:
 
 def _secret(settings: CheckSettings) -> str:
     """The password (or token) a run used."""
-    c = settings.credentials
-    secret = c.password or c.token
-    return secret.reveal() if secret is not None else ""
+    return next(settings.credentials.secrets(), "")
 
 
 def join_markdown(reports: list[Report]) -> str:
