@@ -103,7 +103,7 @@ def _entry(did: str, facts: Facts, lang: str) -> dict[str, Any]:
 
 def _ports(protocol: Protocol, lang: str) -> str:
     ports = list(dict.fromkeys(DEFAULT_PORTS[protocol].values()))[:2]
-    return _WORDS.get(lang, _WORDS["en"])["or"].join(map(str, ports))
+    return _words(lang)["or"].join(map(str, ports))
 
 
 def diagnose(facts: Facts, *, host: str = "", user: str = "", lang: str = "en",
@@ -120,7 +120,7 @@ def diagnose(facts: Facts, *, host: str = "", user: str = "", lang: str = "en",
     values = _Blank(
         host=host, port=str(facts.port), user=user, detail=o.detail or "",
         reply=(" ".join(o.reply.raw) if o.reply else ""),
-        offered=", ".join(o.offered) or _WORDS.get(lang, _WORDS["en"])["none"], mechanism=o.mechanism or "",
+        offered=", ".join(o.offered) or _words(lang)["none"], mechanism=o.mechanism or "",
         provider=provider.name if provider else "",
         oauth_error=_oauth_error_text(o, lang),
         protocol=facts.protocol.value.upper(), expected_ports=_ports(facts.protocol, lang),
@@ -233,7 +233,7 @@ def _oauth_error_text(o: Outcome, lang: str) -> str:
     err = o.oauth_error_fields
     if not err:
         return ""
-    words = _WORDS.get(lang, _WORDS["en"])
+    words = _words(lang)
     text = words["oauth"].format(status=err.get("status", "?"))
     if err.get("scope"):
         text += words["scope"].format(scope=err["scope"])
