@@ -14,7 +14,7 @@ from mailtester.knowledge.report import build_report
 from mailtester.model import CheckSettings
 from mailtester.protocol.credentials import Credentials, Secret
 from mailtester.protocol.events import Protocol, Security
-from tests.servers.scripted import Conn, ScriptedServer
+from tests.servers.scripted import Conn, check_against
 
 PASSWORD = Credentials("user@example.test", Secret("rule-Transcript-pw"))
 TOKEN = Credentials("user@example.test", token=Secret("ya29.rule-token"))
@@ -121,18 +121,15 @@ CASES = [
 async def test_recorded_transcript(case, server_tls, ca_file):
     _, protocol, security, creds, mechanism, handler, expected = case
     tls = security == "tls"
-    async with ScriptedServer(handler, server_tls if tls else None) as srv:
-        result = await run_check(CheckSettings(
-            host="localhost", port=srv.port, security=Security(security), protocol=protocol, credentials=creds,
-            mechanism=mechanism, allow_plaintext_auth=True, timeout=2, ca_file=ca_file))
+    result, _ = await check_against(
+        handler, server_tls if tls else None, security=Security(security), protocol=protocol, credentials=creds,
+        mechanism=mechanism, allow_plaintext_auth=True, timeout=2, ca_file=ca_file)
     assert build_report(result).diagnosis.id == expected, result.outcome
 
 
 async def test_imap_logindisabled_over_tls_without_sasl(server_tls, ca_file):
-    async with ScriptedServer(imap("", caps="IMAP4rev1 LOGINDISABLED"), server_tls) as srv:
-        result = await run_check(CheckSettings(host="localhost", port=srv.port, security=Security.TLS,
-                                               protocol=Protocol.IMAP, credentials=PASSWORD, ca_file=ca_file,
-                                               timeout=2))
+    result, _ = await check_against(imap("", caps="IMAP4rev1 LOGINDISABLED"), server_tls, security=Security.TLS,
+                                    protocol=Protocol.IMAP, credentials=PASSWORD, ca_file=ca_file, timeout=2)
     assert build_report(result).diagnosis.id == "auth.mechanism-unsupported"
 
 
@@ -146,9 +143,8 @@ async def test_plain_test_on_a_port_that_offers_auth_only_after_starttls(postfix
 
 
 async def test_pinned_certificate_that_changed(server_tls, ca_file):
-    async with ScriptedServer(lambda c: c.rest(), server_tls) as srv:
-        result = await run_check(CheckSettings(host="localhost", port=srv.port, security=Security.TLS,
-                                               credentials=PASSWORD, pinned_sha256="00" * 32, timeout=2))
+    result, _ = await check_against(lambda c: c.rest(), server_tls, security=Security.TLS, credentials=PASSWORD,
+                                    pinned_sha256="00" * 32, timeout=2)
     assert build_report(result).diagnosis.id == "tls.certificate-changed"
 
 
@@ -158,17 +154,16 @@ async def test_tls_alert_from_the_server():
         await c.send(b"\x15\x03\x03\x00\x02\x02\x50")  # fatal alert: internal_error
         await c.rest()
 
-    async with ScriptedServer(handler) as srv:
-        result = await run_check(CheckSettings(host="127.0.0.1", port=srv.port, security=Security.TLS,
-                                               credentials=PASSWORD, timeout=2))
+    result, _ = await check_against(handler, host="127.0.0.1", security=Security.TLS, credentials=PASSWORD,
+                                    timeout=2)
     report = build_report(result)
     assert report.diagnosis.id == "tls.server-error" and "internal error" in result.tls_failure.message
 
 
 async def test_tls_handshake_that_never_ends():
-    async with ScriptedServer(lambda c: c.rest()) as srv:  # accepts, never answers the ClientHello
-        result = await run_check(CheckSettings(host="127.0.0.1", port=srv.port, security=Security.TLS,
-                                               credentials=PASSWORD, timeout=1))
+    # The server accepts, never answers the ClientHello.
+    result, _ = await check_against(lambda c: c.rest(), host="127.0.0.1", security=Security.TLS,
+                                    credentials=PASSWORD, timeout=1)
     assert build_report(result).diagnosis.id == "tls.handshake-timeout"
 
 
