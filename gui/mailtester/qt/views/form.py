@@ -570,8 +570,8 @@ class AccountForm(QWidget):
                         secret.setText(password)
                 self.mechanism_combo.setCurrentIndex(self.mechanism_combo.findData("LOGIN"))
                 self.incoming_mechanism_combo.setCurrentIndex(self.incoming_mechanism_combo.findData(NATIVE))
-            elif pid:
-                self.apply_provider(next(p for p in providers() if p.id == pid))
+            elif (provider := self.provider) is not None:
+                self.apply_provider(provider)
             else:
                 for side, spin in ((Side.OUTGOING, self.port_spin), (Side.INCOMING, self.incoming_port_spin)):
                     if spin.value() == 0:
