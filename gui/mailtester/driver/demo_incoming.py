@@ -137,6 +137,21 @@ class _Connection:
         with contextlib.suppress(_Closed, OSError):
             await self.send(line)
 
+    async def challenge(self, data: bytes) -> bytes:
+        """A SASL challenge (`+ ` and base64, in IMAP and POP3 alike) and the client's decoded answer."""
+        await self.send(b"+ " + base64.b64encode(data))
+        answer = await self.line()
+        if answer.strip() == b"*":
+            raise _Cancelled
+        return _b64decode(answer)
+
+    async def sasl(self, mechanism: bytes, initial: bytes | None) -> bool:
+        """A PLAIN or LOGIN exchange from its initial response (None: none sent): whether the login is valid."""
+        if mechanism == b"PLAIN":
+            return _valid_plain(initial if initial is not None else await self.challenge(b""))
+        user = initial if initial is not None else await self.challenge(b"Username:")
+        return _valid_login(user, await self.challenge(b"Password:"))
+
     def pipelined(self) -> bool:
         """Bytes after the STARTTLS/STLS line, read in plaintext: they must never count as
         sent over TLS (the CVE-2011-0411 command injection). asyncio has no public peek."""
@@ -454,13 +469,6 @@ class _ImapSession:
         else:
             await self.c.send(f"{tag} NO [AUTHENTICATIONFAILED] Authentication failed.")
 
-    async def challenge(self, data: bytes) -> bytes:
-        await self.c.send(b"+ " + base64.b64encode(data))
-        answer = await self.c.line()
-        if answer.strip() == b"*":
-            raise _Cancelled
-        return _b64decode(answer)
-
     async def authenticate(self, tag: str, args: list[bytes]) -> None:
         if not 1 <= len(args) <= 2:
             raise _BadSyntax("AUTHENTICATE takes a mechanism and an optional initial response")
@@ -474,11 +482,7 @@ class _ImapSession:
             await self.c.send(f"{tag} BAD Invalid base64 data.")
             return
         try:
-            if mechanism == b"PLAIN":
-                ok = _valid_plain(initial if initial is not None else await self.challenge(b""))
-            else:
-                user = initial if initial is not None else await self.challenge(b"Username:")
-                ok = _valid_login(user, await self.challenge(b"Password:"))
+            ok = await self.c.sasl(mechanism, initial)
         except _Cancelled:
             await self.c.send(f"{tag} BAD Authentication cancelled.")
             return
@@ -615,13 +619,6 @@ class _Pop3Session:
         else:
             await self.c.send("-ERR [AUTH] Authentication failed.")
 
-    async def challenge(self, data: bytes) -> bytes:
-        await self.c.send(b"+ " + base64.b64encode(data))
-        answer = await self.c.line()
-        if answer.strip() == b"*":
-            raise _Cancelled
-        return _b64decode(answer)
-
     async def auth(self, arg: bytes) -> None:
         args = arg.split()
         if not args:
@@ -637,11 +634,7 @@ class _Pop3Session:
             return
         try:
             initial = None if len(args) == 1 else b"" if args[1] == b"=" else _b64decode(args[1])
-            if mechanism == b"PLAIN":
-                ok = _valid_plain(initial if initial is not None else await self.challenge(b""))
-            else:
-                user = initial if initial is not None else await self.challenge(b"Username:")
-                ok = _valid_login(user, await self.challenge(b"Password:"))
+            ok = await self.c.sasl(mechanism, initial)
         except _Cancelled:
             await self.c.send("-ERR Authentication cancelled.")
             return
