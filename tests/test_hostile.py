@@ -220,16 +220,20 @@ async def test_auth_list_after_tls_replaces_the_one_before(server_tls, ca_file):
 
 # --- IMAP and POP3 -------------------------------------------------------------------
 
-async def imap_endless_untagged(c):
+async def imap_greet(c: Conn) -> None:
+    """The greeting with its capabilities, and the client's first command (read, not answered)."""
     await c.send("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n")
     await c.line()
+
+
+async def imap_endless_untagged(c):
+    await imap_greet(c)
     for _ in range(100000):
         await c.send("* OK still here\r\n")
 
 
 async def imap_huge_literal(c):
-    await c.send("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n")
-    await c.line()
+    await imap_greet(c)
     await c.send("* ID ({4294967295}\r\n")
     for _ in range(64):
         await c.send(b"x" * 65536)
@@ -237,8 +241,7 @@ async def imap_huge_literal(c):
 
 
 async def imap_literal_never_ends(c):
-    await c.send("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n")
-    await c.line()
+    await imap_greet(c)
     await c.send("* ID ({60000}\r\nshort")
     await c.rest()
 
@@ -250,15 +253,13 @@ async def imap_drip(c):
 
 
 async def imap_bad_tag(c):
-    await c.send("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n")
-    await c.line()
+    await imap_greet(c)
     await c.send("zz9 OK [CAPABILITY IMAP4rev1] Logged in\r\n")
     await c.rest()
 
 
 async def imap_endless_continuations(c):
-    await c.send("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n")
-    await c.line()
+    await imap_greet(c)
     for _ in range(20):
         await c.send("+ \r\n")
         await c.line()
