@@ -17,7 +17,7 @@ from mailtester.knowledge.report import build_report
 from mailtester.model import CheckSettings
 from mailtester.protocol.credentials import Credentials, Secret
 from mailtester.protocol.events import Security
-from tests.servers.scripted import Conn
+from tests.servers.scripted import Conn, check_against
 
 TIMEOUT = 1.5
 PASSWORD = "hostile-Secret-pw"
@@ -203,15 +203,11 @@ async def test_hostile_server(name, caplog):
 
 
 async def test_auth_list_after_tls_replaces_the_one_before(server_tls, ca_file):
-    from tests.servers.scripted import ScriptedServer
-
     async def h(c):
         await auth_list_changes_after_tls(c, server_tls)
 
-    async with ScriptedServer(h) as srv:
-        result = await run_check(CheckSettings(
-            host="localhost", port=srv.port, security=Security.STARTTLS, credentials=CREDS, mechanism="PLAIN",
-            ca_file=ca_file, timeout=TIMEOUT))
+    result, srv = await check_against(h, security=Security.STARTTLS, credentials=CREDS, mechanism="PLAIN",
+                                      ca_file=ca_file, timeout=TIMEOUT)
     # PLAIN was offered only before TLS: it is not used afterwards.
     assert build_report(result).diagnosis.id == "auth.mechanism-unsupported"
     assert result.outcome.offered == ("CRAM-MD5",)
