@@ -36,6 +36,11 @@ def mark_color(kind: str, widget: QWidget) -> str:
     return _COLORS[kind][1 if dark else 0]
 
 
+def mark_html(kind: str, widget: QWidget) -> str:
+    """The mark of a verdict kind, in its colour, for a rich-text label."""
+    return f'<span style="color:{mark_color(kind, widget)}">{MARKS[kind]}</span>'
+
+
 def _label(name: str, parent: QWidget, rich: bool = False) -> QLabel:
     label = QLabel(parent)
     label.setObjectName(name)
@@ -100,11 +105,11 @@ class DiagnosisPanel(QFrame):
         """`verdict`, `explanation`, `after` (shown after the verdict, as the provider's
         name) and `warnings` are plain text; `details` is rich text, escaped by the caller;
         `kind` marks the verdict ("works", "failed", "warned")."""
-        mark = (f'<span style="color:{mark_color(kind, self)}">{MARKS[kind]}</span> ') if kind else ""
+        mark = mark_html(kind, self) + " " if kind else ""
         size = ' style="font-size:large"' if kind else ""
         self.verdict.setText(f"<span{size}>{mark}<b>{html.escape(verdict)}</b></span>"
                              + (f" ({html.escape(after)})" if after else ""))
-        warning_mark = f'<span style="color:{mark_color("warned", self)}">{MARKS["warned"]}</span>'
+        warning_mark = mark_html("warned", self)
         self.warnings.setText("".join(f"<p>{warning_mark} {html.escape(w)}</p>" for w in warnings))
         self.warnings.setVisible(bool(warnings))
         self.explanation.setText(explanation)

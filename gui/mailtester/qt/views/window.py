@@ -41,7 +41,7 @@ from ..controllers.accounts import AccountStore, Keychain, SavedAccount, private
 from ..controllers.check import SIDES, AccountController, AccountReport, Side
 from ..i18n import PSEUDO, stretch
 from ..neutral import neutral, rich
-from .diagnosis import MARKS, group_fingerprint, mark_color
+from .diagnosis import MARKS, group_fingerprint, mark_color, mark_html
 from .focus import FocusButton
 from .form import DEMO, TOKEN_METHOD, AccountForm
 from .side import SidePane, SideState
@@ -541,9 +541,7 @@ class MainWindow(QMainWindow):
 
     def _set_verdict(self, kind: str, text: str) -> None:
         """`kind`: "works", "failed", "warned", "cancelled" or "" (no mark); `text` is plain."""
-        mark = MARKS.get(kind, "\u2013" if kind == "cancelled" else "")
-        if mark and kind in MARKS:
-            mark = f'<span style="color:{mark_color(kind, self)}">{mark}</span>'
+        mark = mark_html(kind, self) if kind in MARKS else "\u2013" if kind == "cancelled" else ""
         self.account_verdict.setText(
             f'<span style="font-size:large">{mark + " " if mark else ""}<b>{rich(text)}</b></span>')
         self.account_verdict.setAccessibleName(text)
