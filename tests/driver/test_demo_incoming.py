@@ -79,15 +79,18 @@ class Client:
             await self.writer.wait_closed()
 
 
-async def imap_secure(server: DemoImapServer) -> Client:
-    """Connected, greeted and over TLS, not yet logged in."""
+async def connect_secure(server: DemoImapServer | DemoPop3Server) -> Client:
+    """Connected, greeted and over TLS (STARTTLS or STLS unless the port is implicit TLS), not yet logged in."""
     if server.implicit_tls:
         c = await Client.connect(server.port, tls=True)
         await c.line()
         return c
     c = await Client.connect(server.port)
     await c.line()
-    assert await c.tagged("s STARTTLS") == ["s OK Begin TLS negotiation now."]
+    if isinstance(server, DemoImapServer):
+        assert await c.tagged("s STARTTLS") == ["s OK Begin TLS negotiation now."]
+    else:
+        assert await c.ask("STLS") == "+OK Begin TLS negotiation"
     await c.starttls()
     return c
 
@@ -146,7 +149,7 @@ async def test_imap_login_with_literals(monkeypatch):
     monkeypatch.setattr(demo_incoming, "DEMO_PASSWORD", AWKWARD + " ü")
     password = (AWKWARD + " ü").encode()
     async with DemoImapServer() as server:
-        c = await imap_secure(server)
+        c = await connect_secure(server)
         # Synchronizing: the server asks for each literal.
         await c.send(f"a1 LOGIN {{{len(DEMO_USER)}}}\r\n")
         assert await c.line() == "+ Ready for literal data"
@@ -157,20 +160,20 @@ async def test_imap_login_with_literals(monkeypatch):
         await c.close()
 
         # LITERAL+: all in one go, no continuation.
-        c = await imap_secure(server)
+        c = await connect_secure(server)
         await c.send(f"a2 LOGIN {DEMO_USER} {{{len(password)}+}}\r\n".encode() + password + b"\r\n")
         assert await c.line() == "a2 OK [CAPABILITY IMAP4rev1 SASL-IR LITERAL+ ID] Logged in"
         await c.close()
 
         # A quoted string with escapes decodes to the same bytes.
-        c = await imap_secure(server)
+        c = await connect_secure(server)
         quoted = password.replace(b"\\", b"\\\\").replace(b'"', b'\\"')
         await c.send(b'a3 LOGIN "' + DEMO_USER.encode() + b'" "' + quoted + b'"\r\n')
         assert await c.line() == "a3 OK [CAPABILITY IMAP4rev1 SASL-IR LITERAL+ ID] Logged in"
         await c.close()
 
         # A literal far past the line limit (and the stream's buffer) is still read whole over TLS.
-        c = await imap_secure(server)
+        c = await connect_secure(server)
         big = b"p" * 60000
         await c.send(f"a4 LOGIN {DEMO_USER} {{{len(big)}}}\r\n")
         assert await c.line() == "+ Ready for literal data"
@@ -182,17 +185,17 @@ async def test_imap_login_with_literals(monkeypatch):
 
 async def test_imap_authenticate_plain():
     async with DemoImapServer() as server:
-        c = await imap_secure(server)
+        c = await connect_secure(server)
         assert await c.tagged(f"a1 AUTHENTICATE PLAIN {PLAIN_IR}") == [
             "a1 OK [CAPABILITY IMAP4rev1 SASL-IR LITERAL+ ID] Logged in"]
         await c.close()
 
-        c = await imap_secure(server)
+        c = await connect_secure(server)
         assert await c.ask("a2 authenticate plain") == "+ "
         assert await c.ask(PLAIN_IR) == "a2 OK [CAPABILITY IMAP4rev1 SASL-IR LITERAL+ ID] Logged in"
         await c.close()
 
-        c = await imap_secure(server)
+        c = await connect_secure(server)
         assert await c.ask("a3 AUTHENTICATE PLAIN") == "+ "
         assert await c.ask("*") == "a3 BAD Authentication cancelled."
         assert await c.tagged("a4 AUTHENTICATE PLAIN !!!") == ["a4 BAD Invalid base64 data."]
@@ -207,13 +210,13 @@ async def test_imap_authenticate_plain():
 
 async def test_imap_authenticate_login_continuations():
     async with DemoImapServer() as server:
-        c = await imap_secure(server)
+        c = await connect_secure(server)
         assert await c.ask("a1 AUTHENTICATE LOGIN") == "+ VXNlcm5hbWU6"
         assert await c.ask(b64(DEMO_USER)) == "+ UGFzc3dvcmQ6"
         assert await c.ask(b64(DEMO_PASSWORD)) == "a1 OK [CAPABILITY IMAP4rev1 SASL-IR LITERAL+ ID] Logged in"
         await c.close()
 
-        c = await imap_secure(server)
+        c = await connect_secure(server)
         assert await c.ask(f"a2 AUTHENTICATE LOGIN {b64(DEMO_USER)}") == "+ UGFzc3dvcmQ6"
         assert await c.ask(b64("nope")) == "a2 NO [AUTHENTICATIONFAILED] Authentication failed."
         await c.close()
@@ -221,7 +224,7 @@ async def test_imap_authenticate_login_continuations():
 
 async def test_imap_wrong_password():
     async with DemoImapServer() as server:
-        c = await imap_secure(server)
+        c = await connect_secure(server)
         assert await c.tagged(f'a1 LOGIN {DEMO_USER} "{DEMO_PASSWORD}x"') == [
             "a1 NO [AUTHENTICATIONFAILED] Authentication failed."]
         assert await c.tagged(f'a2 LOGIN {DEMO_USER.upper()} "{DEMO_PASSWORD}"') == [
@@ -324,7 +327,7 @@ async def test_imap_exit_closes_open_connections():
     async with server:
         plain = await Client.connect(server.port)
         await plain.line()
-        secure = await imap_secure(server)
+        secure = await connect_secure(server)
         assert await secure.tagged("a1 NOOP") == ["a1 OK NOOP completed"]
         half = await asyncio.open_connection("127.0.0.1", server.port)  # never reads the greeting
     assert await plain.eof()
@@ -337,18 +340,6 @@ async def test_imap_exit_closes_open_connections():
 
 
 # --- POP3 ---------------------------------------------------------------------------------------------------------
-
-async def pop3_secure(server: DemoPop3Server) -> Client:
-    if server.implicit_tls:
-        c = await Client.connect(server.port, tls=True)
-        await c.line()
-        return c
-    c = await Client.connect(server.port)
-    await c.line()
-    assert await c.ask("STLS") == "+OK Begin TLS negotiation"
-    await c.starttls()
-    return c
-
 
 async def capa(c: Client) -> list[str]:
     assert await c.ask("CAPA") == "+OK Capability list follows"
@@ -393,12 +384,12 @@ async def test_pop3_stls_user_pass_stat():
 
 async def test_pop3_auth_plain_and_login():
     async with DemoPop3Server() as server:
-        c = await pop3_secure(server)
+        c = await connect_secure(server)
         assert await c.ask(f"AUTH PLAIN {PLAIN_IR}") == "+OK Logged in."
         assert await c.ask("STAT") == "+OK 0 0"
         await c.close()
 
-        c = await pop3_secure(server)
+        c = await connect_secure(server)
         assert await c.ask("AUTH PLAIN") == "+ "
         assert await c.ask("*") == "-ERR Authentication cancelled."
         assert await c.ask("AUTH PLAIN") == "+ "
@@ -407,7 +398,7 @@ async def test_pop3_auth_plain_and_login():
         assert await c.ask(PLAIN_IR) == "+OK Logged in."
         await c.close()
 
-        c = await pop3_secure(server)
+        c = await connect_secure(server)
         assert await c.ask("AUTH LOGIN") == "+ VXNlcm5hbWU6"
         assert await c.ask(b64(DEMO_USER)) == "+ UGFzc3dvcmQ6"
         assert await c.ask(b64(DEMO_PASSWORD)) == "+OK Logged in."
@@ -425,7 +416,7 @@ async def test_pop3_wrong_password_and_plaintext_refused():
         assert await c.ask("XYZZY") == "-ERR Unknown command."
         await c.close()
 
-        c = await pop3_secure(server)
+        c = await connect_secure(server)
         assert (await c.ask(f"USER {DEMO_USER}")).startswith("+OK")
         assert await c.ask("PASS wrong") == "-ERR [AUTH] Authentication failed."
         assert await c.ask(f"PASS {DEMO_PASSWORD}") == "-ERR Send USER first."
@@ -487,7 +478,7 @@ async def test_stalled_or_failed_handshakes_end_promptly():
         await c.send("a2 LOGIN not a ClientHello\r\n")
         assert await c.eof()
         await c.close()
-        c = await imap_secure(server)  # the server carries on
+        c = await connect_secure(server)  # the server carries on
         assert await c.tagged("a3 NOOP") == ["a3 OK NOOP completed"]
         start = loop.time()
     assert loop.time() - start < 1
