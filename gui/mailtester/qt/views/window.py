@@ -551,7 +551,7 @@ class MainWindow(QMainWindow):
 
     def reports(self) -> list[Report]:
         """The latest report of each side, receiving first."""
-        return [p.report for p in (self.panes[Side.INCOMING], self.panes[Side.OUTGOING]) if p.report is not None]
+        return [r for side in SIDES if (r := self.panes[side].report) is not None]
 
     def on_copy_report_clicked(self) -> None:
         reports = self.reports()
