@@ -176,9 +176,7 @@ class SidePane(QWidget):
         self.steps.finish(report.result.outcome)
         self.show_result(account)
         if not report.result.ok:  # the fix steps matter more than the transcript now
-            total = sum(self.split.sizes())
-            self.split.setSizes([total * 2 // 5, total - total * 2 // 5])
-            QTimer.singleShot(0, self.timeline, self.timeline.scrollToBottom)  # keep the refusal in view
+            self._give_timeline(2, 5)  # the refusal stays in view
 
     def show_result(self, account: tuple[Report, ...] = ()) -> None:
         """Draw the panel again, with the account's other working side beside this one."""
@@ -186,9 +184,13 @@ class SidePane(QWidget):
             self.panel.show_report(self.report, pinned=bool(self.report.result.settings.pinned_sha256),
                                    account=account)
             if self.report.result.ok and len(account) > 1:  # room for both servers' settings
-                total = sum(self.split.sizes())
-                self.split.setSizes([total // 2, total - total // 2])
-                QTimer.singleShot(0, self.timeline, self.timeline.scrollToBottom)  # the end stays in view
+                self._give_timeline(1, 2)
+
+    def _give_timeline(self, num: int, den: int) -> None:
+        """Give the timeline num/den of the split, the panel the rest; its end stays in view."""
+        total = sum(self.split.sizes())
+        self.split.setSizes([total * num // den, total - total * num // den])
+        QTimer.singleShot(0, self.timeline, self.timeline.scrollToBottom)
 
     def cancelled(self) -> None:
         seconds = self.elapsed
