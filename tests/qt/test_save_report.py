@@ -48,6 +48,7 @@ def test_the_save_dialog_names_remembers_and_shows_where(qtbot, window, monkeypa
     assert "HTML (*.html)" in filters and "Markdown (*.md)" in filters
     saved = folder / "for-the-desk.html"
     assert saved.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    assert saved.stat().st_mode & 0o777 == 0o600  # readable by the user only, as from the command line
     label, button = window.saved_label, window.open_folder_button
     assert label.isVisible() and str(saved) in label.text()
     assert button.isVisible() and button.accessibleName()

@@ -254,9 +254,12 @@ def to_json(report: Report) -> str:
 def write_report(report: Report, path: str) -> None:
     """Write the report in the format its file name asks for (.md, .html, .json)."""
     lower = path.lower()
-    text = to_html(report) if lower.endswith((".html", ".htm")) else (
-        to_json(report) if lower.endswith(".json") else to_markdown(report))
-    # Readable by the user only: a report names servers, users and what they said.
+    write_private(path, to_html(report) if lower.endswith((".html", ".htm")) else (
+        to_json(report) if lower.endswith(".json") else to_markdown(report)))
+
+
+def write_private(path: str, text: str) -> None:
+    """Write a file readable by the user only: a report names servers, users and what they said."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with open(fd, "w", encoding="utf-8") as f:
         if hasattr(os, "fchmod"):

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...knowledge.report import Report, to_html, to_json, to_markdown
+from ...knowledge.report import Report, to_html, to_json, to_markdown, write_private
 from ...model import CheckSettings, TimelineEntry
 from ...settings import InvalidInput
 from ..controllers.accounts import AccountStore, Keychain, SavedAccount, private_sync
@@ -92,8 +92,7 @@ def write_reports(reports: list[Report], path: str) -> None:
         text = json.dumps(items[0] if len(items) == 1 else items, ensure_ascii=False, indent=2)
     else:
         text = join_markdown(reports)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
+    write_private(path, text)
 
 
 class MainWindow(QMainWindow):
