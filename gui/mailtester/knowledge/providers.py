@@ -39,6 +39,7 @@ class Provider:
     incoming: dict[str, dict[str, object]] = field(default_factory=dict)  # "imap", "pop3"
     user_form: str = ""  # "address" (the full address) or "local-part"; "" when not known
     variants: tuple[Variant, ...] = ()
+    batch_per_host: int | None = None  # a batch's cap on connections at once to its servers
 
     def matches_host(self, host: str) -> bool:
         host = host.lower().rstrip(".")
@@ -71,6 +72,7 @@ def providers() -> tuple[Provider, ...]:
             incoming={k: dict(p[k]) for k in ("imap", "pop3") if k in p},
             user_form=_user_form(p.get("user_form", "")),
             variants=tuple(_variant(p, v) for v in p.get("variant", ())),
+            batch_per_host=p.get("batch_per_host"),
         )
         for p in data["provider"]
     )
@@ -90,6 +92,19 @@ def _user_form(value: str) -> str:
     if value not in ("", "address", "local-part"):
         raise ValueError(f"providers.toml: unknown user_form {value!r}")
     return value
+
+
+def by_server(host: str) -> Provider | None:
+    """The provider whose servers these are: by host suffix, or a server its settings name
+    (imap.gmail.com is not a suffix of Gmail's, but its IMAP server)."""
+    host = host.lower().rstrip(".")
+    for p in providers():
+        servers = [p.submission, *p.incoming.values()]
+        for v in p.variants:
+            servers += [v.submission, *v.incoming.values()]
+        if p.matches_host(host) or any(str(s.get("host", "")).lower() == host for s in servers):
+            return p
+    return None
 
 
 def by_domain(domain: str) -> Provider | None:

@@ -1,0 +1,358 @@
+"""The batch scheduler: every row through the one driver (driver/client.py run_check) and the one
+diagnosis (knowledge/report.py build_report), lockout-safe by construction:
+
+- exactly one login attempt per row: no retry, no suggestion is ever applied;
+- at most `concurrency` checks at once, and `per_host` per server host (a public provider's catalogue
+  entry may set a lower `batch_per_host`, which the option cannot raise);
+- starts jittered; a host that shows rate-limit or lockout signs (421, a temporary refusal at login,
+  "too many connections") pauses with a growing backoff, and after `max_signs` such signs its
+  remaining rows are deferred, not tried;
+- stop() cancels what runs (those rows end CANCELLED) and ends the waiting rows CANCELLED.
+
+Rows are held per host in a queue that its own few workers drain, so a slow or paused host never
+holds back the others. Results are handed to `on_result` as each row ends and not kept.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import random
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from ..model import CheckSettings
+from ..protocol.credentials import Credentials, Secret
+from ..protocol.kinds import Protocol, Security
+from ..protocol.limits import DEFAULT_TIMEOUT
+from .secrets import Secrets, SecretUnavailable
+from .sheet import Sheet, SheetRow, row_protocol, row_security
+
+if TYPE_CHECKING:
+    from ..detect.candidates import Candidate
+    from ..knowledge.report import Report
+
+# Diagnosis ids and reply codes that mean "slow down": the host is rate-limiting or locking out.
+THROTTLE_IDS = frozenset({"auth.temporary-failure", "auth.too-many-connections"})
+
+
+class RowStatus(StrEnum):
+    OK = "ok"
+    REFUSED = "refused"  # the server checked the credentials and refused them (the check's exit code 1)
+    FAILED = "failed"  # anything else that kept the login from succeeding
+    DEFERRED = "deferred"  # not tried: its host showed rate-limit or lockout signs
+    CANCELLED = "cancelled"  # stopped while waiting or running
+    NO_SERVER = "no-server"  # no host given and none detected
+    RUNNING = "running"
+    WAITING = "waiting"
+
+
+@dataclass(frozen=True)
+class RowResult:
+    row: SheetRow
+    status: RowStatus
+    report: Report | None  # the single check's report; None for a row that never connected
+    diagnosis_id: str | None
+    elapsed: float | None
+    checked_at: datetime | None
+    detail: str = ""  # for a row without a report: why, in plain words (no secret, no server text)
+    settings: CheckSettings | None = None  # what the row was checked with (public fields only are shown)
+
+
+@dataclass
+class BatchOptions:
+    concurrency: int = 16
+    per_host: int = 8
+    protocol: str | None = None  # for rows without a protocol column value
+    ca_file: str | None = None
+    timeout: float = DEFAULT_TIMEOUT
+    dns_server: str | None = None
+    lang: str = "en"
+    jitter: float = 0.05  # each start waits a random 0..jitter seconds
+    backoff: float = 2.0  # the first pause of a throttling host; doubles with each sign
+    max_signs: int = 2  # throttle signs after which a host's remaining rows are deferred
+    detect_timeout: float = 5.0
+
+
+@dataclass
+class BatchSummary:
+    counts: Counter[str] = field(default_factory=Counter)  # status -> rows
+    domains: dict[str, Counter[str]] = field(default_factory=dict)  # domain -> status -> rows
+    diagnoses: Counter[str] = field(default_factory=Counter)  # diagnosis id -> rows
+    elapsed: float = 0.0
+    stopped: bool = False
+    throttled_hosts: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def add(self, result: RowResult) -> None:
+        self.counts[result.status.value] += 1
+        self.domains.setdefault(result.row.domain, Counter())[result.status.value] += 1
+        if result.diagnosis_id:
+            self.diagnoses[result.diagnosis_id] += 1
+
+
+def host_cap(host: str, per_host: int) -> int:
+    """The connections allowed at once to this host: the option, or a public provider's lower cap."""
+    from ..knowledge.providers import by_server
+
+    provider = by_server(host)
+    cap = provider.batch_per_host if provider is not None and provider.batch_per_host else per_host
+    return max(1, min(per_host, cap))
+
+
+def throttle_sign(report: Report) -> bool:
+    """Does this result say the host is rate-limiting or locking out?"""
+    o = report.result.outcome
+    if o.ok:
+        return False
+    if o.reply is not None and o.reply.code == 421:
+        return True
+    return report.diagnosis is not None and report.diagnosis.id in THROTTLE_IDS
+
+
+@dataclass
+class _Target:
+    """Where and how a row is checked; the secret is fetched only when it runs."""
+
+    row: SheetRow
+    settings: CheckSettings  # without credentials' secret
+
+
+@dataclass
+class _Lane:
+    host: str
+    cap: int
+    queue: deque[_Target] = field(default_factory=deque)
+    workers: int = 0
+    signs: int = 0
+    paused_until: float = 0.0
+    deferred: bool = False
+
+
+class BatchRun:
+    def __init__(self, sheet: Sheet, options: BatchOptions, secrets: Secrets) -> None:
+        self.sheet, self.options, self.secrets = sheet, options, secrets
+        self._stopped = False
+        self._stop_event = asyncio.Event()
+        self._error: Exception | None = None
+        self._lanes: dict[str, _Lane] = {}
+        self._tasks: set[asyncio.Task[None]] = set()  # workers and detections
+        self._checks: set[asyncio.Task[Report]] = set()
+        self._global: asyncio.Semaphore | None = None
+        self._pending = 0
+        self._done: asyncio.Event | None = None
+        self._detected: dict[str, asyncio.Task[object]] = {}
+        self._rng = random.Random()
+        self._summary = BatchSummary()
+        self._on_result: Callable[[RowResult], None] = lambda _r: None
+        self._on_start: Callable[[SheetRow], None] | None = None
+
+    @property
+    def stopped(self) -> bool:
+        return self._stopped
+
+    def stop(self) -> None:
+        """Finished rows stay; running checks are cancelled; waiting rows end CANCELLED."""
+        self._stopped = True
+        self._stop_event.set()
+        for task in list(self._checks) + [t for t in self._tasks if t.get_name().startswith("detect")]:
+            task.cancel()
+        for lane in self._lanes.values():  # idle lanes' queues: workers drain their own
+            if lane.workers == 0:
+                while lane.queue:
+                    self._finish_without(lane.queue.popleft().row, RowStatus.CANCELLED, "batch.cancelled",
+                                         "Stopped before this row ran.")
+
+    async def run(self, on_result: Callable[[RowResult], None],
+                  on_start: Callable[[SheetRow], None] | None = None) -> BatchSummary:
+        started = time.monotonic()
+        self._on_result, self._on_start = on_result, on_start
+        self._global = asyncio.Semaphore(max(1, self.options.concurrency))
+        self._done = asyncio.Event()
+        self._pending = len(self.sheet.rows)
+        await self.secrets.prepare(self.sheet)
+        try:
+            by_domain: dict[str, list[SheetRow]] = {}
+            for row in self.sheet.rows:
+                if self._stopped:
+                    self._finish_without(row, RowStatus.CANCELLED, "batch.cancelled", "Stopped before this row ran.")
+                elif row.host:
+                    self._enqueue(row, self._settings(row, row.host, row.port, row_security(row), row.user))
+                else:
+                    by_domain.setdefault(row.domain, []).append(row)
+            for domain, rows in by_domain.items():
+                self._spawn(self._detect_rows(domain, rows), f"detect {domain}")
+            if self._pending:
+                await self._done.wait()
+        finally:
+            for task in list(self._tasks) + list(self._checks):
+                task.cancel()
+            with contextlib.suppress(Exception):
+                await asyncio.gather(*self._tasks, *self._checks, return_exceptions=True)
+        self._summary.elapsed = time.monotonic() - started
+        self._summary.stopped = self._stopped
+        self._summary.throttled_hosts = [h for h, lane in self._lanes.items() if lane.deferred]
+        if self._error is not None:
+            raise self._error
+        return self._summary
+
+    # -- rows -----------------------------------------------------------------------
+
+    def _settings(self, row: SheetRow, host: str, port: int | None, security: Security,
+                  user: str | None) -> CheckSettings:
+        o = self.options
+        return CheckSettings(host=host, port=port, security=security, protocol=row_protocol(row, o.protocol),
+                             credentials=Credentials(user or row.email), mechanism=row.mechanism or "auto",
+                             ca_file=o.ca_file, timeout=o.timeout)
+
+    def _enqueue(self, row: SheetRow, settings: CheckSettings) -> None:
+        key = settings.connect_host
+        lane = self._lanes.get(key)
+        if lane is None:
+            lane = self._lanes[key] = _Lane(key, host_cap(key, max(1, self.options.per_host)))
+        if self._stopped or lane.deferred:
+            status = RowStatus.CANCELLED if self._stopped else RowStatus.DEFERRED
+            self._finish_without(row, status, f"batch.{status.value}", _WHY[status], settings)
+            return
+        lane.queue.append(_Target(row, settings))
+        if lane.workers < lane.cap:
+            lane.workers += 1
+            self._spawn(self._work(lane), f"host {key}")
+
+    def _spawn(self, coro: Coroutine[Any, Any, None], name: str) -> None:
+        task = asyncio.ensure_future(coro)
+        task.set_name(name)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def _emit(self, result: RowResult) -> None:
+        self._summary.add(result)
+        try:
+            self._on_result(result)
+        except Exception as exc:  # a writer failed (disk full...): end the run, raise it from run()
+            if self._error is None:
+                self._error = exc
+                self.stop()
+        finally:
+            self._pending -= 1
+            if self._pending <= 0 and self._done is not None:
+                self._done.set()
+
+    def _finish_without(self, row: SheetRow, status: RowStatus, did: str, detail: str,
+                        settings: CheckSettings | None = None) -> None:
+        self._emit(RowResult(row, status, None, did, None, None, detail, settings))
+
+    async def _detect_rows(self, domain: str, rows: list[SheetRow]) -> None:
+        """One detection for the domain, then each row goes to its detected host's queue."""
+        from ..detect.online import detect
+
+        protocols = {row_protocol(r, self.options.protocol) for r in rows}
+        candidates: dict[Protocol, Candidate] = {}
+        detail = "No server was given, and none was found for this domain."
+        try:
+            result = await detect(rows[0].email, dns_server=self.options.dns_server, ca_file=self.options.ca_file,
+                                  timeout=self.options.detect_timeout)
+            for p in protocols:
+                pool = result.outgoing if p is Protocol.SMTP else result.incoming
+                # A proposal that came over a channel an attacker could change never gets a password unasked.
+                found = next((c for c in pool if c.protocol is p and not c.insecure), None)
+                if found is not None:
+                    candidates[p] = found
+        except asyncio.CancelledError:
+            for row in rows:
+                self._finish_without(row, RowStatus.CANCELLED, "batch.cancelled", "Stopped before this row ran.")
+            raise
+        except Exception as exc:  # an unusable address or DNS server: the rows say so
+            detail = f"No server was given, and detection failed: {exc}"
+        for row in rows:
+            c = candidates.get(row_protocol(row, self.options.protocol))
+            if c is None:
+                self._finish_without(row, RowStatus.NO_SERVER, "batch.no-server", detail)
+                continue
+            self._enqueue(row, self._settings(row, c.host, row.port or c.port,
+                                              Security(row.security) if row.security else c.security,
+                                              row.user or c.user))
+
+    async def _work(self, lane: _Lane) -> None:
+        assert self._global is not None
+        try:
+            while lane.queue:
+                if self._stopped or lane.deferred:
+                    status = RowStatus.CANCELLED if self._stopped else RowStatus.DEFERRED
+                    target = lane.queue.popleft()
+                    self._finish_without(target.row, status, f"batch.{status.value}", _WHY[status], target.settings)
+                    continue
+                wait = max(lane.paused_until - time.monotonic(), 0.0) + self._rng.uniform(0, self.options.jitter)
+                if wait > 0:  # a pause ends early on stop()
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self._stop_event.wait(), wait)
+                if not lane.queue or self._stopped or lane.deferred:
+                    continue
+                target = lane.queue.popleft()
+                async with self._global:
+                    await self._check(lane, target)
+        finally:
+            lane.workers -= 1
+
+    async def _check(self, lane: _Lane, target: _Target) -> None:
+        from ..driver.client import run_check
+        from ..knowledge.report import build_report
+
+        row = target.row
+        if self._stopped:
+            self._finish_without(row, RowStatus.CANCELLED, "batch.cancelled", _WHY[RowStatus.CANCELLED],
+                                 target.settings)
+            return
+        try:
+            secret = self.secrets.resolve(self.sheet, row)
+        except SecretUnavailable as exc:
+            self._finish_without(row, RowStatus.FAILED, exc.id, str(exc), target.settings)
+            return
+        public = target.settings
+        if self._on_start is not None:
+            self._on_start(row)
+        started = time.monotonic()
+
+        async def one(secret: Secret) -> Report:
+            result = await run_check(replace(public, credentials=replace(public.credentials, password=secret)))
+            # The report keeps the settings without the secret: it goes with the row.
+            return build_report(replace(result, settings=public), self.options.lang)
+
+        task = asyncio.ensure_future(one(secret))
+        del secret
+        self._checks.add(task)
+        try:
+            await asyncio.wait({task})
+        finally:
+            self._checks.discard(task)
+            if not task.done():  # this worker itself was cancelled (the run ends): take the check along
+                task.cancel()
+        if task.cancelled():
+            self._emit(RowResult(row, RowStatus.CANCELLED, None, "batch.cancelled", time.monotonic() - started,
+                                 datetime.now().astimezone(), "Stopped while this row ran.", public))
+            return
+        report = task.result()
+        if throttle_sign(report):
+            lane.signs += 1
+            lane.paused_until = time.monotonic() + self.options.backoff * 2 ** (lane.signs - 1)
+            if lane.signs >= self.options.max_signs:
+                lane.deferred = True
+        status = RowStatus.OK if report.result.ok else (
+            RowStatus.REFUSED if report.exit_code == 1 else RowStatus.FAILED)
+        self._emit(RowResult(row, status, report, report.diagnosis.id if report.diagnosis else None,
+                             report.result.elapsed, datetime.now().astimezone(), "", public))
+
+
+_WHY = {
+    RowStatus.CANCELLED: "Stopped before this row ran.",
+    RowStatus.DEFERRED: "Not tried: this server showed signs of rate limiting or lockout, so its remaining "
+                        "rows were left for later.",
+}
