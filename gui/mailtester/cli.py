@@ -117,6 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="SASL mechanism, NATIVE for the protocol's own login command (IMAP LOGIN, POP3 "
                             "USER/PASS), or APOP (POP3); default: auto, from what the server offers")
     check.add_argument("--ca-file", metavar="PEM", help="extra CA certificates to trust for this test")
+    check.add_argument("--dns-server", metavar="IP[:PORT]",
+                       help="look the host up at this DNS server only, instead of the system's resolver")
     check.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                        help=f"timeout for each stage (default {DEFAULT_TIMEOUT:g})")
     fam = check.add_mutually_exclusive_group()
@@ -228,6 +230,10 @@ def settings_from_args(args: argparse.Namespace, stdin: TextIO) -> CheckSettings
             password = check_secret(_stdin_password(stdin))
         if args.token_env:
             token = check_secret(_env(args.token_env, "token"), "token")
+        if getattr(args, "dns_server", None):
+            from .detect.resolver import parse_dns_server
+
+            parse_dns_server(args.dns_server)
     except InvalidInput as exc:
         raise UsageError(str(exc)) from None
     if args.ca_file:
@@ -254,7 +260,7 @@ def settings_from_args(args: argparse.Namespace, stdin: TextIO) -> CheckSettings
                                 Secret(token) if token is not None else None),
         mechanism=mech, ca_file=args.ca_file, timeout=args.timeout,
         family=socket.AF_INET if args.ipv4 else socket.AF_INET6 if args.ipv6 else socket.AF_UNSPEC,
-        allow_plaintext_auth=args.allow_plaintext_auth,
+        allow_plaintext_auth=args.allow_plaintext_auth, dns_server=getattr(args, "dns_server", None) or None,
     )
 
 

@@ -29,6 +29,7 @@ class CheckSettings:
     pinned_sha256: str | None = None  # trust exactly this certificate
     initial_response: bool | None = None
     protocol: Protocol = Protocol.SMTP
+    dns_server: str | None = None  # "IP[:PORT]": resolve the host there (dnspython), not the system's resolver
 
     @property
     def effective_port(self) -> int:
@@ -52,6 +53,7 @@ class CheckSettings:
             "timeout": self.timeout,
             "family": {int(socket.AF_INET): "ipv4", int(socket.AF_INET6): "ipv6"}.get(self.family, "any"),
             "allow_plaintext_auth": self.allow_plaintext_auth,
+            "dns_server": self.dns_server,
         }
 
 

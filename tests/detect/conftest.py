@@ -2,7 +2,20 @@
 port) and web servers on 127.0.0.44 (HTTPS 443, HTTP 80) and 127.0.0.45 (a dripping HTTPS server), or
 the next free pair of loopback addresses when another run holds those (the zone follows).
 Binding 443 and 80 needs root; under MAILTESTER_REQUIRE_POSTFIX=1 (CI) a server that cannot start is a
-failure, otherwise the tests skip loudly."""
+failure, otherwise the tests skip loudly.
+
+Fixtures for tests of other parts (`mailtester account`): use them from a module in tests/detect/, or
+import them (`from tests.detect.conftest import mail_ca_file, probe_dns, probe_ports, srv_dns`).
+- `online`: detect()'s keyword arguments for the autoconfig domains (alice@ac.test: autoconfig over
+  HTTPS, bob@wk.test: .well-known, ...; the online ISPDB and Autodiscover pointed at the suite's server);
+- the mail domain `test.localhost` of the suite's Postfix and Dovecot (`postfix` fixture; its users
+  alice@test.localhost, ...), found two ways, each with a DNS server of its own:
+  `probe_dns` (probe-only: mail.test.localhost has an address, nothing else is published) together with
+  `probe_ports` (the probe's "standard ports" become the suite's, see detect/probe.py), and `srv_dns`
+  (SRV-only: _imaps, _pop3s, _submissions and _submission records with the suite's ports);
+  both give the DNS server as "IP:PORT" for --dns-server. `mail_ca_file`: the suite's CA and the
+  Postfix/Dovecot CA in one file, for detection and the logins that follow.
+"""
 
 from __future__ import annotations
 
@@ -13,9 +26,13 @@ from collections.abc import Iterator
 import pytest
 import trustme
 
+from mailtester.detect import probe
+from mailtester.protocol.kinds import Protocol, Security
 from tests.conftest import REQUIRE_POSTFIX
 from tests.servers.https import Response, WebServers
 from tests.servers.nsd import NsdServer, missing
+from tests.servers.postfix import DOMAIN as MAIL_DOMAIN
+from tests.servers.postfix import MAIL_HOST, PostfixServer
 
 WEB_IP, DRIP_IP = "127.0.0.44", "127.0.0.45"
 IMAPS, SMTPS = ("imap", 993, "SSL"), ("smtp", 465, "SSL")
@@ -43,6 +60,17 @@ _submission._tcp.srv IN SRV 5 1 587 smtp.srv.test.
 _imaps._tcp.weights IN SRV 0 0 993 zero.weights.test.
 _imaps._tcp.weights IN SRV 0 65535 993 heavy.weights.test.
 mxac IN MX 10 mail.ac.test.
+ispdb IN A {WEB_IP}
+autodiscover.ms IN A {WEB_IP}
+mxdb IN MX 10 mx.hosted.test.
+ms365 IN MX 0 ms365-test.mail.protection.outlook.com.
+autodiscover.adv2 IN CNAME autodiscover.outlook.com.
+autodiscover.adother IN CNAME autodiscover.elsewhere.test.
+_imaps._tcp.ranked IN SRV 0 1 993 imap.srv.test.
+ranked IN MX 10 mx.hosted.test.
+autoconfig.ranked IN A {WEB_IP}
+autoconfig.fastwin IN A {WEB_IP}
+fastwin IN MX 10 mx.drip.test.
 mx IN MX 20 mx.other.test.
 mx IN MX 5 mx01.emig.gmx.net.
 mx IN MX 10 mx00.emig.gmx.net.
@@ -89,6 +117,23 @@ ROUTES = {
         ("Location", "http://autoconfig.tohttp.test/other.xml"),)),
     ("http", "autoconfig.tohttp.test", "/other.xml"): Response(config("tohttp.test", IMAPS)),
     ("https", "autoconfig.loop.test", PATH): Response(status=307, headers=(("Location", PATH),)),
+}
+# The online ISPDB and Autodiscover v2, as detect() is pointed at them by `online`.
+ISPDB_URL = "https://ispdb.test/v1.1/"
+AUTODISCOVER_URL = "https://autodiscover.ms.test/autodiscover/autodiscover.json/v1.0/"
+AUTODISCOVER_PATH = "/autodiscover/autodiscover.json/v1.0/"
+ROUTES |= {
+    ("https", "ispdb.test", "/v1.1/onlinedb.test"): Response(config("onlinedb.test", IMAPS, SMTPS)),
+    ("https", "ispdb.test", "/v1.1/hosted.test"): Response(config("hosted.test", ("imap", 993, "SSL"),
+                                                                  ("smtp", 587, "STARTTLS"))),
+    # ranked.test: its own file (autoconfig), the online ISPDB, MX and SRV all answer, and disagree.
+    ("https", "autoconfig.ranked.test", PATH): Response(config("ranked.test", ("imap", 143, "STARTTLS"))),
+    ("https", "ispdb.test", "/v1.1/ranked.test"): Response(config("ranked.test", ("pop3", 995, "SSL"))),
+    # fastwin.test: its own file answers at once; its MX leads to the dripping server (slow, ranked lower).
+    ("https", "autoconfig.fastwin.test", PATH): Response(config("fastwin.test", IMAPS, SMTPS)),
+    ("https", "autodiscover.ms.test", AUTODISCOVER_PATH + "zoe@adv2.test"): Response(
+        b'{"Protocol":"AutodiscoverV1","Url":"https://autodiscover-s.outlook.com/autodiscover/autodiscover.xml"}',
+        content_type="application/json"),
 }
 HOSTS = sorted({host for _, host, _ in ROUTES} | {"autoconfig.drip.test"})
 
@@ -137,4 +182,56 @@ def web(ca: trustme.CA) -> Iterator[WebServers]:
 def online(nsd: NsdServer, web: WebServers, ca_file: str) -> dict[str, str]:
     """Keyword arguments of detect() that point it at the suite's servers."""
     web.log.clear()
-    return {"dns_server": nsd.address, "ca_file": ca_file}
+    return {"dns_server": nsd.address, "ca_file": ca_file, "ispdb_url": ISPDB_URL,
+            "autodiscover_url": AUTODISCOVER_URL}
+
+
+def _mail_dns(records: str) -> Iterator[NsdServer]:
+    need = missing()
+    if need:
+        _unavailable(f"the detection tests need {need}: run `bash tests/run.sh` or .ci/run")
+    server = NsdServer.start({f"{MAIL_DOMAIN}.": records})
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+# The suite's Dovecot listens on 127.0.0.2 and Postfix on 127.0.0.1: the name has both addresses, and a
+# connection refused on one goes on to the other. The certificate names mail.test.localhost.
+MAIL_A = f"mail IN A 127.0.0.1\nmail IN A {MAIL_HOST}\n"
+
+
+@pytest.fixture(scope="session")
+def probe_dns() -> Iterator[NsdServer]:
+    """test.localhost publishes nothing but the address of mail.test.localhost (with `probe_ports`)."""
+    yield from _mail_dns(MAIL_A)
+
+
+@pytest.fixture(scope="session")
+def srv_dns(postfix: PostfixServer) -> Iterator[NsdServer]:
+    """test.localhost publishes RFC 6186/8314 SRV records for the suite's Postfix and Dovecot ports."""
+    yield from _mail_dns(MAIL_A + "".join(
+        f"{service} IN SRV 0 1 {port} mail.{MAIL_DOMAIN}.\n" for service, port in (
+            ("_imaps._tcp", postfix.imaps), ("_pop3s._tcp", postfix.pop3s),
+            ("_submissions._tcp", postfix.submissions), ("_submission._tcp", postfix.submission))))
+
+
+@pytest.fixture
+def probe_ports(postfix: PostfixServer, monkeypatch: pytest.MonkeyPatch) -> PostfixServer:
+    """The probe's standard ports (993, 143, ...) become the suite's; two ports without STARTTLS (Dovecot's
+    imap_plain, Postfix's plain) stand in for STARTTLS ports where it is not offered."""
+    monkeypatch.setattr(probe, "PROBE_PORTS", (
+        (Protocol.IMAP, postfix.imaps, Security.TLS), (Protocol.IMAP, postfix.imap, Security.STARTTLS),
+        (Protocol.IMAP, postfix.imap_plain, Security.STARTTLS),
+        (Protocol.POP3, postfix.pop3s, Security.TLS), (Protocol.POP3, postfix.pop3, Security.STARTTLS),
+        (Protocol.SMTP, postfix.submissions, Security.TLS), (Protocol.SMTP, postfix.submission, Security.STARTTLS),
+        (Protocol.SMTP, postfix.plain, Security.STARTTLS)))
+    return postfix
+
+
+@pytest.fixture(scope="session")
+def mail_ca_file(ca: trustme.CA, postfix: PostfixServer, tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("mail-ca") / "ca.pem"
+    path.write_bytes(ca.cert_pem.bytes() + postfix.ca_file.read_bytes())
+    return str(path)

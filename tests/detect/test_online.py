@@ -121,9 +121,10 @@ async def test_a_dns_server_that_never_answers_is_bounded(online):
         silent.bind(("127.0.0.1", 0))
         start = time.monotonic()
         r = await detect("kim@web.de", dns_server=f"127.0.0.1:{silent.getsockname()[1]}", timeout=1.0)
-    assert time.monotonic() - start < 2.5
+    # The sources within the limit, then the probes of the chosen servers within it again.
+    assert time.monotonic() - start < 3.0
     assert r.found and r.incoming[0].source == "bundled"  # the database still answers
-    assert {s.result for s in r.sources if s.source != "bundled"} == {"error"}
+    assert {s.result for s in r.sources if s.source != "bundled" and "not needed" not in s.detail} == {"error"}
 
 
 async def test_a_dripping_https_server_is_bounded(online):
@@ -138,7 +139,8 @@ async def test_requests_carry_the_address_and_nothing_secret(online, web):
     await detect("mallory@ac.test", **online)
     assert web.log
     for q in web.log:
-        assert q.query == "emailaddress=mallory@ac.test"
+        # The online ISPDB is asked for the domain only, the provider's own servers with the address.
+        assert q.query == ("" if q.host == "ispdb.test" else "emailaddress=mallory@ac.test"), q
         assert set(q.headers) <= {"Host", "Accept", "Accept-Encoding", "User-Agent"}, q.headers
         assert q.headers["User-Agent"].startswith("mailtester/")
 
@@ -159,7 +161,7 @@ def test_command_json_and_progress_lines(online):
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert out["incoming"][0]["source"] == "autoconfig"
-    assert {s["source"] for s in out["sources"]} == {"bundled", "autoconfig", "well-known", "mx", "srv"}
+    assert {s["source"] for s in out["sources"]} >= {"bundled", "autoconfig", "well-known", "mx", "srv"}
     assert all(set(s) == {"source", "query", "result", "elapsed"} for s in out["sources"])
     text = run("alice@ac.test", "--dns-server", online["dns_server"], "--ca-file", online["ca_file"])
     assert text.returncode == 0, text.stderr

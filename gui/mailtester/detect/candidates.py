@@ -19,16 +19,29 @@ PROTOCOL_ORDER = {Protocol.IMAP: 0, Protocol.POP3: 1, Protocol.SMTP: 0}
 
 
 @dataclass(frozen=True, slots=True)
+class CertificateSeen:
+    """What a probe's TLS handshake showed: whether the certificate verified for the host, and if not,
+    why (the TLS library's words). `tls` is the whole certificate, for a window to show."""
+
+    verified: bool
+    problem: str | None
+    tls: TlsInfo | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"verified": self.verified, "problem": self.problem}
+
+
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """One server an address may use.
 
     `user` is the source's user-name template resolved for the address. `source` names the
     lookup that proposed it ("bundled": the provider database shipped with the program).
-    `confirmed`: a credential-free probe reached the server and it spoke this protocol with this
-    security (never, for now: this version does not connect). `insecure`: the proposal came over
-    a channel an attacker could have changed (autoconfig over plain HTTP, unsigned DNS), so it must
+    `confirmed`: a credential-free probe (probe.py) reached the server and saw the greeting and
+    capabilities of this protocol with this security. `insecure`: the proposal came over a channel an
+    attacker could have changed (autoconfig over plain HTTP, unsigned DNS, a guessed name), so it must
     be shown for approval before a password goes there; never for the bundled data. `certificate`:
-    what the probe's TLS handshake showed, once probes exist.
+    what the probe's TLS handshake showed (None: not probed, or no TLS).
     """
 
     protocol: Protocol
@@ -39,7 +52,7 @@ class Candidate:
     source: str
     confirmed: bool
     insecure: bool
-    certificate: TlsInfo | None
+    certificate: CertificateSeen | None
 
     @property
     def key(self) -> tuple[Protocol, str, int, Security]:
@@ -64,7 +77,7 @@ def rank(candidates: list[Candidate]) -> tuple[Candidate, ...]:
 class SourceReport:
     """One lookup: what was asked, whether it answered, and how long it took."""
 
-    source: str  # "bundled", "autoconfig", "well-known", "mx", "srv"
+    source: str  # "bundled", "autoconfig", "well-known", "ispdb", "autodiscover", "mx", "srv", "probe"
     query: str  # the domain or URL asked for
     result: str  # "found", "none" or "error"
     elapsed: float  # seconds

@@ -1,14 +1,16 @@
-"""`mailtester detect ADDRESS [--json] [--dns-server IP[:PORT]] [--ca-file PEM] [--offline] [--timeout S]`.
+"""`mailtester detect ADDRESS [--json] [--dns-server IP[:PORT]] [--ca-file PEM] [--offline] [--timeout S]
+[--lang {en,tr}]`.
 
 With --offline: the bundled database only, no asyncio and no network. Without it, the online sources
-too (detect/online.py), loaded only then. `python -m mailtester.detect` takes every option;
-`mailtester detect` takes those its parser (cli.py) defines.
+too (detect/online.py), loaded only then, each line printed as its source finishes.
+`python -m mailtester.detect` and `mailtester detect` take the same options (add_arguments).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import shlex
 import sys
 from typing import TextIO
@@ -20,67 +22,155 @@ from .bundled import lookup_bundled
 from .candidates import Candidate, DetectResult, SourceReport
 
 EXIT_FOUND, EXIT_NOT_FOUND, EXIT_USAGE = 0, 1, 2
-SECURITY_WORDS = {Security.TLS: "SSL/TLS", Security.STARTTLS: "STARTTLS", Security.NONE: "no encryption"}
-SOURCE_WORDS = {"bundled": "from the provider database", "autoconfig": "from the provider's autoconfig file",
-                "well-known": "from the provider's web site (.well-known)", "mx": "found through the MX record",
-                "srv": "from the domain's SRV records"}
-RESULT_WORDS = {"found": "found", "none": "not found", "error": "error"}
 DEFAULT_TIMEOUT = 5.0
+# The words of the text output, English and Turkish (--lang, as for `check`).
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "tls": "SSL/TLS", "starttls": "STARTTLS", "none": "no encryption",
+        "src-bundled": "from the provider database", "src-autoconfig": "from the provider's autoconfig file",
+        "src-well-known": "from the provider's web site (.well-known)",
+        "src-ispdb": "from Thunderbird's online database (ISPDB)",
+        "src-autodiscover": "Microsoft 365, from Microsoft's Autodiscover",
+        "src-mx": "found through the MX record", "src-srv": "from the domain's SRV records",
+        "src-probe": "found by probing common names",
+        "res-found": "found", "res-none": "not found", "res-error": "error",
+        "db": "Provider database", "ispdb": "Online database (ISPDB) for {0}", "autodiscover": "Autodiscover for {0}",
+        "mx": "MX of {0}", "srv": "SRV records of {0}", "guess": "Probe of common names of {0}",
+        "probe": "Probe of {0}", "plain-http": "{0} (plain HTTP)",
+        "incoming": "Incoming", "outgoing": "Outgoing", "nothing-side": "none found",
+        "port": "port", "user": "user {0}", "no-user": "no user name in the database",
+        "unencrypted": " (unencrypted: the password would cross the network readable)",
+        "confirmed": "a probe saw it answer", "cert-ok": "certificate verified",
+        "cert-bad": "certificate NOT verified: {0}",
+        "others": "Other candidates:",
+        "flagged": "Flagged: a chosen server came over a channel that is not authenticated (plain HTTP, DNS or a "
+                   "guessed name); check the name with your provider before you send a password there.",
+        "untested": "Not tested: detection asks for no password and logs in nowhere. To test:",
+        "nothing-online": "None of the sources above has settings for {0}; ask the provider or administrator for "
+                          "the server names, then test them with `mailtester check`.",
+        "nothing-offline": "The bundled database (--offline: no network is used) has settings for {0}; ask the "
+                           "provider or administrator for the server names, then test them with `mailtester check`.",
+        "%EMAILADDRESS%": "your full address", "%EMAILLOCALPART%": "the part of your address before the @",
+    },
+    "tr": {
+        "tls": "SSL/TLS", "starttls": "STARTTLS", "none": "şifreleme yok",
+        "src-bundled": "sağlayıcı veritabanından", "src-autoconfig": "sağlayıcının autoconfig dosyasından",
+        "src-well-known": "sağlayıcının web sitesinden (.well-known)",
+        "src-ispdb": "Thunderbird'ün çevrim içi veritabanından (ISPDB)",
+        "src-autodiscover": "Microsoft 365, Microsoft'un Autodiscover hizmetinden",
+        "src-mx": "MX kaydı üzerinden bulundu", "src-srv": "alan adının SRV kayıtlarından",
+        "src-probe": "yaygın adlar yoklanarak bulundu",
+        "res-found": "bulundu", "res-none": "bulunamadı", "res-error": "hata",
+        "db": "Sağlayıcı veritabanı", "ispdb": "{0} için çevrim içi veritabanı (ISPDB)",
+        "autodiscover": "{0} için Autodiscover", "mx": "{0} alan adının MX kaydı",
+        "srv": "{0} alan adının SRV kayıtları", "guess": "{0} alan adının yaygın adlarının yoklanması",
+        "probe": "{0} yoklaması", "plain-http": "{0} (şifresiz HTTP)",
+        "incoming": "Gelen", "outgoing": "Giden", "nothing-side": "bulunamadı",
+        "port": "bağlantı noktası", "user": "kullanıcı {0}", "no-user": "veritabanında kullanıcı adı yok",
+        "unencrypted": " (şifresiz: parola ağdan okunabilir biçimde geçer)",
+        "confirmed": "yoklamada yanıt verdi", "cert-ok": "sertifika doğrulandı",
+        "cert-bad": "sertifika DOĞRULANMADI: {0}",
+        "others": "Diğer adaylar:",
+        "flagged": "Dikkat: seçilen bir sunucu doğrulanmamış bir yoldan geldi (şifresiz HTTP, DNS ya da tahmin "
+                   "edilen bir ad); oraya parola göndermeden önce adı sağlayıcınıza doğrulatın.",
+        "untested": "Sınanmadı: ayar bulma parola istemez ve hiçbir yerde oturum açmaz. Sınamak için:",
+        "nothing-online": "Yukarıdaki kaynakların hiçbirinde {0} için ayar yok; sunucu adlarını sağlayıcınıza "
+                          "ya da yöneticinize sorun, sonra `mailtester check` ile sınayın.",
+        "nothing-offline": "Programla gelen veritabanında (--offline: ağ kullanılmaz) {0} için ayar yok; sunucu "
+                           "adlarını sağlayıcınıza ya da yöneticinize sorun, sonra `mailtester check` ile sınayın.",
+        "%EMAILADDRESS%": "tam adresiniz", "%EMAILLOCALPART%": "adresinizin @ işaretinden önceki kısmı",
+    },
+}
+# The engine's own reasons (SourceReport.detail) in Turkish; anything else (a server's or TLS library's
+# words, a provider's name) is shown as it came.
+DETAILS_TR = ((re.compile(r"^no server$"), "sunucu yok"),
+              (re.compile(r"^no answer within (\S+) s$"), r"\1 sn içinde yanıt yok"),
+              (re.compile(r"^not needed: the provider database answered$"),
+               "gerek kalmadı: sağlayıcı veritabanı yanıt verdi"),
+              (re.compile(r"^not needed: (\S+) answered$"), r"gerek kalmadı: \1 yanıt verdi"),
+              (re.compile(r"^certificate verified$"), "sertifika doğrulandı"),
+              (re.compile(r"^certificate: (.*)$"), r"sertifika: \1"),
+              (re.compile(r"^certificate not trusted \((.*)\)$"), r"sertifikaya güvenilmiyor (\1)"),
+              (re.compile(r"^(MX \S+), the address's own domain$"), r"\1, adresin kendi alan adı"),
+              (re.compile(r"^not a mailbox in Exchange Online$"), "Exchange Online'da bir posta kutusu değil"),
+              (re.compile(r"^needs an address, not only a domain$"), "yalnızca alan adı değil, adres gerekir"))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from ..cli import system_language
+    from ..settings import LANGUAGES
+
     parser.add_argument("address", metavar="ADDRESS",
                         help="the e-mail address, e.g. you@example.com (a bare domain also works)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of the text")
     parser.add_argument("--offline", action="store_true",
                         help="answer from the bundled database only, without network access")
     parser.add_argument("--dns-server", metavar="IP[:PORT]",
-                        help="ask this DNS server for every name (MX, SRV and the web servers' addresses)")
+                        help="ask this DNS server for every name (MX, SRV, the web and mail servers' addresses)")
     parser.add_argument("--ca-file", metavar="PEM",
-                        help="also trust these CA certificates for the autoconfig web servers")
+                        help="also trust these CA certificates (autoconfig web servers, probed mail servers)")
     parser.add_argument("--timeout", metavar="S", type=float, default=DEFAULT_TIMEOUT,
                         help=f"time limit per source in seconds (default {DEFAULT_TIMEOUT:g})")
+    parser.add_argument("--lang", choices=list(LANGUAGES), default=system_language(),
+                        help="language of the text output (default: the system's)")
+
+
+DESCRIPTION = ("Find the incoming (IMAP, POP3) and outgoing (SMTP) servers for an e-mail address, best first: "
+               "the provider's autoconfig file over HTTPS (over plain HTTP only as a flagged candidate), the "
+               "bundled provider database, Thunderbird's online database (ISPDB), Microsoft 365 (Autodiscover), "
+               "MX and SRV records, all at once, and last a credential-free probe of common names. No password "
+               "is asked for or sent. Exit status: 0 found, 1 nothing found, 2 not an address.")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="mailtester detect",
-        description="Find the incoming (IMAP, POP3) and outgoing (SMTP) servers for an e-mail address, best "
-                    "first: the bundled provider database, the provider's autoconfig file over HTTPS (over "
-                    "plain HTTP only as a flagged candidate), MX and SRV records, all at once. No password is "
-                    "asked for or sent. Exit status: 0 found, 1 nothing found, 2 not an address.")
+    parser = argparse.ArgumentParser(prog="mailtester detect", description=DESCRIPTION)
     add_arguments(parser)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if not 0 < args.timeout <= 600:
-        print("mailtester: error: --timeout must be more than 0 and at most 600 seconds", file=sys.stderr)
-        return EXIT_USAGE
     return run_detect(args, sys.stdout, sys.stderr)
 
 
-def source_label(source: str, query: str) -> str:
+def source_label(source: str, query: str, lang: str = "en") -> str:
+    w = WORDS[lang]
     if source == "bundled":
-        return "Provider database"
+        return w["db"]
     if source in ("autoconfig", "well-known"):
         scheme, _, rest = query.partition("://")
         host, _, _path = rest.partition("/")
         where = host if source == "autoconfig" else f"{host}/.well-known"
-        return f"{where} (plain HTTP)" if scheme == "http" else where
-    return {"mx": "MX of", "srv": "SRV records of"}[source] + f" {query}"
+        return w["plain-http"].format(where) if scheme == "http" else where
+    if source == "ispdb":
+        return w["ispdb"].format(query.rstrip("/").rpartition("/")[2])
+    if source == "autodiscover":
+        return w["autodiscover"].format(query.removeprefix("autodiscover."))
+    if source == "probe":
+        return w["probe" if ":" in query else "guess"].format(query)
+    return w[source].format(query)
 
 
-def format_report(report: SourceReport) -> str:
-    text = f"{source_label(report.source, report.query)}… {RESULT_WORDS[report.result]}"
-    return f"{text}: {report.detail}" if report.detail else text
-# Given a domain instead of an address, user names stay templates; say them in words.
-TEMPLATE_WORDS = {"%EMAILADDRESS%": "your full address", "%EMAILLOCALPART%": "the part of your address before the @"}
+def translate_detail(detail: str, lang: str) -> str:
+    if lang == "tr":
+        for pattern, template in DETAILS_TR:
+            if pattern.match(detail):
+                return pattern.sub(template, detail)
+    return detail
+
+
+def format_report(report: SourceReport, lang: str = "en") -> str:
+    text = f"{source_label(report.source, report.query, lang)}… {WORDS[lang]['res-' + report.result]}"
+    return f"{text}: {translate_detail(report.detail, lang)}" if report.detail else text
 
 
 def run_detect(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     online = not args.offline
+    lang = getattr(args, "lang", "en")
+    timeout = getattr(args, "timeout", DEFAULT_TIMEOUT)
+    if not 0 < timeout <= 600:
+        print("mailtester: error: --timeout must be more than 0 and at most 600 seconds", file=stderr)
+        return EXIT_USAGE
     try:
         if online:
             import asyncio
@@ -89,11 +179,11 @@ def run_detect(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
             def progress(report: SourceReport) -> None:
                 if not args.json:
-                    print(format_report(report), file=stdout, flush=True)
+                    print(format_report(report, lang), file=stdout, flush=True)
 
             result = asyncio.run(detect(args.address, dns_server=getattr(args, "dns_server", None),
-                                        ca_file=getattr(args, "ca_file", None),
-                                        timeout=getattr(args, "timeout", DEFAULT_TIMEOUT), progress=progress))
+                                        ca_file=getattr(args, "ca_file", None), timeout=timeout,
+                                        progress=progress))
         else:
             result = lookup_bundled(args.address)
     except InvalidInput as exc:
@@ -103,15 +193,21 @@ def run_detect(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         json.dump(result.as_dict(), stdout, ensure_ascii=not speaks_utf8(stdout))
         stdout.write("\n")
     else:
-        print(format_result(result, online=online), file=stdout)
+        print(format_result(result, online=online, lang=lang), file=stdout)
     return EXIT_FOUND if result.found else EXIT_NOT_FOUND
 
 
-def describe(c: Candidate) -> str:
-    user = f"user {TEMPLATE_WORDS.get(c.user, c.user)}" if c.user else "no user name in the database"
-    warning = " (unencrypted: the password would cross the network readable)" if c.security is Security.NONE \
-        else ""
-    return f"{c.protocol.value.upper()} {c.host} port {c.port}, {SECURITY_WORDS[c.security]}{warning}, {user}"
+def describe(c: Candidate, lang: str = "en") -> str:
+    w = WORDS[lang]
+    user = w["user"].format(w.get(c.user, c.user)) if c.user else w["no-user"]
+    warning = w["unencrypted"] if c.security is Security.NONE else ""
+    text = f"{c.protocol.value.upper()} {c.host} {w['port']} {c.port}, {w[c.security.value]}{warning}, {user}"
+    seen = []
+    if c.confirmed:
+        seen.append(w["confirmed"])
+    if c.certificate is not None:
+        seen.append(w["cert-ok"] if c.certificate.verified else w["cert-bad"].format(c.certificate.problem))
+    return f"{text}; {', '.join(seen)}" if seen else text
 
 
 def check_command(c: Candidate) -> str:
@@ -128,30 +224,27 @@ def check_command(c: Candidate) -> str:
     return shlex.join(words)
 
 
-def format_result(result: DetectResult, online: bool = False) -> str:
-    """The settings chosen and the others; offline, the database's line first (online, each source's
-    line was printed as it finished)."""
-    head = [] if online else [format_report(result.sources[0]) if not result.found
-                              else f"Provider database… found: {', '.join(result.names)}"]
+def format_result(result: DetectResult, online: bool = False, lang: str = "en") -> str:
+    """The settings chosen, with their source, and the others; offline, the database's line first
+    (online, each source's line was printed as it finished)."""
+    w = WORDS[lang]
+    head = [] if online else [format_report(result.sources[0], lang) if not result.found
+                              else f"{w['db']}… {w['res-found']}: {', '.join(result.names)}"]
     if not result.found:
-        where = ("None of the sources above" if online
-                 else "The bundled database (--offline: no network is used)")
-        return "\n".join([*head, "", f"{where} has settings for {result.domain}; ask the provider or "
-                           "administrator for the server names, then test them with `mailtester check`."])
+        return "\n".join([*head, "", w["nothing-online" if online else "nothing-offline"].format(result.domain)])
     out = [*head, ""]
     chosen = [c for c in (result.incoming[:1] + result.outgoing[:1])]
-    for label, group in (("Incoming", result.incoming), ("Outgoing", result.outgoing)):
+    for label, group in (("incoming", result.incoming), ("outgoing", result.outgoing)):
         if group:
-            out.append(f"{label}: {describe(group[0])}  ({SOURCE_WORDS.get(group[0].source, group[0].source)})")
+            out.append(f"{w[label]}: {describe(group[0], lang)}  ({w.get('src-' + group[0].source, group[0].source)})")
         else:
-            out.append(f"{label}: none in the database")
+            out.append(f"{w[label]}: {w['nothing-side']}")
     others = [c for c in result.incoming[1:] + result.outgoing[1:]]
     if others:
-        out += ["", "Other candidates:"]
-        out += [f"  {describe(c)}  ({SOURCE_WORDS.get(c.source, c.source)})" for c in others]
+        out += ["", w["others"]]
+        out += [f"  {describe(c, lang)}  ({w.get('src-' + c.source, c.source)})" for c in others]
     if any(c.insecure for c in chosen):
-        out += ["", "Flagged: a chosen server came over a channel that is not authenticated (plain HTTP or DNS); "
-                "check the name with your provider before you send a password there."]
-    out += ["", "Not tested: detection asks for no password and logs in nowhere. To test:"]
+        out += ["", w["flagged"]]
+    out += ["", w["untested"]]
     out += [f"  {check_command(c)}" for c in chosen]
     return "\n".join(out)

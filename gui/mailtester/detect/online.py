@@ -3,9 +3,19 @@
 - `autoconfig`: https://autoconfig.<domain>/mail/config-v1.1.xml?emailaddress=<address>; the same file
   over plain HTTP only as a flagged candidate (`insecure`);
 - `well-known`: https://<domain>/.well-known/autoconfig/mail/config-v1.1.xml?emailaddress=<address>;
+- `ispdb`: Thunderbird's online ISPDB (https://autoconfig.thunderbird.net/v1.1/<domain>; only the domain
+  is sent);
+- `autodiscover`: when autodiscover.<domain> is a CNAME to Microsoft's, Autodiscover v2's JSON endpoint
+  (no password) says whether the mailbox is in Exchange Online: then Microsoft 365's settings;
 - `mx`: the best MX host's base domain (public suffix list) and the MX host less its first label, in
-  the bundled database, and the base domain's autoconfig over HTTPS;
-- `srv`: RFC 6186 / RFC 8314 SRV records, priority and weight honoured, target "." = not offered.
+  the bundled database, the online ISPDB and the base domain's autoconfig over HTTPS (an MX at
+  *.mail.protection.outlook.com is Microsoft 365: the database lists that domain);
+- `srv`: RFC 6186 / RFC 8314 SRV records, priority and weight honoured, target "." = not offered;
+- `probe`, last: common names of the domain on the standard ports (probe.py), credential-free.
+
+The best-ranked result wins as soon as it is known: once every better source has finished, the ones
+still running are stopped. Then the chosen incoming and outgoing servers are probed (unless a probe
+already saw them), which fills in `confirmed` and `certificate`.
 
 HTTP: aiohttp with the operating system's trust store (truststore) plus --ca-file, names resolved
 through the detection's dnspython resolver, no proxies from the environment, no cookies, redirects
@@ -39,8 +49,17 @@ if TYPE_CHECKING:
     import dns.asyncresolver
     from publicsuffixlist import PublicSuffixList
 
-# Best first where sources disagree (Thunderbird's order: the provider's own file, the database, MX, SRV).
-SOURCE_PRIORITY = {"autoconfig": 0, "well-known": 1, "bundled": 2, "mx": 3, "srv": 4}
+# Best first where sources disagree (Thunderbird's order: the provider's own file, the database, the
+# online database, MX, SRV, guessing).
+SOURCE_PRIORITY = {"autoconfig": 0, "well-known": 1, "bundled": 2, "ispdb": 3, "autodiscover": 4, "mx": 5,
+                   "srv": 6, "probe": 7}
+# Thunderbird for Android's address of the ISPDB (the desktop's live.thunderbird.net serves the same files).
+ISPDB_URL = "https://autoconfig.thunderbird.net/v1.1/"
+# Autodiscover v2 (JSON, unauthenticated): <base><address>?Protocol=AutodiscoverV1 -> {"Protocol", "Url"}.
+AUTODISCOVER_URL = "https://outlook.office365.com/autodiscover/autodiscover.json/v1.0/"
+MICROSOFT_DOMAINS = ("outlook.com", "office365.com")  # Exchange Online's own names
+MICROSOFT_MX = "mail.protection.outlook.com"  # Microsoft 365's MX hosts are <tenant>.mail.protection.outlook.com
+MAX_JSON_BYTES = 64 * 1024
 MAX_REDIRECTS = 3
 XML_TYPES = ("text/xml", "application/xml")
 REDIRECTS = (301, 302, 303, 307, 308)
@@ -193,8 +212,67 @@ async def srv_source(resolver: dns.asyncresolver.Resolver, addr: Address, rng: r
     return Found([c for _, _, c in ranked]) if ranked else None
 
 
+async def ispdb_source(session: aiohttp.ClientSession, addr: Address, base: str,
+                       domain: str | None = None) -> Found | None:
+    """Thunderbird's online ISPDB: the file for the domain (or an MX's domain); only that name is sent."""
+    from yarl import URL
+
+    name = domain or addr.ascii_domain
+    body = await fetch_config(session, base + quote(name), URL(base).host or "", insecure_ok=False)
+    if body is None:
+        return None
+    try:
+        config = parse_config(body)
+    except ConfigError as exc:
+        raise FetchError(str(exc)) from None
+    return Found(config_candidates(config, addr, "ispdb", insecure=False), config.name)
+
+
+def microsoft365(addr: Address, source: str, insecure: bool) -> list[Candidate]:
+    """Microsoft 365's servers for the address, as the database has them (its office365.com entry)."""
+    ms = lookup_bundled(Address(addr.text, addr.local, addr.domain, "office365.com"))
+    return [_as(c, source, insecure) for c in ms.incoming + ms.outgoing]
+
+
+async def autodiscover_source(resolver: dns.asyncresolver.Resolver, session: aiohttp.ClientSession,
+                              addr: Address, base: str) -> Found | None:
+    """Exchange Online, for a domain whose MX is not Microsoft's (a filtering service in front): only when
+    the domain's own autodiscover name points at Microsoft's (the DNS record Microsoft 365 asks tenants to
+    publish) is the address sent to Microsoft's Autodiscover v2, which answers without a password."""
+    import json
+
+    import dns.resolver
+    from yarl import URL
+
+    if addr.local is None:
+        return Found(detail="needs an address, not only a domain")
+    try:
+        answer = await resolver.resolve(f"autodiscover.{addr.ascii_domain}", "CNAME")
+    except (dns.resolver.NXDOMAIN, dns.resolver.NoAnswer):
+        return None
+    target = answer[0].target.to_text(omit_final_dot=True).lower()
+    if not any(within(target, d) for d in MICROSOFT_DOMAINS):
+        return Found(detail=f"autodiscover.{addr.ascii_domain} points at {target}, not at Microsoft")
+    url = base + quote(f"{addr.local}@{addr.ascii_domain}", safe="@") + "?Protocol=AutodiscoverV1"
+    async with session.get(url, allow_redirects=False, headers={"Accept": "application/json"}) as resp:
+        if resp.status != 200:
+            raise FetchError(f"HTTP {resp.status}")
+        body = await resp.content.read(MAX_JSON_BYTES + 1)
+    if len(body) > MAX_JSON_BYTES:
+        raise FetchError(f"the answer is larger than {MAX_JSON_BYTES} bytes")
+    try:
+        data = json.loads(body)
+    except ValueError:
+        raise FetchError("not JSON") from None
+    where = data.get("Url") if isinstance(data, dict) else None
+    host = (URL(where).host or "").lower() if isinstance(where, str) else ""
+    if data.get("Protocol") != "AutodiscoverV1" or not any(within(host, d) for d in MICROSOFT_DOMAINS):
+        return Found(detail="not a mailbox in Exchange Online")
+    return Found(microsoft365(addr, "autodiscover", insecure=False), "Microsoft 365 (Exchange Online)")
+
+
 async def mx_source(resolver: dns.asyncresolver.Resolver, session: aiohttp.ClientSession,
-                    addr: Address) -> Found | None:
+                    addr: Address, ispdb_url: str | None = None) -> Found | None:
     import aiohttp
     import dns.name
     import dns.resolver
@@ -212,22 +290,26 @@ async def mx_source(resolver: dns.asyncresolver.Resolver, session: aiohttp.Clien
     if base is None or base == addr.ascii_domain:
         return Found(detail=f"MX {best}, the address's own domain")
     names = [best.partition(".")[2], base] if best.count(".") > base.count(".") + 1 else [base]
+    detail = f"MX {best}" + (": Microsoft 365" if within(best, MICROSOFT_MX) else "")
     proposed: list[Candidate] = []
     for name in names:
         looked_up = lookup_bundled(Address(addr.text, addr.local, addr.domain, name))
         proposed += looked_up.incoming + looked_up.outgoing
         if proposed:
             break
-    if not proposed:
-        try:
-            mx_addr = Address(addr.text, addr.local, addr.domain, base)
-            found = await autoconfig_source(session, mx_addr, f"https://autoconfig.{base}/mail/config-v1.1.xml",
-                                            "mx", insecure=True, domain=base)
-        except (TimeoutError, FetchError, OSError, aiohttp.ClientError):
-            found = None
-        if found:
-            proposed += found.candidates
-    return Found([_as(c, "mx") for c in proposed], f"MX {best}") if proposed else None
+    if not proposed:  # the online database for each name, and the base domain's own file; the first that has one
+        mx_addr = Address(addr.text, addr.local, addr.domain, base)
+        asked = [ispdb_source(session, addr, ispdb_url, name) for name in names] if ispdb_url else []
+        asked.append(autoconfig_source(session, mx_addr, f"https://autoconfig.{base}/mail/config-v1.1.xml",
+                                       "mx", insecure=True, domain=base))
+        for found in await asyncio.gather(*asked, return_exceptions=True):
+            if isinstance(found, Found) and found.candidates:
+                proposed += found.candidates
+                break
+            if isinstance(found, BaseException) and not isinstance(
+                    found, TimeoutError | FetchError | OSError | aiohttp.ClientError):
+                raise found
+    return Found([_as(c, "mx") for c in proposed], detail) if proposed else None
 
 
 @cache
@@ -238,9 +320,9 @@ def _psl() -> PublicSuffixList:
     return PublicSuffixList()
 
 
-def _as(c: Candidate, source: str) -> Candidate:
+def _as(c: Candidate, source: str, insecure: bool = True) -> Candidate:
     return Candidate(protocol=c.protocol, host=c.host, port=c.port, security=c.security, user=c.user,
-                     source=source, confirmed=False, insecure=True, certificate=None)
+                     source=source, confirmed=False, insecure=insecure, certificate=None)
 
 
 def merge(found: dict[str, list[Candidate]]) -> tuple[tuple[Candidate, ...], tuple[Candidate, ...]]:
@@ -273,14 +355,34 @@ def ssl_context(ca_file: str | None) -> ssl.SSLContext:
     return ctx
 
 
+Job = tuple[str, str, tuple[int, int], Awaitable["Found | list[Candidate] | None"]]  # source, query, rank, lookup
+
+
+def decided(ranked: list[tuple[tuple[int, int], int]], finished: set[int], found: set[int]) -> int | None:
+    """The job whose result wins, once it is known: the best-ranked one that found something, when every
+    job ranked better has finished (finding nothing)."""
+    for _, index in sorted(ranked):
+        if index not in finished:
+            return None
+        if index in found:
+            return index
+    return None
+
+
 async def detect(address: str | Address, *, dns_server: str | None = None, ca_file: str | None = None,
                  timeout: float = 5.0, progress: Progress | None = None,
-                 rng: random.Random | None = None) -> DetectResult:
-    """Every source at once, each bounded by `timeout` seconds. Raises InvalidInput for an address,
-    --dns-server or --ca-file that cannot be used."""
+                 rng: random.Random | None = None, ispdb_url: str | None = ISPDB_URL,
+                 autodiscover_url: str | None = AUTODISCOVER_URL, probe: bool = True,
+                 confirm: bool = True) -> DetectResult:
+    """Every source at once, each bounded by `timeout` seconds; the best-ranked result wins as soon as it
+    is known. `ispdb_url` None: no online database; `autodiscover_url` None: no Autodiscover; `probe`
+    False: no guessing of common names; `confirm` False: the chosen servers are not probed afterwards.
+    Raises InvalidInput for an address, --dns-server or --ca-file that cannot be used."""
     import aiohttp
 
-    from .resolver import HttpResolver, make_resolver
+    from . import probe as probing
+    from .http import HttpResolver
+    from .resolver import make_resolver
 
     addr = address if isinstance(address, Address) else parse_address(address)
     report = progress or (lambda _r: None)
@@ -303,17 +405,29 @@ async def detect(address: str | Address, *, dns_server: str | None = None, ca_fi
     async with aiohttp.ClientSession(connector=connector, trust_env=False, cookie_jar=aiohttp.DummyCookieJar(),
                                      timeout=aiohttp.ClientTimeout(total=timeout),
                                      headers={"User-Agent": f"mailtester/{__version__}"}) as session:
-        jobs: list[tuple[str, str, Awaitable[Found | None]]] = [
-            (source, url, autoconfig_source(session, addr, url, source, insecure))
-            for source, url, insecure in autoconfig_urls(addr)]
-        jobs.append(("mx", addr.ascii_domain, mx_source(resolver, session, addr)))
-        jobs.append(("srv", addr.ascii_domain, srv_source(resolver, addr, rng or random.Random())))
+        jobs: list[Job] = [(source, url, (int(insecure), SOURCE_PRIORITY[source]),
+                            autoconfig_source(session, addr, url, source, insecure))
+                           for source, url, insecure in autoconfig_urls(addr)]
+        if ispdb_url:
+            jobs.append(("ispdb", ispdb_url + addr.ascii_domain, (0, SOURCE_PRIORITY["ispdb"]),
+                         ispdb_source(session, addr, ispdb_url)))
+        if autodiscover_url:
+            jobs.append(("autodiscover", f"autodiscover.{addr.ascii_domain}", (0, SOURCE_PRIORITY["autodiscover"]),
+                         autodiscover_source(resolver, session, addr, autodiscover_url)))
+        jobs.append(("mx", addr.ascii_domain, (1, SOURCE_PRIORITY["mx"]),
+                     mx_source(resolver, session, addr, ispdb_url)))
+        jobs.append(("srv", addr.ascii_domain, (1, SOURCE_PRIORITY["srv"]),
+                     srv_source(resolver, addr, rng or random.Random())))
+        if probe:
+            jobs.append(("probe", addr.ascii_domain, (1, SOURCE_PRIORITY["probe"]), probing.guess(
+                resolver, addr, dns_server=dns_server, ca_file=ca_file, timeout=timeout)))
+        start = time.perf_counter()
 
-        async def timed(source: str, query: str, job: Awaitable[Found | None]) -> tuple[str, Found | None]:
-            start = time.perf_counter()
+        async def timed(source: str, query: str, job: Awaitable[Found | list[Candidate] | None]) -> Found | None:
             result, detail, got = "none", "", None
             try:
-                got = await asyncio.wait_for(job, timeout)
+                answer = await asyncio.wait_for(job, timeout)
+                got = Found(answer) if isinstance(answer, list) else answer
                 if got is not None and got.candidates:
                     result, detail = "found", got.detail
                 elif got is not None:
@@ -329,17 +443,75 @@ async def detect(address: str | Address, *, dns_server: str | None = None, ca_fi
             rep = SourceReport(source, query, result, time.perf_counter() - start, detail)
             reports.append(rep)
             report(rep)
-            return source, got if result == "found" else None
+            return got if result == "found" else None
 
-        for source, got in await asyncio.gather(*(timed(*j) for j in jobs)):
-            if got is not None:
-                found.setdefault(source, []).extend(got.candidates)
+        # bundled (index -1) has answered already; it takes part in the ranking.
+        ranked = [((0, SOURCE_PRIORITY["bundled"]), -1)] + [(j[2], i) for i, j in enumerate(jobs)]
+        finished, winners = {-1}, ({-1} if found["bundled"] else set())
+        tasks = {asyncio.ensure_future(timed(source, query, job)): i for i, (source, query, _, job) in enumerate(jobs)}
+        pending = set(tasks)
+        try:
+            while pending and decided(ranked, finished, winners) is None:
+                done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+                for task in done:
+                    finished.add(tasks[task])
+                    got = task.result()
+                    if got is not None:
+                        winners.add(tasks[task])
+                        found.setdefault(jobs[tasks[task]][0], []).extend(got.candidates)
+        finally:
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+        winner = decided(ranked, finished, winners)
+        for task in pending:  # stopped: a better source had answered
+            source, query, _, _ = jobs[tasks[task]]
+            better = "the provider database" if winner == -1 else jobs[winner][0] if winner is not None else ""
+            rep = SourceReport(source, query, "none", time.perf_counter() - start, f"not needed: {better} answered")
+            reports.append(rep)
+            report(rep)
     incoming, outgoing = merge(found)
+    if confirm:
+        incoming, outgoing = await _confirm(incoming, outgoing, addr, dns_server, ca_file, timeout, reports, report)
     names = tuple(bundled.names) + tuple(
-        f"{r.detail} ({r.source})" for r in reports if r.result == "found" and r.source != "bundled" and r.detail)
-    order = {s: i for i, s in enumerate(("bundled", "autoconfig", "well-known", "mx", "srv"))}
+        f"{r.detail} ({r.source})" for r in reports
+        if r.result == "found" and r.source not in ("bundled", "probe") and r.detail)
+    order = {s: i for i, s in enumerate(("bundled", "autoconfig", "well-known", "ispdb", "autodiscover", "mx", "srv",
+                                         "probe"))}
     reports.sort(key=lambda r: (order[r.source], r.query.startswith("http:")))
     return DetectResult(addr.text, addr.ascii_domain, incoming, outgoing, tuple(reports), names)
+
+
+async def _confirm(incoming: tuple[Candidate, ...], outgoing: tuple[Candidate, ...], addr: Address,
+                   dns_server: str | None, ca_file: str | None, timeout: float, reports: list[SourceReport],
+                   report: Progress) -> tuple[tuple[Candidate, ...], tuple[Candidate, ...]]:
+    """Probe the first incoming and the first outgoing server (unless the guess already did), at once,
+    within `timeout`; each becomes `confirmed` with its certificate when the probe saw it."""
+    from .probe import observe
+
+    chosen = [group[0] for group in (incoming, outgoing) if group and group[0].source != "probe"]
+    if not chosen:
+        return incoming, outgoing
+    start = time.perf_counter()
+
+    async def one(c: Candidate) -> Candidate:
+        query = f"{c.host}:{c.port}"
+        try:
+            seen = await asyncio.wait_for(observe(c.protocol, c.host, c.port, c.security, user=c.user,
+                                                  dns_server=dns_server, ca_file=ca_file, timeout=timeout), timeout)
+        except TimeoutError:
+            seen, result, detail = None, "error", f"no answer within {timeout:g} s"
+        else:
+            result, detail = ("found", "") if seen is not None else ("none", "")
+        if seen is not None and seen.certificate is not None:
+            detail = "certificate verified" if seen.certificate.verified else f"certificate: {seen.certificate.problem}"
+        rep = SourceReport("probe", query, result, time.perf_counter() - start, detail)
+        reports.append(rep)
+        report(rep)
+        return c if seen is None else replace(c, confirmed=seen.confirmed, certificate=seen.certificate)
+
+    probed = {c.key: c for c in await asyncio.gather(*(one(c) for c in chosen))}
+    return (tuple(probed.get(c.key, c) for c in incoming), tuple(probed.get(c.key, c) for c in outgoing))
 
 
 def _network_outcome(exc: BaseException) -> tuple[str, str]:

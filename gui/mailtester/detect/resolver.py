@@ -1,14 +1,13 @@
 """Every name lookup of detection goes through one dnspython resolver: MX, SRV, and the A/AAAA of the
-HTTPS hosts (aiohttp is handed `HttpResolver`, not the system's getaddrinfo). With `--dns-server` all of
-them ask that server, which is how the tests point detection at their own DNS server on loopback."""
+HTTPS hosts (aiohttp is handed online.HttpResolver, not the system's getaddrinfo) and of the probed
+servers. With `--dns-server` all of them ask that server, which is how the tests point detection at their
+own DNS server on loopback; `check --dns-server` resolves its host the same way (`getaddrinfo_at`)."""
 
 from __future__ import annotations
 
 import ipaddress
 import socket
 from typing import TYPE_CHECKING
-
-from aiohttp.abc import AbstractResolver, ResolveResult
 
 from ..settings import InvalidInput
 
@@ -80,23 +79,19 @@ async def addresses(resolver: dns.asyncresolver.Resolver, host: str) -> list[str
     return found
 
 
-class HttpResolver(AbstractResolver):
-    """aiohttp's name lookups through the detection's resolver."""
-
-    def __init__(self, resolver: dns.asyncresolver.Resolver) -> None:
-        self._resolver = resolver
-
-    async def resolve(self, host: str, port: int = 0,
-                      family: socket.AddressFamily = socket.AF_INET) -> list[ResolveResult]:
-        out: list[ResolveResult] = []
-        for ip in await addresses(self._resolver, host):
-            fam = socket.AF_INET6 if ":" in ip else socket.AF_INET
-            if family in (socket.AF_UNSPEC, fam):
-                out.append(ResolveResult(hostname=host, host=ip, port=port, family=fam, proto=0,
-                                         flags=socket.AI_NUMERICHOST))
-        if not out:
-            raise OSError(f"{host}: no address of the wanted family")
-        return out
-
-    async def close(self) -> None:
-        return None
+async def getaddrinfo_at(dns_server: str, host: str, port: int, family: int,
+                         lifetime: float) -> list[tuple[int, int, int, str, tuple[str, int]]]:
+    """socket.getaddrinfo's answer for `host`, asked of `dns_server` only (the check's --dns-server);
+    socket.gaierror when it has no address of the family wanted."""
+    try:
+        ips = await addresses(make_resolver(dns_server, lifetime), host)
+    except OSError as exc:
+        raise socket.gaierror(str(exc)) from None
+    out = []
+    for ip in ips:
+        fam = socket.AF_INET6 if ":" in ip else socket.AF_INET
+        if family in (socket.AF_UNSPEC, fam):
+            out.append((int(fam), int(socket.SOCK_STREAM), 6, "", (ip, port)))
+    if not out:
+        raise socket.gaierror(f"{host}: no address of the wanted IP version at {dns_server}")
+    return out

@@ -199,7 +199,12 @@ async def _dialogue(run: _Run) -> Outcome:
     run.note("lookup", host if host == s.host.strip() else f"{s.host.strip()} ({host})")
     try:
         async with asyncio.timeout(s.timeout):
-            infos = await _getaddrinfo(host, port, s.family)
+            if s.dns_server:  # that server only, through dnspython (--dns-server)
+                from ..detect.resolver import getaddrinfo_at
+
+                infos = await getaddrinfo_at(s.dns_server, host, port, s.family, s.timeout)
+            else:
+                infos = await _getaddrinfo(host, port, s.family)
     except TimeoutError:
         run.note("lookup-timeout")
         return _fail(Ending.DNS_FAILED, Stage.DNS, "the name lookup timed out")

@@ -1,0 +1,36 @@
+"""aiohttp's name lookups through the detection's dnspython resolver (resolver.py): apart from it so
+that `check --dns-server` does not load aiohttp."""
+
+from __future__ import annotations
+
+import socket
+from typing import TYPE_CHECKING
+
+from aiohttp.abc import AbstractResolver, ResolveResult
+
+from .resolver import addresses
+
+if TYPE_CHECKING:
+    import dns.asyncresolver
+
+
+class HttpResolver(AbstractResolver):
+    """aiohttp's name lookups through the detection's resolver."""
+
+    def __init__(self, resolver: dns.asyncresolver.Resolver) -> None:
+        self._resolver = resolver
+
+    async def resolve(self, host: str, port: int = 0,
+                      family: socket.AddressFamily = socket.AF_INET) -> list[ResolveResult]:
+        out: list[ResolveResult] = []
+        for ip in await addresses(self._resolver, host):
+            fam = socket.AF_INET6 if ":" in ip else socket.AF_INET
+            if family in (socket.AF_UNSPEC, fam):
+                out.append(ResolveResult(hostname=host, host=ip, port=port, family=fam, proto=0,
+                                         flags=socket.AI_NUMERICHOST))
+        if not out:
+            raise OSError(f"{host}: no address of the wanted family")
+        return out
+
+    async def close(self) -> None:
+        return None
