@@ -314,6 +314,67 @@ TR = {
     "%1 s so far \u00b7 this step gives up in %2 s": "%1 sn geçti \u00b7 bu adım %2 sn sonra vazgeçecek",
     "Forget \u201c%1\u201d and remove its passwords from the keychain?":
         "\u201c%1\u201d unutulsun ve parolaları anahtarlıktan silinsin mi?",
+    # finding the settings from the address (views/detect.py)
+    "Find settings": "Ayarları bul",
+    "Find the server settings for this address": "Bu adresin sunucu ayarlarını bul",
+    "Look up the incoming and outgoing servers from the address; the password is not used":
+        "Gelen ve giden posta sunucularını adresten bulur; parola kullanılmaz",
+    "Look up settings online": "Ayarları çevrimiçi ara",
+    "Off: only the built-in provider database is asked, and nothing goes over the network.":
+        "Kapalıyken yalnızca yerleşik sağlayıcı veritabanına bakılır ve ağ üzerinden hiçbir şey gönderilmez.",
+    "Enter the whole address first, for example you@example.com.":
+        "Önce adresin tamamını girin, örneğin siz@example.com.",
+    "Looking for the settings of %1…": "%1 için ayarlar aranıyor…",
+    "No settings found for %1.": "%1 için ayar bulunamadı.",
+    "Ask your provider or administrator for the server names and enter them below.":
+        "Sunucu adlarını sağlayıcınıza veya yöneticinize sorun ve aşağıya girin.",
+    "Settings found for %1: check them.": "%1 için ayarlar bulundu: kontrol edin.",
+    "Read the warning under the server before you use it.": "Sunucuyu kullanmadan önce altındaki uyarıyı okuyun.",
+    "Settings found for %1.": "%1 için ayarlar bulundu.",
+    "Only the built-in provider database was asked: online lookup is off under Advanced.":
+        "Yalnızca yerleşik sağlayıcı veritabanına bakıldı: Gelişmiş altında çevrimiçi arama kapalı.",
+    "Found in: %1": "Bulunduğu yer: %1",
+    "The provider gives the user name as %1.": "Sağlayıcıya göre kullanıcı adı: %1.",
+    "Your own server is kept; pick one of these to use it instead.":
+        "Girdiğiniz sunucu korunuyor; onun yerine bunlardan birini kullanmak için seçin.",
+    "unencrypted": "şifrelenmemiş",
+    "the built-in provider database": "yerleşik sağlayıcı veritabanı",
+    "the provider's autoconfig file": "sağlayıcının autoconfig dosyası",
+    "the provider's web site (.well-known)": "sağlayıcının web sitesi (.well-known)",
+    "the online provider database": "çevrimiçi sağlayıcı veritabanı",
+    "Microsoft 365's Autodiscover": "Microsoft 365'in Autodiscover hizmeti",
+    "the domain's MX record": "alan adının MX kaydı",
+    "the domain's SRV records": "alan adının SRV kayıtları",
+    "a probe of the usual server names": "olağan sunucu adlarının yoklanması",
+    "Check the server name with your provider before your password goes there.":
+        "Parolanız oraya gitmeden önce sunucu adını sağlayıcınıza doğrulatın.",
+    "This server's certificate could not be verified, so it may not be who it claims to be.":
+        "Bu sunucunun sertifikası doğrulanamadı; kendini tanıttığı sunucu olmayabilir.",
+    "These settings came over plain HTTP, which anyone on the network could have changed.":
+        "Bu ayarlar şifresiz HTTP ile geldi; ağdaki herhangi biri onları değiştirmiş olabilir.",
+    "This server was only guessed from the usual names and was not named by your provider.":
+        "Bu sunucu yalnızca olağan adlardan tahmin edildi; sağlayıcınız onu bildirmedi.",
+    "These settings came from DNS records, which are not protected against changes on the way.":
+        "Bu ayarlar DNS kayıtlarından geldi; bu kayıtlar yolda değiştirilmeye karşı korunmaz.",
+    "These settings came over a connection that is not protected.":
+        "Bu ayarlar korunmayan bir bağlantı üzerinden geldi.",
+    "found": "bulundu",
+    "not found": "bulunamadı",
+    "error": "hata",
+    "Provider database": "Sağlayıcı veritabanı",
+    "%1 (plain HTTP)": "%1 (şifresiz HTTP)",
+    "MX of %1": "%1 MX kaydı",
+    "SRV records of %1": "%1 SRV kayıtları",
+    "Online provider database": "Çevrimiçi sağlayıcı veritabanı",
+    "Microsoft 365 (Autodiscover)": "Microsoft 365 (Autodiscover)",
+    "Usual server names": "Olağan sunucu adları",
+    "Incoming servers found": "Bulunan gelen posta sunucuları",
+    "Outgoing servers found": "Bulunan giden posta sunucuları",
+    "Found:": "Bulunan:",
+    "Use this server": "Bu sunucuyu kullan",
+    "Use this incoming server despite the warning": "Uyarıya rağmen bu gelen posta sunucusunu kullan",
+    "Use this outgoing server despite the warning": "Uyarıya rağmen bu giden posta sunucusunu kullan",
+    # (end of views/detect.py)
 }
 
 

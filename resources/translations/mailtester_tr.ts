@@ -125,7 +125,7 @@
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/form.py" line="296" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="743" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="732" />
         <source>Passw&amp;ord:</source>
         <translation>&amp;Parola:</translation>
     </message>
@@ -195,7 +195,7 @@
         <translation>E-posta adresi veya kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="884" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="870" />
         <source>Both servers use the password above, so choose an OAuth2 access token for both or for neither, or give the outgoing server its own.</source>
         <translation>İki sunucu da yukarıdaki parolayı kullanıyor; bu yüzden OAuth2 erişim belirtecini ya ikisinde de seçin ya da hiçbirinde seçmeyin. Dilerseniz giden sunucuya ayrı bir parola verin.</translation>
     </message>
@@ -208,23 +208,22 @@
         <location filename="../../gui/mailtester/qt/views/form.py" line="194" />
         <location filename="../../gui/mailtester/qt/views/form.py" line="212" />
         <location filename="../../gui/mailtester/qt/views/form.py" line="504" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="508" />
         <source>Show</source>
         <translation>Göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="754" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="743" />
         <source>Show password</source>
         <translation>Parolayı göster</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/form.py" line="237" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="740" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="729" />
         <source>Pass&amp;word:</source>
         <translation>Paro&amp;la:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="749" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="738" />
         <source>Password</source>
         <translation>Parola</translation>
     </message>
@@ -271,7 +270,7 @@
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/form.py" line="443" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="749" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="738" />
         <source>OAuth2 access token</source>
         <translation>OAuth2 erişim belirteci</translation>
     </message>
@@ -352,74 +351,73 @@
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/form.py" line="504" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="508" />
         <source>Hide</source>
         <translation>Gizle</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="563" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="552" />
         <source>automatic</source>
         <translation>otomatik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="604" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="593" />
         <source>This looks like a %1 address.</source>
         <translation>Bu bir %1 adresine benziyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="605" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="594" />
         <source>Use %1 settings</source>
         <translation>%1 ayarlarını kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="614" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="603" />
         <source>Choose a CA certificate file</source>
         <translation>Bir CA sertifika dosyası seçin</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="615" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="604" />
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Sertifikalar (*.pem *.crt *.cer);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="740" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="729" />
         <source>Access to&amp;ken:</source>
         <translation>Erişim &amp;belirteci:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="743" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="732" />
         <source>Access t&amp;oken:</source>
         <translation>Erişim bel&amp;irteci:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="744" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="751" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="733" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="740" />
         <source>Access token for the incoming server</source>
         <translation>Gelen sunucu için erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="745" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="752" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="734" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="741" />
         <source>Password for the incoming server</source>
         <translation>Gelen sunucunun parolası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="746" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="735" />
         <source>Access token for the outgoing server</source>
         <translation>Giden sunucu için erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="747" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="736" />
         <source>Password for the outgoing server</source>
         <translation>Giden sunucunun parolası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="871" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="857" />
         <source>The user name starts or ends with a space.</source>
         <translation>Kullanıcı adı bir boşlukla başlıyor ya da bitiyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="867" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="853" />
         <source>This file does not exist.</source>
         <translation>Bu dosya yok.</translation>
     </message>
@@ -429,225 +427,445 @@
         <translation>Diğer (sunucuları kendiniz girin)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="878" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="864" />
         <source>Enter the email address or user name.</source>
         <translation>E-posta adresini veya kullanıcı adını girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="880" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="866" />
         <source>Enter the access token.</source>
         <translation>Erişim belirtecini girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="881" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="867" />
         <source>Enter the password.</source>
         <translation>Parolayı girin.</translation>
     </message>
 </context>
 <context>
+    <name>Detection</name>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="146" />
+        <source>Find settings</source>
+        <translation>Ayarları bul</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="148" />
+        <source>Find the server settings for this address</source>
+        <translation>Bu adresin sunucu ayarlarını bul</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="149" />
+        <source>Look up the incoming and outgoing servers from the address; the password is not used</source>
+        <translation>Gelen ve giden posta sunucularını adresten bulur; parola kullanılmaz</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="180" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="182" />
+        <source>Look up settings online</source>
+        <translation>Ayarları çevrimiçi ara</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="185" />
+        <source>Off: only the built-in provider database is asked, and nothing goes over the network.</source>
+        <translation>Kapalıyken yalnızca yerleşik sağlayıcı veritabanına bakılır ve ağ üzerinden hiçbir şey gönderilmez.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="237" />
+        <source>Enter the whole address first, for example you@example.com.</source>
+        <translation>Önce adresin tamamını girin, örneğin siz@example.com.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="252" />
+        <source>Looking for the settings of %1…</source>
+        <translation>%1 için ayarlar aranıyor…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="281" />
+        <source>No settings found for %1.</source>
+        <translation>%1 için ayar bulunamadı.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="282" />
+        <source>Ask your provider or administrator for the server names and enter them below.</source>
+        <translation>Sunucu adlarını sağlayıcınıza veya yöneticinize sorun ve aşağıya girin.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="284" />
+        <source>Settings found for %1: check them.</source>
+        <translation>%1 için ayarlar bulundu: kontrol edin.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="285" />
+        <source>Read the warning under the server before you use it.</source>
+        <translation>Sunucuyu kullanmadan önce altındaki uyarıyı okuyun.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="287" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="327" />
+        <source>Settings found for %1.</source>
+        <translation>%1 için ayarlar bulundu.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="289" />
+        <source>Only the built-in provider database was asked: online lookup is off under Advanced.</source>
+        <translation>Yalnızca yerleşik sağlayıcı veritabanına bakıldı: Gelişmiş altında çevrimiçi arama kapalı.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="355" />
+        <source>Found in: %1</source>
+        <translation>Bulunduğu yer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="358" />
+        <source>The provider gives the user name as %1.</source>
+        <translation>Sağlayıcıya göre kullanıcı adı: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="360" />
+        <source>Your own server is kept; pick one of these to use it instead.</source>
+        <translation>Girdiğiniz sunucu korunuyor; onun yerine bunlardan birini kullanmak için seçin.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="364" />
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="364" />
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="365" />
+        <source>unencrypted</source>
+        <translation>şifrelenmemiş</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="370" />
+        <source>the built-in provider database</source>
+        <translation>yerleşik sağlayıcı veritabanı</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="371" />
+        <source>the provider's autoconfig file</source>
+        <translation>sağlayıcının autoconfig dosyası</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="372" />
+        <source>the provider's web site (.well-known)</source>
+        <translation>sağlayıcının web sitesi (.well-known)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="373" />
+        <source>the online provider database</source>
+        <translation>çevrimiçi sağlayıcı veritabanı</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="374" />
+        <source>Microsoft 365's Autodiscover</source>
+        <translation>Microsoft 365'in Autodiscover hizmeti</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="375" />
+        <source>the domain's MX record</source>
+        <translation>alan adının MX kaydı</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="376" />
+        <source>the domain's SRV records</source>
+        <translation>alan adının SRV kayıtları</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="377" />
+        <source>a probe of the usual server names</source>
+        <translation>olağan sunucu adlarının yoklanması</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="383" />
+        <source>Check the server name with your provider before your password goes there.</source>
+        <translation>Parolanız oraya gitmeden önce sunucu adını sağlayıcınıza doğrulatın.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="385" />
+        <source>This server's certificate could not be verified, so it may not be who it claims to be.</source>
+        <translation>Bu sunucunun sertifikası doğrulanamadı; kendini tanıttığı sunucu olmayabilir.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="390" />
+        <source>These settings came over plain HTTP, which anyone on the network could have changed.</source>
+        <translation>Bu ayarlar şifresiz HTTP ile geldi; ağdaki herhangi biri onları değiştirmiş olabilir.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="392" />
+        <source>This server was only guessed from the usual names and was not named by your provider.</source>
+        <translation>Bu sunucu yalnızca olağan adlardan tahmin edildi; sağlayıcınız onu bildirmedi.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="394" />
+        <source>These settings came from DNS records, which are not protected against changes on the way.</source>
+        <translation>Bu ayarlar DNS kayıtlarından geldi; bu kayıtlar yolda değiştirilmeye karşı korunmaz.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="397" />
+        <source>These settings came over a connection that is not protected.</source>
+        <translation>Bu ayarlar korunmayan bir bağlantı üzerinden geldi.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="410" />
+        <source>found</source>
+        <translation>bulundu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="410" />
+        <source>not found</source>
+        <translation>bulunamadı</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="410" />
+        <source>error</source>
+        <translation>hata</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="420" />
+        <source>Provider database</source>
+        <translation>Sağlayıcı veritabanı</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="426" />
+        <source>%1 (plain HTTP)</source>
+        <translation>%1 (şifresiz HTTP)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="428" />
+        <source>MX of %1</source>
+        <translation>%1 MX kaydı</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="430" />
+        <source>SRV records of %1</source>
+        <translation>%1 SRV kayıtları</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="432" />
+        <source>Online provider database</source>
+        <translation>Çevrimiçi sağlayıcı veritabanı</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="434" />
+        <source>Microsoft 365 (Autodiscover)</source>
+        <translation>Microsoft 365 (Autodiscover)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="436" />
+        <source>Usual server names</source>
+        <translation>Olağan sunucu adları</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosisPanel</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="63" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="68" />
         <source>Diagnosis</source>
         <translation>Tanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="69" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="74" />
         <source>Certificate shown by the server</source>
         <translation>Sunucunun gösterdiği sertifika</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="74" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="79" />
         <source>Trust this certificate for this server…</source>
         <translation>Bu sunucu için bu sertifikaya güven…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="76" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="81" />
         <source>Forget the trusted certificate</source>
         <translation>Güvenilen sertifikayı unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="134" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="139" />
         <source>Each failed try may count toward the provider's lockout.</source>
         <translation>Her başarısız deneme, sağlayıcının kilidine sayılabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="144" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="149" />
         <source>Ready.</source>
         <translation>Hazır.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="154" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="159" />
         <source>Testing…</source>
         <translation>Test ediliyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="155" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="160" />
         <source>Watch the timeline: every line exchanged with the server appears as it happens.</source>
         <translation>Zaman çizelgesini izleyin: sunucuyla alınıp verilen her satır olduğu anda görünür.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="158" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="163" />
         <source>Cancelled after %1 s.</source>
         <translation>%1 sn sonra iptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="159" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="164" />
         <source>Cancelled.</source>
         <translation>İptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="160" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="165" />
         <source>The test was stopped; nothing more was sent.</source>
         <translation>Test durduruldu; başka bir şey gönderilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="179" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="184" />
         <source>Incoming server (%1)</source>
         <translation>Gelen posta sunucusu (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="180" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="185" />
         <source>Outgoing server (SMTP)</source>
         <translation>Giden posta sunucusu (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="191" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="196" />
         <source>Receiving works, with a warning: this account can log in and read mail.</source>
         <translation>Posta alma çalışıyor, ancak bir uyarı var: bu hesap giriş yapıp postalarını okuyabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="194" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="199" />
         <source>This account can log in and send, with a warning.</source>
         <translation>Bu hesap giriş yapıp posta gönderebilir, ancak bir uyarı var.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="203" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="208" />
         <source>The server said:</source>
         <translation>Sunucunun yanıtı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="232" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="237" />
         <source>Server</source>
         <translation>Sunucu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="232" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="237" />
         <source>Port</source>
         <translation>Bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="233" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="238" />
         <source>Security</source>
         <translation>Güvenlik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="233" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="238" />
         <source>None</source>
         <translation>Yok</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="235" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="240" />
         <source>User name</source>
         <translation>Kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="236" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="241" />
         <source>Method</source>
         <translation>Yöntem</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="238" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="243" />
         <source>Encryption</source>
         <translation>Şifreleme</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="183" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="188" />
         <source>Provider</source>
         <translation>Sağlayıcı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="145" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="150" />
         <source>Fill in the account and choose Test account. The password is sent only over an encrypted connection unless you allow otherwise.</source>
         <translation>Hesabı doldurun ve Hesabı test et'i seçin. Aksine izin vermedikçe parola yalnızca şifreli bir bağlantı üzerinden gönderilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="149" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="154" />
         <source>Not tested.</source>
         <translation>Test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="150" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="155" />
         <source>No incoming server was entered, so receiving was not tested.</source>
         <translation>Gelen sunucu girilmediği için posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="151" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="156" />
         <source>No outgoing server was entered, so sending was not tested.</source>
         <translation>Giden sunucu girilmediği için posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="192" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="197" />
         <source>Receiving works: this account can log in and read mail.</source>
         <translation>Posta alma çalışıyor: bu hesap giriş yapıp postalarını okuyabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="195" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="200" />
         <source>This account can log in and send.</source>
         <translation>Bu hesap giriş yapıp posta gönderebilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="196" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="201" />
         <source>The server accepted the user name and password. Use these settings in your mail program:</source>
         <translation>Sunucu kullanıcı adını ve parolayı kabul etti. Posta programınızda şu ayarları kullanın:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="202" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="207" />
         <source>What to do</source>
         <translation>Ne yapmalı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="202" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="207" />
         <source>More help</source>
         <translation>Daha fazla yardım</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="202" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="207" />
         <source>Usual causes</source>
         <translation>Olası nedenler</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="230" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="235" />
         <source>Protocol</source>
         <translation>Protokol</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="236" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="241" />
         <source>Normal password</source>
         <translation>Normal parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="247" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="252" />
         <source>Subject</source>
         <translation>Konu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="247" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="252" />
         <source>Issuer</source>
         <translation>Veren</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="248" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="253" />
         <source>Names</source>
         <translation>Adlar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="248" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="253" />
         <source>Expires</source>
         <translation>Bitiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="249" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="254" />
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 parmak izi</translation>
     </message>
@@ -718,7 +936,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="105" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="104" />
         <source>Mail Account Tester</source>
         <translation>Mail Account Tester</translation>
     </message>
@@ -738,7 +956,7 @@
         <translation>Unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="192" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="193" />
         <source>Cop&amp;y report</source>
         <translation>Raporu kopyala</translation>
     </message>
@@ -748,244 +966,244 @@
         <translation>Seçili hesabı ve parolalarını unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="156" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="157" />
         <source>Test rece&amp;iving</source>
         <translation>Posta al&amp;mayı test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="158" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="159" />
         <source>Test only the incoming server</source>
         <translation>Yalnızca gelen sunucuyu test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="159" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="160" />
         <source>Test se&amp;nding</source>
         <translation>P&amp;osta göndermeyi test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="161" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="162" />
         <source>Test only the outgoing server</source>
         <translation>Yalnızca giden sunucuyu test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="165" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="455" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="166" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="465" />
         <source>Test &amp;account</source>
         <translation>Hesabı &amp;test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="168" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="456" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="169" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="466" />
         <source>Test account</source>
         <translation>Hesabı test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="169" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="170" />
         <source>Test receiving and sending at the same time</source>
         <translation>Posta almayı ve göndermeyi aynı anda test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="187" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="188" />
         <source>Results of receiving and sending</source>
         <translation>Posta alma ve gönderme sonuçları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="194" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="195" />
         <source>Save report…</source>
         <translation>Raporu kaydet…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="209" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="210" />
         <source>Open folder</source>
         <translation>Klasörü aç</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="210" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="211" />
         <source>Open the folder of the saved report</source>
         <translation>Kaydedilen raporun klasörünü aç</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="423" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="425" />
         <source>Cancelled after %1 s.</source>
         <translation>%1 sn sonra iptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="424" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="426" />
         <source>Cancelled.</source>
         <translation>İptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="445" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="455" />
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="446" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="456" />
         <source>Cancel the test</source>
         <translation>Testi iptal et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="450" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="460" />
         <source>Testing…</source>
         <translation>Test ediliyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="478" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="488" />
         <source>Receiving (%1)</source>
         <translation>Gelen posta (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="480" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="490" />
         <source>Sending (SMTP)</source>
         <translation>Giden posta (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="482" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="492" />
         <source>testing</source>
         <translation>test ediliyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="483" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="493" />
         <source>works</source>
         <translation>çalışıyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="483" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="493" />
         <source>failed</source>
         <translation>başarısız</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="484" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="494" />
         <source>cancelled</source>
         <translation>iptal edildi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="485" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="495" />
         <source>not tested</source>
         <translation>test edilmedi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="489" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="499" />
         <source>works, with a warning</source>
         <translation>çalışıyor, bir uyarıyla</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="501" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="511" />
         <source>the password crossed the network unencrypted.</source>
         <translation>parola ağda şifrelenmeden iletildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="502" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="512" />
         <source>it works only with the certificate you trusted.</source>
         <translation>yalnızca güvendiğiniz sertifikayla çalışıyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="504" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="514" />
         <source>Warning about receiving: %1</source>
         <translation>Posta alma uyarısı: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="505" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="515" />
         <source>Warning about sending: %1</source>
         <translation>Posta gönderme uyarısı: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="511" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="521" />
         <source>This account can receive and send mail.</source>
         <translation>Bu hesap posta alıp gönderebilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="513" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="523" />
         <source>Receiving works. Sending: %1</source>
         <translation>Posta alma çalışıyor. Posta gönderme: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="515" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="525" />
         <source>Sending works. Receiving: %1</source>
         <translation>Posta gönderme çalışıyor. Posta alma: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="517" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="527" />
         <source>Receiving and sending: %1</source>
         <translation>Posta alma ve gönderme: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="519" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="529" />
         <source>Receiving: %1 Sending: %2</source>
         <translation>Posta alma: %1 Posta gönderme: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="522" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="532" />
         <source>Receiving works. Sending was not tested.</source>
         <translation>Posta alma çalışıyor. Posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="523" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="533" />
         <source>Receiving: %1 Sending was not tested.</source>
         <translation>Posta alma: %1 Posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="525" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="535" />
         <source>Sending works. Receiving was not tested.</source>
         <translation>Posta gönderme çalışıyor. Posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="526" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="536" />
         <source>Sending: %1 Receiving was not tested.</source>
         <translation>Posta gönderme: %1 Posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="528" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="538" />
         <source>Nothing was tested.</source>
         <translation>Hiçbir şey test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="554" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="562" />
         <source>Report copied (Markdown, password removed).</source>
         <translation>Rapor kopyalandı (Markdown, parola çıkarıldı).</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="571" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="579" />
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="571" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="579" />
         <source>HTML (*.html)</source>
         <translation>HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="572" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="580" />
         <source>Save report</source>
         <translation>Raporu kaydet</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="582" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="590" />
         <source>Could not save the report: %1</source>
         <translation>Rapor kaydedilemedi: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="610" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="618" />
         <source>Subject</source>
         <translation>Konu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="610" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="618" />
         <source>Issuer</source>
         <translation>Veren</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="611" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="619" />
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 parmak izi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="616" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="624" />
         <source>Trust this certificate?</source>
         <translation>Bu sertifikaya güvenilsin mi?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="606" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="614" />
         <source>Only trust this certificate if you know it belongs to %1, for example a mail bridge on this computer or a server your organization runs.
 
 From now on the test will accept exactly this certificate for this server and port, and refuse any other.</source>
@@ -994,49 +1212,82 @@ From now on the test will accept exactly this certificate for this server and po
 Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifikayı kabul edecek, başka her sertifikayı reddedecek.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="589" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="597" />
         <source>Report saved as %1</source>
         <translation>Rapor kaydedildi: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="620" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="628" />
         <source>Certificate trusted for this server. Test again.</source>
         <translation>Bu sunucu için sertifikaya güvenildi. Yeniden test edin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="627" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="635" />
         <source>The trusted certificate was removed.</source>
         <translation>Güvenilen sertifika kaldırıldı.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="633" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="641" />
         <source>(new account)</source>
         <translation>(yeni hesap)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="695" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="705" />
         <source>No system keychain is available, so the password is kept only until you close this window. It is never written to a file.</source>
         <translation>Kullanılabilir bir sistem anahtarlığı yok; bu yüzden parola yalnızca bu pencereyi kapatana kadar tutulur. Hiçbir zaman bir dosyaya yazılmaz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="725" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="735" />
         <source>Forget this account?</source>
         <translation>Bu hesap unutulsun mu?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="726" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="736" />
         <source>Forget “%1” and remove its passwords from the keychain?</source>
         <translation>“%1” unutulsun ve parolaları anahtarlıktan silinsin mi?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="736" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="746" />
         <source>Account and password forgotten.</source>
         <translation>Hesap ve parola unutuldu.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="740" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="750" />
         <source>The language changes the next time the window opens.</source>
         <translation>Dil, pencere bir sonraki açılışında değişir.</translation>
+    </message>
+</context>
+<context>
+    <name>SideChoice</name>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="88" />
+        <source>Incoming servers found</source>
+        <translation>Bulunan gelen posta sunucuları</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="89" />
+        <source>Outgoing servers found</source>
+        <translation>Bulunan giden posta sunucuları</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="90" />
+        <source>Found:</source>
+        <translation>Bulunan:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="101" />
+        <source>Use this server</source>
+        <translation>Bu sunucuyu kullan</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="104" />
+        <source>Use this incoming server despite the warning</source>
+        <translation>Uyarıya rağmen bu gelen posta sunucusunu kullan</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="105" />
+        <source>Use this outgoing server despite the warning</source>
+        <translation>Uyarıya rağmen bu giden posta sunucusunu kullan</translation>
     </message>
 </context>
 <context>
@@ -1087,12 +1338,12 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
         <translation>%1 sn geçti · bu adım %2 sn sonra vazgeçecek</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/side.py" line="214" />
+        <location filename="../../gui/mailtester/qt/views/side.py" line="216" />
         <source>Cancelled after %1 s.</source>
         <translation>%1 sn sonra iptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/side.py" line="215" />
+        <location filename="../../gui/mailtester/qt/views/side.py" line="217" />
         <source>The test was stopped; nothing more was sent.</source>
         <translation>Test durduruldu; başka bir şey gönderilmedi.</translation>
     </message>

@@ -41,6 +41,7 @@ from ..controllers.accounts import AccountStore, Keychain, SavedAccount, private
 from ..controllers.check import SIDES, AccountController, AccountReport, Side
 from ..i18n import PSEUDO, stretch
 from ..neutral import neutral, rich
+from .detect import Detection
 from .diagnosis import MARKS, group_fingerprint, mark_color, mark_html
 from .focus import FocusButton
 from .form import DEMO, TOKEN_METHOD, AccountForm
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         content_layout.setContentsMargins(0, 0, 6, 0)
         self.form = AccountForm(content)
         self.form.add_row_on_top(acc_label, acc_row)
+        self.detection = Detection(self.form, settings)  # finding the settings from the address
         content_layout.addWidget(self.form)
         self.keychain_notice = QLabel(content)
         self.keychain_notice.setObjectName("keychainNotice")
@@ -292,7 +294,8 @@ class MainWindow(QMainWindow):
         return self.panes[Side.INCOMING].report
 
     def _apply_tab_order(self) -> None:
-        chain: list[QWidget] = [self.account_combo, self.forget_account_button, *self.form.focus_chain(),
+        chain: list[QWidget] = [self.account_combo, self.forget_account_button,
+                                *self.detection.in_chain(self.form.focus_chain()),
                                 self.incoming_test_button, self.outgoing_test_button, self.test_button,
                                 self.tabs.tabBar()]
         for side in SIDES:
@@ -752,6 +755,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         private_sync(self.settings)
         self.account.cancel(quiet=True)
+        self.detection.controller.cancel()
         for task in list(self._background):
             task.cancel()
         self.keychain.close()
