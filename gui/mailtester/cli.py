@@ -138,6 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--lang", choices=list(LANGUAGES), default=system_language(),
                        help="language of the diagnosis (default: the system's)")
     check.add_argument("--debug", action="store_true", help="log the engine's steps to stderr")
+    from .oauth.options import add_arguments as add_oauth_arguments
+
+    add_oauth_arguments(check)
     from .detect.command import add_arguments  # the option list only; no network code at import
 
     detect = sub.add_parser(
@@ -212,6 +215,10 @@ def check_report_path(path: str) -> None:
 def settings_from_args(args: argparse.Namespace, stdin: TextIO) -> CheckSettings:
     if not args.host:
         raise UsageError("--host is required (or use --demo)")
+    from .oauth.options import usage_problem
+
+    if problem := usage_problem(args):
+        raise UsageError(problem)
     protocol = Protocol(args.protocol)
     mech = args.mechanism
     if mech in NON_SASL and protocol not in NON_SASL[mech]:
@@ -242,12 +249,12 @@ def settings_from_args(args: argparse.Namespace, stdin: TextIO) -> CheckSettings
         check_report_path(args.report)
     if not user:
         raise UsageError("--user is required (usually the full email address)")
-    if mech in ("XOAUTH2", "OAUTHBEARER") and token is None:
+    if mech in ("XOAUTH2", "OAUTHBEARER") and token is None and not args.oauth:
         raise UsageError(f"{mech} needs a bearer token: use --token-env")
     if token is not None and password is None and mech not in ("auto", "XOAUTH2", "OAUTHBEARER"):
         raise UsageError(f"{mech} needs a password, not a token: use --password-env or --password-stdin, "
                          "or --mechanism XOAUTH2 or OAUTHBEARER")
-    if password is None and token is None:
+    if password is None and token is None and not args.oauth:  # --oauth: the token comes from the sign-in
         if stdin.isatty():
             password = check_secret(_utf8(getpass.getpass(f"Password for {user}: "), "the password"))
             if not password:
@@ -308,7 +315,15 @@ async def run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
                       f"user {settings.credentials.user}", file=stdout)
             report = await check_and_report(settings, args, stdout)
     else:
-        report = await check_and_report(settings_from_args(args, stdin), args, stdout)
+        settings, oauth = settings_from_args(args, stdin), None
+        if args.oauth:  # sign in first; the check then logs in with the access token
+            from .oauth.command import signed_in
+
+            got = await signed_in(settings, args, stdout)
+            if isinstance(got, int):
+                return got
+            settings, oauth = got
+        report = await check_and_report(settings, args, stdout, oauth)
     return report.exit_code
 
 
@@ -323,7 +338,8 @@ def apply_suggestion(settings: CheckSettings, s: Suggestion) -> CheckSettings:
     return replace(settings, port=int(s.value))
 
 
-async def check_and_report(settings: CheckSettings, args: argparse.Namespace, stdout: TextIO) -> Report:
+async def check_and_report(settings: CheckSettings, args: argparse.Namespace, stdout: TextIO,
+                           oauth: dict[str, object] | None = None) -> Report:
     """One run, its output, and at most one retry with a suggested variant when asked for."""
     from .driver.client import run_check
     from .knowledge.report import build_report, transcript_line, write_report
@@ -356,6 +372,8 @@ async def check_and_report(settings: CheckSettings, args: argparse.Namespace, st
             print(f"mailtester: cannot write the report: {exc.strerror or exc}", file=sys.stderr)
     if args.json:
         out = report.as_dict()
+        if oauth is not None:  # provider, issuer, scopes, expires_in: never a token
+            out["oauth"] = oauth
         if first is not None:
             out["first_attempt"] = first.as_dict()
         json.dump(out, stdout, ensure_ascii=not speaks_utf8(stdout))

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import trustme
 
+from tests.servers.postfix import MECHANISMS, PostfixServer
+
 HERE = Path(__file__).parent / "oidc"
 HOST = "127.0.0.3"
 CLIENT = "mailtester-test"
@@ -64,6 +66,21 @@ class OidcServer:
     @property
     def log(self) -> str:
         return (self.root / "provider.log").read_text(errors="replace")
+
+    @property
+    def spki(self) -> str:
+        """base64(SHA-256(SubjectPublicKeyInfo)) of the certificate, for Chromium's
+        --ignore-certificate-errors-spki-list."""
+        import base64
+        import hashlib
+
+        from cryptography import x509
+        from cryptography.hazmat.primitives import serialization
+
+        cert = x509.load_pem_x509_certificate((self.root / "cert.pem").read_bytes())
+        der = cert.public_key().public_bytes(serialization.Encoding.DER,
+                                             serialization.PublicFormat.SubjectPublicKeyInfo)
+        return base64.b64encode(hashlib.sha256(der).digest()).decode()
 
     def dovecot_oauth2(self) -> str:
         """dovecot-oauth2.conf.ext: tokens checked by introspection, the mail scope required."""
@@ -123,3 +140,24 @@ class OidcServer:
                 self.process.kill()
                 self.process.wait()
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def start_mail_server(oidc: OidcServer) -> PostfixServer:
+    """A second private Postfix + Dovecot whose Dovecot also takes XOAUTH2 and OAUTHBEARER, checking
+    each token by introspection at `oidc` (passdb oauth2); Postfix gets them through Dovecot SASL."""
+
+    class OAuthPostfix(PostfixServer):
+        def _configure(self) -> None:
+            super()._configure()
+            ext = self.root / "dovecot-oauth2.conf.ext"
+            ext.write_text(oidc.dovecot_oauth2())
+            ext.chmod(0o644)
+            conf = self.root / "dovecot.conf"
+            text = conf.read_text(encoding="utf-8")
+            assert f"auth_mechanisms = {MECHANISMS}\n" in text
+            text = text.replace(f"auth_mechanisms = {MECHANISMS}\n",
+                                f"auth_mechanisms = {MECHANISMS} xoauth2 oauthbearer\n")
+            conf.write_text(text + f"passdb {{\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n"
+                                   f"  args = {ext}\n}}\n", encoding="utf-8")
+
+    return OAuthPostfix.start()

@@ -25,7 +25,6 @@ from ..protocol.credentials import Secret
 from ..protocol.kinds import Protocol
 from ..protocol.replies import show_controls
 
-PROVIDERS = ("google", "microsoft", "issuer")
 MAX_BODY = 64 * 1024  # discovery documents and token answers are small
 MIN_WAIT = 120.0  # the browser step: at least this long, else --timeout x 4
 
@@ -68,7 +67,7 @@ class SignInError(Exception):
 
 @dataclass(frozen=True)
 class OAuthSettings:
-    provider: str  # one of PROVIDERS
+    provider: str  # one of options.PROVIDERS
     client_id: str = ""
     client_secret: str = ""  # Google's Desktop client only (not confidential by Google's design)
     tenant: str = ""
