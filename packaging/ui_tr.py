@@ -14,6 +14,110 @@ import sys
 import xml.etree.ElementTree as ET
 
 TR = {
+    # the batch window (qt/batch/)
+    "Check many accounts\u2026": "Bir&çok hesabı test et\u2026",  # ç is free in Turkish; no English letter is
+    "Check the accounts of a CSV or Excel sheet at once (Ctrl+B)":
+        "Bir CSV veya Excel tablosundaki hesapları birlikte test edin (Ctrl+B)",
+    "Check many accounts": "Birçok hesabı test et",
+    "&Open file\u2026": "Dosya &aç\u2026",
+    "A CSV or Excel (.xlsx) file with a column of email addresses":
+        "E-posta adresleri sütunu olan bir CSV veya Excel (.xlsx) dosyası",
+    "&Paste rows\u2026": "Satırları &yapıştır\u2026",
+    "Co&lumns\u2026": "&Sütunlar\u2026",
+    "Which column of the sheet holds what": "Tablonun hangi sütununda ne var",
+    "No sheet yet: open a file or paste rows.": "Henüz tablo yok: bir dosya açın veya satırları yapıştırın.",
+    "Rows to check": "Test edilecek satırlar",
+    "&Use these rows": "Bu satırları &kullan",
+    "Columns of the sheet": "Tablonun sütunları",
+    "Email or user name": "E-posta veya kullanıcı adı",
+    "Login name, when not the address": "Giriş adı (adresten farklıysa)",
+    "Password reference": "Parola başvurusu",
+    "Column for: %1": "Şunun sütunu: %1",
+    "Protocol for the rows that name none": "Protokol belirtmeyen satırlar için protokol",
+    "As each row says (sending, SMTP, when it says nothing)":
+        "Her satırda yazdığı gibi (bir şey yazmıyorsa giden posta, SMTP)",
+    "Receiving (IMAP)": "Gelen posta (IMAP)",
+    "Receiving (POP3)": "Gelen posta (POP3)",
+    "P&rotocol:": "P&rotokol:",
+    "Optional: for servers with a private CA": "İsteğe bağlı: kendi CA'sı olan sunucular için",
+    "Choose an extra CA certificate file": "Ek bir CA sertifika dosyası seçin",
+    "&Start": "&Başlat",
+    "One login attempt per account: a failed try is never repeated":
+        "Hesap başına tek giriş denemesi: başarısız bir deneme asla tekrarlanmaz",
+    "S&top": "&Durdur",
+    "The rows checked stay; the others are not tried": "Test edilen satırlar kalır; diğerleri denenmez",
+    "Accounts checked": "Test edilen hesaplar",
+    "Rows shown": "Gösterilen satırlar",
+    "Sho&w:": "&Göster:",
+    "Accounts and their results": "Hesaplar ve sonuçları",
+    "Table corner": "Tablo köşesi",
+    "Choose a row to see its test.": "Testini görmek için bir satır seçin.",
+    "Timeline of the selected account": "Seçilen hesabın zaman çizelgesi",
+    "Diagnosis of the selected account": "Seçilen hesabın tanısı",
+    "Export &CSV\u2026": "CSV olarak dışa ak&tar\u2026",
+    "The sheet's columns and each row's result; no password": "Tablonun sütunları ve her satırın sonucu; parola yok",
+    "Export &HTML\u2026": "&HTML olarak dışa aktar\u2026",
+    "A summary page with each row's timeline and diagnosis":
+        "Her satırın zaman çizelgesi ve tanısıyla bir özet sayfası",
+    "Open a sheet of accounts": "Bir hesap tablosu açın",
+    "Sheets (*.csv *.xlsx *.txt);;All files (*)": "Tablolar (*.csv *.xlsx *.txt);;Tüm dosyalar (*)",
+    "pasted rows": "yapıştırılan satırlar",
+    "This sheet cannot be used: %1": "Bu tablo kullanılamıyor: %1",
+    "Accounts in %1: %2": "%1 içindeki hesaplar: %2",
+    "(none)": "(yok)",
+    "No column of passwords or password references was recognised: choose it under Columns of the sheet.":
+        "Parola veya parola başvurusu sütunu tanınmadı: onu Tablonun sütunları bölümünden seçin.",
+    "This sheet holds passwords in clear: keep it safe, and consider a password_ref column instead (env:NAME, "
+    "file:PATH or prompt). No password is shown or saved here.":
+        "Bu tabloda parolalar açık olarak duruyor: onu güvende tutun ve yerine bir password_ref sütunu kullanmayı "
+        "düşünün (env:AD, file:YOL veya prompt). Burada hiçbir parola gösterilmez veya kaydedilmez.",
+    "The extra CA file %1 does not exist.": "Ek CA dosyası %1 yok.",
+    "The run stopped: %1": "Çalışma durdu: %1",
+    "%1 of %2 checked": "%2 hesaptan %1 tanesi test edildi",
+    "works: %1": "çalışan: %1",
+    "failed: %1": "başarısız: %1",
+    "not checked: %1": "test edilmeyen: %1",
+    "stopping\u2026": "durduruluyor\u2026",
+    "about %1 left": "yaklaşık %1 kaldı",
+    "took %1": "%1 sürdü",
+    "%1 s": "%1 sn",
+    "%1 min": "%1 dk",
+    "All accounts (%1)": "Tüm hesaplar (%1)",
+    "Failed (%1)": "Başarısız (%1)",
+    "Not checked (%1)": "Test edilmeyen (%1)",
+    "CSV files (*.csv)": "CSV dosyaları (*.csv)",
+    "HTML pages (*.html)": "HTML sayfaları (*.html)",
+    "Export the results": "Sonuçları dışa aktar",
+    "Could not save the results: %1": "Sonuçlar kaydedilemedi: %1",
+    "Results saved to %1": "Sonuçlar %1 dosyasına kaydedildi",
+    "The sheet is empty: it needs a header row and one row per account.":
+        "Tablo boş: bir başlık satırı ve her hesap için bir satır gerekir.",
+    "The file is not UTF-8 text. Save it as \u201cCSV UTF-8\u201d or as an Excel workbook (.xlsx).":
+        "Dosya UTF-8 metin değil. Onu \u201cCSV UTF-8\u201d olarak veya bir Excel çalışma kitabı (.xlsx) olarak "
+        "kaydedin.",
+    "This is not a readable Excel workbook.": "Bu, okunabilir bir Excel çalışma kitabı değil.",
+    "The file is too large for a sheet of accounts.": "Dosya bir hesap tablosu için çok büyük.",
+    "The sheet has too many rows.": "Tabloda çok fazla satır var.",
+    "The file cannot be read.": "Dosya okunamıyor.",
+    "No column of email addresses or user names was recognised: choose it under Columns of the sheet.":
+        "E-posta adresi veya kullanıcı adı sütunu tanınmadı: onu Tablonun sütunları bölümünden seçin.",
+    "The sheet has no column %1.": "Tabloda %1 sütunu yok.",
+    "Row %1, column %2: %3": "Satır %1, sütun %2: %3",
+    "The sheet asks for the password of \u201c%1\u201d. Accounts that use it: %2 (%3)":
+        "Tablo \u201c%1\u201d parolasını istiyor. Onu kullanan hesaplar: %2 (%3)",
+    "It is used for this run only and is not kept.": "Yalnızca bu çalışma için kullanılır ve saklanmaz.",
+    "Works": "Çalışıyor",
+    "Refused": "Reddedildi",
+    "Failed": "Başarısız",
+    "Deferred: the server asked to wait": "Ertelendi: sunucu beklemeyi istedi",
+    "Stopped": "Durduruldu",
+    "No server given": "Sunucu verilmedi",
+    "Waiting": "Bekliyor",
+    "#": "#",
+    "Account": "Hesap",
+    "Result": "Sonuç",
+    "Time": "Süre",
+    # (end of the batch window)
     "%1 refused the connection": "%1 bağlantıyı reddetti",
     "%1\nNot valid base64: shown as the server sent it.":
         "%1\nGeçerli base64 değil: sunucunun gönderdiği gibi gösteriliyor.",

@@ -150,6 +150,15 @@ def build_parser() -> argparse.ArgumentParser:
                     "plain HTTP only as a flagged candidate), MX and SRV records, all at once. No password is "
                     "asked for or sent. Exit status: 0 found, 1 nothing found, 2 not an address.",
     )
+    from .batch.command import add_arguments as add_batch_arguments  # the option list only: no engine at import
+
+    add_batch_arguments(sub.add_parser(
+        "batch", help="check many accounts from a CSV or Excel sheet, once each",
+        description="Check every account of a sheet (CSV or XLSX) once: at most --concurrency checks at once and "
+                    "--per-host per server, never a second attempt, a server that shows rate-limit or lockout "
+                    "signs paused and its remaining rows deferred. Exit status: 0 every row logged in, 1 some did "
+                    "not, 2 usage error, 3 rows deferred, 130 stopped.",
+    ))
     add_arguments(detect)
     return parser
 
@@ -394,6 +403,10 @@ def main(argv: list[str] | None = None) -> int:
         from .detect.command import run_detect
 
         return run_detect(args, sys.stdout, sys.stderr)
+    if args.command == "batch":
+        from .batch.command import run_batch
+
+        return run_batch(args)
     if args.debug:
         logging.basicConfig(level=logging.DEBUG, stream=sys.stderr,
                             format="%(asctime)s %(name)s %(levelname)s %(message)s")

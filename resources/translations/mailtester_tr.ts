@@ -443,6 +443,510 @@
     </message>
 </context>
 <context>
+    <name>BatchModel</name>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="45" />
+        <source>Works</source>
+        <translation>Çalışıyor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="46" />
+        <source>Refused</source>
+        <translation>Reddedildi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="47" />
+        <source>Failed</source>
+        <translation>Başarısız</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="48" />
+        <source>Deferred: the server asked to wait</source>
+        <translation>Ertelendi: sunucu beklemeyi istedi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="49" />
+        <source>Stopped</source>
+        <translation>Durduruldu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="50" />
+        <source>No server given</source>
+        <translation>Sunucu verilmedi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="51" />
+        <source>Testing…</source>
+        <translation>Test ediliyor…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="52" />
+        <source>Waiting</source>
+        <translation>Bekliyor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="54" />
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="54" />
+        <source>Account</source>
+        <translation>Hesap</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="55" />
+        <source>Server</source>
+        <translation>Sunucu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="55" />
+        <source>Result</source>
+        <translation>Sonuç</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="56" />
+        <source>Diagnosis</source>
+        <translation>Tanı</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="56" />
+        <source>Time</source>
+        <translation>Süre</translation>
+    </message>
+</context>
+<context>
+    <name>BatchWindow</name>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="142" />
+        <source>Check many accounts</source>
+        <translation>Birçok hesabı test et</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="156" />
+        <source>&amp;Open file…</source>
+        <translation>Dosya &amp;aç…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="158" />
+        <source>A CSV or Excel (.xlsx) file with a column of email addresses</source>
+        <translation>E-posta adresleri sütunu olan bir CSV veya Excel (.xlsx) dosyası</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="159" />
+        <source>&amp;Paste rows…</source>
+        <translation>Satırları &amp;yapıştır…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="162" />
+        <source>Co&amp;lumns…</source>
+        <translation>&amp;Sütunlar…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="165" />
+        <source>Which column of the sheet holds what</source>
+        <translation>Tablonun hangi sütununda ne var</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="166" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="441" />
+        <source>No sheet yet: open a file or paste rows.</source>
+        <translation>Henüz tablo yok: bir dosya açın veya satırları yapıştırın.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="179" />
+        <source>Rows to check</source>
+        <translation>Test edilecek satırlar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="184" />
+        <source>&amp;Use these rows</source>
+        <translation>Bu satırları &amp;kullan</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="202" />
+        <source>Columns of the sheet</source>
+        <translation>Tablonun sütunları</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="205" />
+        <source>Email or user name</source>
+        <translation>E-posta veya kullanıcı adı</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="205" />
+        <source>Login name, when not the address</source>
+        <translation>Giriş adı (adresten farklıysa)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="206" />
+        <source>Password</source>
+        <translation>Parola</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="207" />
+        <source>Password reference</source>
+        <translation>Parola başvurusu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="207" />
+        <source>Server</source>
+        <translation>Sunucu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="208" />
+        <source>Port</source>
+        <translation>Bağlantı noktası</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="208" />
+        <source>Security</source>
+        <translation>Güvenlik</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="208" />
+        <source>Protocol</source>
+        <translation>Protokol</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="209" />
+        <source>Method</source>
+        <translation>Yöntem</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="215" />
+        <source>Column for: %1</source>
+        <translation>Şunun sütunu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="233" />
+        <source>Protocol for the rows that name none</source>
+        <translation>Protokol belirtmeyen satırlar için protokol</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="234" />
+        <source>As each row says (sending, SMTP, when it says nothing)</source>
+        <translation>Her satırda yazdığı gibi (bir şey yazmıyorsa giden posta, SMTP)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="235" />
+        <source>Sending (SMTP)</source>
+        <translation>Giden posta (SMTP)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="236" />
+        <source>Receiving (IMAP)</source>
+        <translation>Gelen posta (IMAP)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="237" />
+        <source>Receiving (POP3)</source>
+        <translation>Gelen posta (POP3)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="238" />
+        <source>P&amp;rotocol:</source>
+        <translation>P&amp;rotokol:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="243" />
+        <source>Extra CA certificate file</source>
+        <translation>Ek CA sertifika dosyası</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="244" />
+        <source>Optional: for servers with a private CA</source>
+        <translation>İsteğe bağlı: kendi CA'sı olan sunucular için</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="245" />
+        <source>&amp;Browse…</source>
+        <translation>Gö&amp;zat…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="247" />
+        <source>Choose an extra CA certificate file</source>
+        <translation>Ek bir CA sertifika dosyası seçin</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="250" />
+        <source>Extra CA &amp;file:</source>
+        <translation>Ek &amp;CA dosyası:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="255" />
+        <source>&amp;Start</source>
+        <translation>&amp;Başlat</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="257" />
+        <source>One login attempt per account: a failed try is never repeated</source>
+        <translation>Hesap başına tek giriş denemesi: başarısız bir deneme asla tekrarlanmaz</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="258" />
+        <source>S&amp;top</source>
+        <translation>&amp;Durdur</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="260" />
+        <source>The rows checked stay; the others are not tried</source>
+        <translation>Test edilen satırlar kalır; diğerleri denenmez</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="268" />
+        <source>Accounts checked</source>
+        <translation>Test edilen hesaplar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="282" />
+        <source>Rows shown</source>
+        <translation>Gösterilen satırlar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="284" />
+        <source>Sho&amp;w:</source>
+        <translation>&amp;Göster:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="293" />
+        <source>Accounts and their results</source>
+        <translation>Hesaplar ve sonuçları</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="305" />
+        <source>Table corner</source>
+        <translation>Tablo köşesi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="317" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="633" />
+        <source>Choose a row to see its test.</source>
+        <translation>Testini görmek için bir satır seçin.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="322" />
+        <source>Timeline of the selected account</source>
+        <translation>Seçilen hesabın zaman çizelgesi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="323" />
+        <source>Diagnosis of the selected account</source>
+        <translation>Seçilen hesabın tanısı</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="335" />
+        <source>Export &amp;CSV…</source>
+        <translation>CSV olarak dışa ak&amp;tar…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="337" />
+        <source>The sheet's columns and each row's result; no password</source>
+        <translation>Tablonun sütunları ve her satırın sonucu; parola yok</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="338" />
+        <source>Export &amp;HTML…</source>
+        <translation>&amp;HTML olarak dışa aktar…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="340" />
+        <source>A summary page with each row's timeline and diagnosis</source>
+        <translation>Her satırın zaman çizelgesi ve tanısıyla bir özet sayfası</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="390" />
+        <source>Open a sheet of accounts</source>
+        <translation>Bir hesap tablosu açın</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="391" />
+        <source>Sheets (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>Tablolar (*.csv *.xlsx *.txt);;Tüm dosyalar (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="412" />
+        <source>pasted rows</source>
+        <translation>yapıştırılan satırlar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="427" />
+        <source>This sheet cannot be used: %1</source>
+        <translation>Bu tablo kullanılamıyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="443" />
+        <source>Accounts in %1: %2</source>
+        <translation>%1 içindeki hesaplar: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="556" />
+        <source>works: %1</source>
+        <translation>çalışan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="557" />
+        <source>failed: %1</source>
+        <translation>başarısız: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="559" />
+        <source>not checked: %1</source>
+        <translation>test edilmeyen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="449" />
+        <source>(none)</source>
+        <translation>(yok)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="71" />
+        <source>The sheet is empty: it needs a header row and one row per account.</source>
+        <translation>Tablo boş: bir başlık satırı ve her hesap için bir satır gerekir.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="73" />
+        <source>The file is not UTF-8 text. Save it as “CSV UTF-8” or as an Excel workbook (.xlsx).</source>
+        <translation>Dosya UTF-8 metin değil. Onu “CSV UTF-8” olarak veya bir Excel çalışma kitabı (.xlsx) olarak kaydedin.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="75" />
+        <source>This is not a readable Excel workbook.</source>
+        <translation>Bu, okunabilir bir Excel çalışma kitabı değil.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="76" />
+        <source>The file is too large for a sheet of accounts.</source>
+        <translation>Dosya bir hesap tablosu için çok büyük.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="77" />
+        <source>The sheet has too many rows.</source>
+        <translation>Tabloda çok fazla satır var.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="78" />
+        <source>The file cannot be read.</source>
+        <translation>Dosya okunamıyor.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="79" />
+        <source>No column of email addresses or user names was recognised: choose it under Columns of the sheet.</source>
+        <translation>E-posta adresi veya kullanıcı adı sütunu tanınmadı: onu Tablonun sütunları bölümünden seçin.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="82" />
+        <source>The sheet has no column %1.</source>
+        <translation>Tabloda %1 sütunu yok.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="83" />
+        <source>Row %1, column %2: %3</source>
+        <translation>Satır %1, sütun %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="456" />
+        <source>No column of passwords or password references was recognised: choose it under Columns of the sheet.</source>
+        <translation>Parola veya parola başvurusu sütunu tanınmadı: onu Tablonun sütunları bölümünden seçin.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="459" />
+        <source>This sheet holds passwords in clear: keep it safe, and consider a password_ref column instead (env:NAME, file:PATH or prompt). No password is shown or saved here.</source>
+        <translation>Bu tabloda parolalar açık olarak duruyor: onu güvende tutun ve yerine bir password_ref sütunu kullanmayı düşünün (env:AD, file:YOL veya prompt). Burada hiçbir parola gösterilmez veya kaydedilmez.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="476" />
+        <source>Choose a CA certificate file</source>
+        <translation>Bir CA sertifika dosyası seçin</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="477" />
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Sertifikalar (*.pem *.crt *.cer);;Tüm dosyalar (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="493" />
+        <source>The extra CA file %1 does not exist.</source>
+        <translation>Ek CA dosyası %1 yok.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="530" />
+        <source>The run stopped: %1</source>
+        <translation>Çalışma durdu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="555" />
+        <source>%1 of %2 checked</source>
+        <translation>%2 hesaptan %1 tanesi test edildi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="563" />
+        <source>stopping…</source>
+        <translation>durduruluyor…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="565" />
+        <source>about %1 left</source>
+        <translation>yaklaşık %1 kaldı</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="567" />
+        <source>took %1</source>
+        <translation>%1 sürdü</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="574" />
+        <source>%1 s</source>
+        <translation>%1 sn</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="575" />
+        <source>%1 min</source>
+        <translation>%1 dk</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="581" />
+        <source>All accounts (%1)</source>
+        <translation>Tüm hesaplar (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="582" />
+        <source>Failed (%1)</source>
+        <translation>Başarısız (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="583" />
+        <source>Not checked (%1)</source>
+        <translation>Test edilmeyen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="658" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV dosyaları (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="658" />
+        <source>HTML pages (*.html)</source>
+        <translation>HTML sayfaları (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="659" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="672" />
+        <source>Export the results</source>
+        <translation>Sonuçları dışa aktar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="673" />
+        <source>Could not save the results: %1</source>
+        <translation>Sonuçlar kaydedilemedi: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="676" />
+        <source>Results saved to %1</source>
+        <translation>Sonuçlar %1 dosyasına kaydedildi</translation>
+    </message>
+</context>
+<context>
     <name>Detection</name>
     <message>
         <location filename="../../gui/mailtester/qt/views/detect.py" line="146" />
@@ -460,206 +964,206 @@
         <translation>Gelen ve giden posta sunucularını adresten bulur; parola kullanılmaz</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="180" />
         <location filename="../../gui/mailtester/qt/views/detect.py" line="182" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="184" />
         <source>Look up settings online</source>
         <translation>Ayarları çevrimiçi ara</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="185" />
-        <source>Off: only the built-in provider database is asked, and nothing goes over the network.</source>
-        <translation>Kapalıyken yalnızca yerleşik sağlayıcı veritabanına bakılır ve ağ üzerinden hiçbir şey gönderilmez.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="237" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="239" />
         <source>Enter the whole address first, for example you@example.com.</source>
         <translation>Önce adresin tamamını girin, örneğin siz@example.com.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="252" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="254" />
         <source>Looking for the settings of %1…</source>
         <translation>%1 için ayarlar aranıyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="281" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="283" />
         <source>No settings found for %1.</source>
         <translation>%1 için ayar bulunamadı.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="282" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="284" />
         <source>Ask your provider or administrator for the server names and enter them below.</source>
         <translation>Sunucu adlarını sağlayıcınıza veya yöneticinize sorun ve aşağıya girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="284" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="286" />
         <source>Settings found for %1: check them.</source>
         <translation>%1 için ayarlar bulundu: kontrol edin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="285" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="287" />
         <source>Read the warning under the server before you use it.</source>
         <translation>Sunucuyu kullanmadan önce altındaki uyarıyı okuyun.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="287" />
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="327" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="289" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="329" />
         <source>Settings found for %1.</source>
         <translation>%1 için ayarlar bulundu.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="289" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="291" />
         <source>Only the built-in provider database was asked: online lookup is off under Advanced.</source>
         <translation>Yalnızca yerleşik sağlayıcı veritabanına bakıldı: Gelişmiş altında çevrimiçi arama kapalı.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="355" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="357" />
         <source>Found in: %1</source>
         <translation>Bulunduğu yer: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="358" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="360" />
         <source>The provider gives the user name as %1.</source>
         <translation>Sağlayıcıya göre kullanıcı adı: %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="360" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="362" />
         <source>Your own server is kept; pick one of these to use it instead.</source>
         <translation>Girdiğiniz sunucu korunuyor; onun yerine bunlardan birini kullanmak için seçin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="364" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="366" />
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="364" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="366" />
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="365" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="367" />
         <source>unencrypted</source>
         <translation>şifrelenmemiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="370" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="372" />
         <source>the built-in provider database</source>
         <translation>yerleşik sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="371" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="373" />
         <source>the provider's autoconfig file</source>
         <translation>sağlayıcının autoconfig dosyası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="372" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="374" />
         <source>the provider's web site (.well-known)</source>
         <translation>sağlayıcının web sitesi (.well-known)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="373" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="375" />
         <source>the online provider database</source>
         <translation>çevrimiçi sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="374" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="376" />
         <source>Microsoft 365's Autodiscover</source>
         <translation>Microsoft 365'in Autodiscover hizmeti</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="375" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="377" />
         <source>the domain's MX record</source>
         <translation>alan adının MX kaydı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="376" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="378" />
         <source>the domain's SRV records</source>
         <translation>alan adının SRV kayıtları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="377" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="379" />
         <source>a probe of the usual server names</source>
         <translation>olağan sunucu adlarının yoklanması</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="383" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="385" />
         <source>Check the server name with your provider before your password goes there.</source>
         <translation>Parolanız oraya gitmeden önce sunucu adını sağlayıcınıza doğrulatın.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="385" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="387" />
         <source>This server's certificate could not be verified, so it may not be who it claims to be.</source>
         <translation>Bu sunucunun sertifikası doğrulanamadı; kendini tanıttığı sunucu olmayabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="390" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="392" />
         <source>These settings came over plain HTTP, which anyone on the network could have changed.</source>
         <translation>Bu ayarlar şifresiz HTTP ile geldi; ağdaki herhangi biri onları değiştirmiş olabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="392" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="394" />
         <source>This server was only guessed from the usual names and was not named by your provider.</source>
         <translation>Bu sunucu yalnızca olağan adlardan tahmin edildi; sağlayıcınız onu bildirmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="394" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="396" />
         <source>These settings came from DNS records, which are not protected against changes on the way.</source>
         <translation>Bu ayarlar DNS kayıtlarından geldi; bu kayıtlar yolda değiştirilmeye karşı korunmaz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="397" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="399" />
         <source>These settings came over a connection that is not protected.</source>
         <translation>Bu ayarlar korunmayan bir bağlantı üzerinden geldi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="410" />
-        <source>found</source>
-        <translation>bulundu</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="410" />
-        <source>not found</source>
-        <translation>bulunamadı</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="410" />
-        <source>error</source>
-        <translation>hata</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="420" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="422" />
         <source>Provider database</source>
         <translation>Sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="426" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="428" />
         <source>%1 (plain HTTP)</source>
         <translation>%1 (şifresiz HTTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="428" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="430" />
         <source>MX of %1</source>
         <translation>%1 MX kaydı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="430" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="432" />
         <source>SRV records of %1</source>
         <translation>%1 SRV kayıtları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="432" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="434" />
         <source>Online provider database</source>
         <translation>Çevrimiçi sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="434" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="436" />
         <source>Microsoft 365 (Autodiscover)</source>
         <translation>Microsoft 365 (Autodiscover)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="436" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="438" />
         <source>Usual server names</source>
         <translation>Olağan sunucu adları</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="412" />
+        <source>found</source>
+        <translation>bulundu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="187" />
+        <source>Off: only the built-in provider database is asked, and nothing goes over the network.</source>
+        <translation>Kapalıyken yalnızca yerleşik sağlayıcı veritabanına bakılır ve ağ üzerinden hiçbir şey gönderilmez.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="412" />
+        <source>not found</source>
+        <translation>bulunamadı</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="412" />
+        <source>error</source>
+        <translation>hata</translation>
     </message>
 </context>
 <context>
@@ -670,202 +1174,275 @@
         <translation>Tanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="74" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="76" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="300" />
         <source>Certificate shown by the server</source>
         <translation>Sunucunun gösterdiği sertifika</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="79" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="83" />
         <source>Trust this certificate for this server…</source>
         <translation>Bu sunucu için bu sertifikaya güven…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="81" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="85" />
         <source>Forget the trusted certificate</source>
         <translation>Güvenilen sertifikayı unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="139" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="146" />
         <source>Each failed try may count toward the provider's lockout.</source>
         <translation>Her başarısız deneme, sağlayıcının kilidine sayılabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="149" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="156" />
         <source>Ready.</source>
         <translation>Hazır.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="159" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="166" />
         <source>Testing…</source>
         <translation>Test ediliyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="160" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="167" />
         <source>Watch the timeline: every line exchanged with the server appears as it happens.</source>
         <translation>Zaman çizelgesini izleyin: sunucuyla alınıp verilen her satır olduğu anda görünür.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="163" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="170" />
         <source>Cancelled after %1 s.</source>
         <translation>%1 sn sonra iptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="164" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="171" />
         <source>Cancelled.</source>
         <translation>İptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="165" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="172" />
         <source>The test was stopped; nothing more was sent.</source>
         <translation>Test durduruldu; başka bir şey gönderilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="184" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="191" />
         <source>Incoming server (%1)</source>
         <translation>Gelen posta sunucusu (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="185" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="192" />
         <source>Outgoing server (SMTP)</source>
         <translation>Giden posta sunucusu (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="196" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="201" />
         <source>Receiving works, with a warning: this account can log in and read mail.</source>
         <translation>Posta alma çalışıyor, ancak bir uyarı var: bu hesap giriş yapıp postalarını okuyabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="199" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="204" />
         <source>This account can log in and send, with a warning.</source>
         <translation>Bu hesap giriş yapıp posta gönderebilir, ancak bir uyarı var.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="208" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="214" />
         <source>The server said:</source>
         <translation>Sunucunun yanıtı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="237" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="223" />
+        <source>Technical detail:</source>
+        <translation>Teknik ayrıntı:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="248" />
         <source>Server</source>
         <translation>Sunucu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="237" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="248" />
         <source>Port</source>
         <translation>Bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="238" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="249" />
+        <source>Connection security</source>
+        <translation>Bağlantı güvenliği</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="251" />
+        <source>Authentication method</source>
+        <translation>Kimlik doğrulama yöntemi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="261" />
+        <source>Encrypted password</source>
+        <translation>Şifrelenmiş parola</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="263" />
+        <source>OAuth2</source>
+        <translation>OAuth2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="286" />
         <source>Security</source>
         <translation>Güvenlik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="238" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="323" />
+        <source>IP address</source>
+        <translation>IP adresi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="323" />
+        <source>email</source>
+        <translation>e-posta</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="328" />
+        <source>Mail programs will not trust this certificate: they check it against the authorities this computer trusts, not against the fingerprint you trusted here, so they will warn or refuse. What fixes that: the server's administrator installs a certificate from a public certificate authority; or your organization's certificate authority is installed on this computer; or you use the provider's proper server name, the one its certificate names.</source>
+        <translation>Posta programları bu sertifikaya güvenmez: onu burada güvendiğiniz parmak izine göre değil, bu bilgisayarın güvendiği makamlara göre denetler; bu yüzden uyarır ya da bağlanmayı reddeder. Bunu düzeltmenin yolları: sunucunun yöneticisi herkese açık bir sertifika makamından alınmış bir sertifika kurar; ya da kuruluşunuzun sertifika makamı bu bilgisayara kurulur; ya da sağlayıcının doğru sunucu adını, sertifikasında yazan adı kullanırsınız.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="342" />
+        <source>Trusted for %1. Test again to use it.</source>
+        <translation>%1 için güvenildi. Kullanmak için yeniden test edin.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="350" />
+        <source>no longer trusted</source>
+        <translation>artık güvenilmiyor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="351" />
+        <source>The certificate is no longer trusted for %1: the next test will stop at it before sending the password.</source>
+        <translation>Sertifikaya %1 için artık güvenilmiyor: sonraki test parolayı göndermeden önce onda duracak.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="256" />
         <source>None</source>
         <translation>Yok</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="240" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="250" />
         <source>User name</source>
         <translation>Kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="241" />
-        <source>Method</source>
-        <translation>Yöntem</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="243" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="289" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="293" />
         <source>Encryption</source>
         <translation>Şifreleme</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="188" />
-        <source>Provider</source>
-        <translation>Sağlayıcı</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="150" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="157" />
         <source>Fill in the account and choose Test account. The password is sent only over an encrypted connection unless you allow otherwise.</source>
         <translation>Hesabı doldurun ve Hesabı test et'i seçin. Aksine izin vermedikçe parola yalnızca şifreli bir bağlantı üzerinden gönderilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="154" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="161" />
         <source>Not tested.</source>
         <translation>Test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="155" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="162" />
         <source>No incoming server was entered, so receiving was not tested.</source>
         <translation>Gelen sunucu girilmediği için posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="156" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="163" />
         <source>No outgoing server was entered, so sending was not tested.</source>
         <translation>Giden sunucu girilmediği için posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="197" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="202" />
         <source>Receiving works: this account can log in and read mail.</source>
         <translation>Posta alma çalışıyor: bu hesap giriş yapıp postalarını okuyabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="200" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="205" />
         <source>This account can log in and send.</source>
         <translation>Bu hesap giriş yapıp posta gönderebilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="201" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="206" />
         <source>The server accepted the user name and password. Use these settings in your mail program:</source>
         <translation>Sunucu kullanıcı adını ve parolayı kabul etti. Posta programınızda şu ayarları kullanın:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="207" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="213" />
         <source>What to do</source>
         <translation>Ne yapmalı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="207" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="213" />
         <source>More help</source>
         <translation>Daha fazla yardım</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="207" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="213" />
         <source>Usual causes</source>
         <translation>Olası nedenler</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="235" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="247" />
         <source>Protocol</source>
         <translation>Protokol</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="241" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="264" />
         <source>Normal password</source>
         <translation>Normal parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="252" />
-        <source>Subject</source>
-        <translation>Konu</translation>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="290" />
+        <source>Certificate</source>
+        <translation>Sertifika</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="252" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="290" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="349" />
+        <source>trusted by you, by its fingerprint</source>
+        <translation>parmak iziyle, sizin güveninizle</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="291" />
+        <source>verified by an authority this computer trusts</source>
+        <translation>bu bilgisayarın güvendiği bir makamca doğrulandı</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="293" />
+        <source>none</source>
+        <translation>yok</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="294" />
+        <source>Login exchange</source>
+        <translation>Giriş alışverişi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="308" />
+        <source>Subject</source>
+        <translation>Sahibi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="308" />
         <source>Issuer</source>
         <translation>Veren</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="253" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="309" />
         <source>Names</source>
         <translation>Adlar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="253" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="310" />
         <source>Expires</source>
         <translation>Bitiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="254" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="311" />
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 parmak izi</translation>
     </message>
@@ -873,62 +1450,62 @@
 <context>
     <name>InputError</name>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="125" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="153" />
         <source>Enter the server name, for example smtp.example.com.</source>
         <translation>Sunucu adını girin, örneğin smtp.example.com.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="126" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="154" />
         <source>The server name contains a line break or control character.</source>
         <translation>Sunucu adı bir satır sonu ya da denetim karakteri içeriyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="127" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="155" />
         <source>Enter only the server name, without a prefix like smtp:// or https://.</source>
         <translation>Yalnızca sunucu adını, smtp:// veya https:// gibi bir önek olmadan girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="128" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="156" />
         <source>The server name cannot contain spaces.</source>
         <translation>Sunucu adı boşluk içeremez.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="129" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="157" />
         <source>Enter only the server name, without a path or an @.</source>
         <translation>Yalnızca sunucu adını, yol ve @ olmadan girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="130" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="158" />
         <source>This is not a valid IPv6 address.</source>
         <translation>Bu geçerli bir IPv6 adresi değil.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="131" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="159" />
         <source>Enter the port in its own field, not after the server name.</source>
         <translation>Bağlantı noktasını sunucu adının ardına değil, kendi alanına girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="132" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="160" />
         <source>This is not a valid server name: use letters, digits, dots and hyphens.</source>
         <translation>Bu geçerli bir sunucu adı değil: harf, rakam, nokta ve tire kullanın.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="133" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="161" />
         <source>The port must be a number from 1 to 65535.</source>
         <translation>Bağlantı noktası 1 ile 65535 arasında bir sayı olmalıdır.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="134" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="162" />
         <source>The user name contains a line break or control character.</source>
         <translation>Kullanıcı adı bir satır sonu ya da denetim karakteri içeriyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="135" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="163" />
         <source>The password contains a line break, which cannot be sent.</source>
         <translation>Parola, gönderilemeyecek bir satır sonu içeriyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="136" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="164" />
         <source>The token contains a line break, which cannot be sent.</source>
         <translation>Belirteç, gönderilemeyecek bir satır sonu içeriyor.</translation>
     </message>
@@ -956,7 +1533,7 @@
         <translation>Unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="193" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="200" />
         <source>Cop&amp;y report</source>
         <translation>Raporu kopyala</translation>
     </message>
@@ -987,13 +1564,13 @@
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/window.py" line="166" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="465" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="477" />
         <source>Test &amp;account</source>
         <translation>Hesabı &amp;test et</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/window.py" line="169" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="466" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="478" />
         <source>Test account</source>
         <translation>Hesabı test et</translation>
     </message>
@@ -1003,207 +1580,217 @@
         <translation>Posta almayı ve göndermeyi aynı anda test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="188" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="195" />
         <source>Results of receiving and sending</source>
         <translation>Posta alma ve gönderme sonuçları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="195" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="202" />
         <source>Save report…</source>
         <translation>Raporu kaydet…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="210" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="173" />
+        <source>Check many accounts…</source>
+        <translation>Bir&amp;çok hesabı test et…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="175" />
+        <source>Check the accounts of a CSV or Excel sheet at once (Ctrl+B)</source>
+        <translation>Bir CSV veya Excel tablosundaki hesapları birlikte test edin (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="217" />
         <source>Open folder</source>
         <translation>Klasörü aç</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="211" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="218" />
         <source>Open the folder of the saved report</source>
         <translation>Kaydedilen raporun klasörünü aç</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="425" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="437" />
         <source>Cancelled after %1 s.</source>
         <translation>%1 sn sonra iptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="426" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="438" />
         <source>Cancelled.</source>
         <translation>İptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="455" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="467" />
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="456" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="468" />
         <source>Cancel the test</source>
         <translation>Testi iptal et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="460" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="472" />
         <source>Testing…</source>
         <translation>Test ediliyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="488" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="500" />
         <source>Receiving (%1)</source>
         <translation>Gelen posta (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="490" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="502" />
         <source>Sending (SMTP)</source>
         <translation>Giden posta (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="492" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="504" />
         <source>testing</source>
         <translation>test ediliyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="493" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="505" />
         <source>works</source>
         <translation>çalışıyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="493" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="505" />
         <source>failed</source>
         <translation>başarısız</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="494" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="506" />
         <source>cancelled</source>
         <translation>iptal edildi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="495" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="507" />
         <source>not tested</source>
         <translation>test edilmedi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="499" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="511" />
         <source>works, with a warning</source>
         <translation>çalışıyor, bir uyarıyla</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="511" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="523" />
         <source>the password crossed the network unencrypted.</source>
         <translation>parola ağda şifrelenmeden iletildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="512" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="524" />
         <source>it works only with the certificate you trusted.</source>
         <translation>yalnızca güvendiğiniz sertifikayla çalışıyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="514" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="526" />
         <source>Warning about receiving: %1</source>
         <translation>Posta alma uyarısı: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="515" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="527" />
         <source>Warning about sending: %1</source>
         <translation>Posta gönderme uyarısı: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="521" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="533" />
         <source>This account can receive and send mail.</source>
         <translation>Bu hesap posta alıp gönderebilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="523" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="535" />
         <source>Receiving works. Sending: %1</source>
         <translation>Posta alma çalışıyor. Posta gönderme: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="525" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="537" />
         <source>Sending works. Receiving: %1</source>
         <translation>Posta gönderme çalışıyor. Posta alma: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="527" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="539" />
         <source>Receiving and sending: %1</source>
         <translation>Posta alma ve gönderme: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="529" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="541" />
         <source>Receiving: %1 Sending: %2</source>
         <translation>Posta alma: %1 Posta gönderme: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="532" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="544" />
         <source>Receiving works. Sending was not tested.</source>
         <translation>Posta alma çalışıyor. Posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="533" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="545" />
         <source>Receiving: %1 Sending was not tested.</source>
         <translation>Posta alma: %1 Posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="535" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="547" />
         <source>Sending works. Receiving was not tested.</source>
         <translation>Posta gönderme çalışıyor. Posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="536" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="548" />
         <source>Sending: %1 Receiving was not tested.</source>
         <translation>Posta gönderme: %1 Posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="538" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="550" />
         <source>Nothing was tested.</source>
         <translation>Hiçbir şey test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="562" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="574" />
         <source>Report copied (Markdown, password removed).</source>
         <translation>Rapor kopyalandı (Markdown, parola çıkarıldı).</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="579" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="591" />
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="579" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="591" />
         <source>HTML (*.html)</source>
         <translation>HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="580" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="592" />
         <source>Save report</source>
         <translation>Raporu kaydet</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="590" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="602" />
         <source>Could not save the report: %1</source>
         <translation>Rapor kaydedilemedi: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="618" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="630" />
         <source>Subject</source>
-        <translation>Konu</translation>
+        <translation>Sahibi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="618" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="630" />
         <source>Issuer</source>
         <translation>Veren</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="619" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="631" />
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 parmak izi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="624" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="636" />
         <source>Trust this certificate?</source>
         <translation>Bu sertifikaya güvenilsin mi?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="614" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="626" />
         <source>Only trust this certificate if you know it belongs to %1, for example a mail bridge on this computer or a server your organization runs.
 
 From now on the test will accept exactly this certificate for this server and port, and refuse any other.</source>
@@ -1212,80 +1799,99 @@ From now on the test will accept exactly this certificate for this server and po
 Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifikayı kabul edecek, başka her sertifikayı reddedecek.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="597" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="609" />
         <source>Report saved as %1</source>
         <translation>Rapor kaydedildi: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="628" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="640" />
         <source>Certificate trusted for this server. Test again.</source>
         <translation>Bu sunucu için sertifikaya güvenildi. Yeniden test edin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="635" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="648" />
         <source>The trusted certificate was removed.</source>
         <translation>Güvenilen sertifika kaldırıldı.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="641" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="655" />
         <source>(new account)</source>
         <translation>(yeni hesap)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="705" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="719" />
         <source>No system keychain is available, so the password is kept only until you close this window. It is never written to a file.</source>
         <translation>Kullanılabilir bir sistem anahtarlığı yok; bu yüzden parola yalnızca bu pencereyi kapatana kadar tutulur. Hiçbir zaman bir dosyaya yazılmaz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="735" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="749" />
         <source>Forget this account?</source>
         <translation>Bu hesap unutulsun mu?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="736" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="750" />
         <source>Forget “%1” and remove its passwords from the keychain?</source>
         <translation>“%1” unutulsun ve parolaları anahtarlıktan silinsin mi?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="746" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="760" />
         <source>Account and password forgotten.</source>
         <translation>Hesap ve parola unutuldu.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="750" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="764" />
         <source>The language changes the next time the window opens.</source>
         <translation>Dil, pencere bir sonraki açılışında değişir.</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="107" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="118" />
+        <source>Password</source>
+        <translation>Parola</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="110" />
+        <source>The sheet asks for the password of “%1”. Accounts that use it: %2 (%3)</source>
+        <translation>Tablo “%1” parolasını istiyor. Onu kullanan hesaplar: %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="120" />
+        <source>It is used for this run only and is not kept.</source>
+        <translation>Yalnızca bu çalışma için kullanılır ve saklanmaz.</translation>
+    </message>
+</context>
+<context>
     <name>SideChoice</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="88" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="89" />
         <source>Incoming servers found</source>
         <translation>Bulunan gelen posta sunucuları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="89" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="90" />
         <source>Outgoing servers found</source>
         <translation>Bulunan giden posta sunucuları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="90" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="91" />
         <source>Found:</source>
         <translation>Bulunan:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="101" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="102" />
         <source>Use this server</source>
         <translation>Bu sunucuyu kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="104" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="105" />
         <source>Use this incoming server despite the warning</source>
         <translation>Uyarıya rağmen bu gelen posta sunucusunu kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="105" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="106" />
         <source>Use this outgoing server despite the warning</source>
         <translation>Uyarıya rağmen bu giden posta sunucusunu kullan</translation>
     </message>
@@ -1409,165 +2015,195 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="76" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="99" />
         <source>Looking up %1</source>
         <translation>%1 aranıyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="77" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="100" />
         <source>The name lookup did not answer in time</source>
         <translation>Ad çözümlemesi zamanında yanıt vermedi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="78" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="101" />
         <source>The name was not found: %1</source>
         <translation>Ad bulunamadı: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="79" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="102" />
         <source>Connecting to %1 port %2</source>
         <translation>%1 adresine, %2 numaralı bağlantı noktasından bağlanılıyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="80" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="103" />
         <source>No answer from %1 within %2 s</source>
         <translation>%1 adresinden %2 saniye içinde yanıt gelmedi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="81" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="104" />
         <source>%1 refused the connection</source>
         <translation>%1 bağlantıyı reddetti</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="82" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="105" />
         <source>Cannot reach %1: %2</source>
         <translation>%1 adresine ulaşılamıyor: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="83" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="106" />
         <source>Connected to %1 port %2</source>
         <translation>%1 adresine, %2 numaralı bağlantı noktasından bağlanıldı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="84" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="107" />
         <source>Gave up: the whole test took longer than %1 s</source>
         <translation>Vazgeçildi: testin tamamı %1 saniyeden uzun sürdü</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="85" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="108" />
         <source>No greeting from the server within %1 s</source>
         <translation>Sunucudan %1 saniye içinde karşılama gelmedi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="86" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="109" />
         <source>No reply from the server within %1 s</source>
         <translation>Sunucudan %1 saniye içinde yanıt gelmedi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="87" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="110" />
         <source>The server closed the connection</source>
         <translation>Sunucu bağlantıyı kapattı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="88" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="111" />
         <source>Starting TLS</source>
         <translation>TLS başlatılıyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="89" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="112" />
         <source>TLS failed: %1</source>
         <translation>TLS başarısız: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="90" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="113" />
         <source>TLS failed: the certificate changed since you trusted it</source>
         <translation>TLS başarısız: sertifika, ona güvendiğinizden beri değişti</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="91" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="114" />
         <source>TLS established: %1, %2</source>
         <translation>TLS kuruldu: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="92" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="115" />
         <source>TLS established: %1, %2 (certificate pinned by you)</source>
         <translation>TLS kuruldu: %1, %2 (sertifikayı siz sabitlediniz)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="93" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="116" />
         <source>Discarded data the server sent after 220 and before encryption started</source>
         <translation>Sunucunun 220'den sonra ve şifreleme başlamadan önce gönderdiği veriler atıldı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="95" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="118" />
         <source>Discarded data the server sent after its go-ahead and before encryption started</source>
         <translation>Sunucunun onay verdikten sonra ve şifreleme başlamadan önce gönderdiği veriler atıldı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="97" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="120" />
         <source>Server offers %1; using %2</source>
         <translation>Sunucu şunları sunuyor: %1; kullanılan: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="98" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="121" />
         <source>Server offers %1; using the %2 command</source>
         <translation>Sunucu şunları sunuyor: %1; %2 komutu kullanılıyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="99" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="122" />
         <source>Without encryption CRAM-MD5 is used: the password itself does not cross the network</source>
         <translation>Şifreleme olmadığından CRAM-MD5 kullanılıyor: parolanın kendisi ağdan geçmez</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="101" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="124" />
         <source>The server does not list its capabilities; trying the usual commands</source>
         <translation>Sunucu yeteneklerini listelemiyor; olağan komutlar deneniyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="103" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="126" />
         <source>No greeting yet: trying SSL/TLS on a second connection to the same port (no password sent)</source>
         <translation>Henüz karşılama yok: aynı bağlantı noktasına ikinci bir bağlantıda SSL/TLS deneniyor (parola gönderilmedi)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="105" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="128" />
         <source>The second connection answered in SSL/TLS: this port expects encryption from the first byte</source>
         <translation>İkinci bağlantı SSL/TLS ile yanıt verdi: bu bağlantı noktası ilk bayttan itibaren şifreleme bekliyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="107" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="130" />
         <source>The second connection did not answer in SSL/TLS either</source>
         <translation>İkinci bağlantı da SSL/TLS ile yanıt vermedi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="108" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="131" />
         <source>Reading what the port says without encryption, on a second connection (no password sent)</source>
         <translation>Bağlantı noktasının şifreleme olmadan ne söylediği ikinci bir bağlantıda okunuyor (parola gönderilmedi)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="110" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="133" />
         <source>Without encryption this port speaks %1</source>
         <translation>Şifreleme olmadan bu bağlantı noktası %1 konuşuyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="111" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="134" />
         <source>Without encryption this port speaks %1 and offers STARTTLS</source>
         <translation>Şifreleme olmadan bu bağlantı noktası %1 konuşuyor ve STARTTLS sunuyor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="35" />
+        <source>You</source>
+        <translation>Siz</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="35" />
+        <source>Server</source>
+        <translation>Sunucu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="36" />
+        <source>Note</source>
+        <translation>Not</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="46" />
+        <source>Hello: this computer introduces itself and asks what the server offers (encryption, login methods).</source>
+        <translation>Merhaba: bu bilgisayar kendini tanıtır ve sunucunun neler sunduğunu (şifreleme, giriş yöntemleri) sorar.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="48" />
+        <source>STARTTLS: this computer asks to encrypt the connection from here on, before anything secret is sent.</source>
+        <translation>STARTTLS: bu bilgisayar, gizli bir şey gönderilmeden önce bağlantının bundan sonrasının şifrelenmesini ister.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="50" />
+        <source>Log in: the user name and password are sent (shown here as [redacted]), in a method the server offered.</source>
+        <translation>Giriş: kullanıcı adı ve parola, sunucunun sunduğu bir yöntemle gönderilir (burada [redacted] olarak gösterilir).</translation>
     </message>
 </context>
 <context>
     <name>TimelineDelegate</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/timeline.py" line="128" />
+        <location filename="../../gui/mailtester/qt/views/timeline.py" line="141" />
         <source>not base64</source>
         <translation>base64 değil</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/timeline.py" line="133" />
+        <location filename="../../gui/mailtester/qt/views/timeline.py" line="77" />
         <source>Server asks: %1</source>
         <translation>Sunucu soruyor: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/timeline.py" line="133" />
+        <location filename="../../gui/mailtester/qt/views/timeline.py" line="78" />
         <source>You answer: %1</source>
         <translation>Yanıtınız: %1</translation>
     </message>
@@ -1575,44 +2211,44 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="85" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="137" />
         <source>%1
 Not valid base64: shown as the server sent it.</source>
         <translation>%1
 Geçerli base64 değil: sunucunun gönderdiği gibi gösteriliyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="108" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="162" />
         <source>Server asks: %1</source>
         <translation>Sunucu soruyor: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="110" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="164" />
         <source>You answer: %1</source>
         <translation>Yanıtınız: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="114" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="168" />
         <source>This computer sent</source>
         <translation>Bu bilgisayar gönderdi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="114" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="168" />
         <source>Server sent</source>
         <translation>Sunucu gönderdi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="114" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="168" />
         <source>Note</source>
         <translation>Not</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="117" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="171" />
         <source>encrypted</source>
         <translation>şifreli</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="119" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="173" />
         <source>decoded: %1</source>
         <translation>çözülmüş: %1</translation>
     </message>
@@ -1620,12 +2256,12 @@ Geçerli base64 değil: sunucunun gönderdiği gibi gösteriliyor.</translation>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/timeline.py" line="154" />
+        <location filename="../../gui/mailtester/qt/views/timeline.py" line="171" />
         <source>Handshake timeline</source>
         <translation>El sıkışma zaman çizelgesi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/timeline.py" line="155" />
+        <location filename="../../gui/mailtester/qt/views/timeline.py" line="172" />
         <source>Every line exchanged with the server, with decoded challenges</source>
         <translation>Sunucuyla alınıp verilen her satır, çözülmüş sorgularla birlikte</translation>
     </message>

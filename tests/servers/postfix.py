@@ -129,7 +129,8 @@ class PostfixServer:
     # -- lifecycle ---------------------------------------------------------------
 
     @classmethod
-    def start(cls) -> PostfixServer:
+    def start(cls, users: dict[str, str] | None = None) -> PostfixServer:
+        """users: the accounts instead of USERS (the batch tests generate hundreds)."""
         root = Path(tempfile.mkdtemp(prefix="mtpf-", dir="/tmp"))
         root.chmod(0o755)  # the postfix and dovecot users must reach their files
         ca = trustme.CA(organization_name="mailtester test CA")
@@ -141,7 +142,7 @@ class PostfixServer:
         leaf.private_key_pem.write_to_path(str(root / "key.pem"))
         for name in ("server.pem", "key.pem"):
             (root / name).chmod(0o600)  # Postfix's master and Dovecot's config read them as root
-        server = cls(root=root, ca_file=root / "ca.pem")
+        server = cls(root=root, ca_file=root / "ca.pem", **({"users": dict(users)} if users is not None else {}))
         server._configure()
         server._run()
         return server

@@ -34,7 +34,7 @@ from .secrets import Secrets, SecretUnavailable
 from .sheet import Sheet, SheetRow, row_protocol, row_security
 
 if TYPE_CHECKING:
-    from ..detect.candidates import Candidate
+    from ..detect.candidates import Candidate, DetectResult
     from ..knowledge.report import Report
 
 # Diagnosis ids and reply codes that mean "slow down": the host is rate-limiting or locking out.
@@ -118,6 +118,13 @@ def throttle_sign(report: Report) -> bool:
     return report.diagnosis is not None and report.diagnosis.id in THROTTLE_IDS
 
 
+def pick_candidate(result: DetectResult, protocol: Protocol) -> Candidate | None:
+    """The best detected server for the protocol that may get a password without asking: a proposal that
+    came over a channel an attacker could change (plain HTTP, unsigned DNS, a guessed name) never does."""
+    pool = result.outgoing if protocol is Protocol.SMTP else result.incoming
+    return next((c for c in pool if c.protocol is protocol and not c.insecure), None)
+
+
 @dataclass
 class _Target:
     """Where and how a row is checked; the secret is fetched only when it runs."""
@@ -158,6 +165,11 @@ class BatchRun:
     @property
     def stopped(self) -> bool:
         return self._stopped
+
+    @property
+    def summary(self) -> BatchSummary:
+        """The counts so far (the final ones once run() returned)."""
+        return self._summary
 
     def stop(self) -> None:
         """Finished rows stay; running checks are cancelled; waiting rows end CANCELLED."""
@@ -211,7 +223,7 @@ class BatchRun:
         o = self.options
         return CheckSettings(host=host, port=port, security=security, protocol=row_protocol(row, o.protocol),
                              credentials=Credentials(user or row.email), mechanism=row.mechanism or "auto",
-                             ca_file=o.ca_file, timeout=o.timeout)
+                             ca_file=o.ca_file, timeout=o.timeout, dns_server=o.dns_server)
 
     def _enqueue(self, row: SheetRow, settings: CheckSettings) -> None:
         key = settings.connect_host
@@ -261,9 +273,7 @@ class BatchRun:
             result = await detect(rows[0].email, dns_server=self.options.dns_server, ca_file=self.options.ca_file,
                                   timeout=self.options.detect_timeout)
             for p in protocols:
-                pool = result.outgoing if p is Protocol.SMTP else result.incoming
-                # A proposal that came over a channel an attacker could change never gets a password unasked.
-                found = next((c for c in pool if c.protocol is p and not c.insecure), None)
+                found = pick_candidate(result, p)
                 if found is not None:
                     candidates[p] = found
         except asyncio.CancelledError:
@@ -319,6 +329,10 @@ class BatchRun:
         public = target.settings
         if self._on_start is not None:
             self._on_start(row)
+            if self._stopped:  # stopped from on_start: this row does not start either
+                self._finish_without(row, RowStatus.CANCELLED, "batch.cancelled", _WHY[RowStatus.CANCELLED],
+                                     public)
+                return
         started = time.monotonic()
 
         async def one(secret: Secret) -> Report:

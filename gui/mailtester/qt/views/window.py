@@ -169,6 +169,13 @@ class MainWindow(QMainWindow):
         self.test_button.setAccessibleName(self.tr("Test account"))
         self.test_button.setToolTip(self.tr("Test receiving and sending at the same time"))
         left_layout.addWidget(self.test_button)
+        # many accounts from a sheet, in a window of their own (no mnemonic: every letter of it is taken)
+        self.batch_button = QPushButton(self.tr("Check many accounts\u2026"), left)
+        self.batch_button.setObjectName("batchButton")
+        self.batch_button.setToolTip(self.tr("Check the accounts of a CSV or Excel sheet at once (Ctrl+B)"))
+        QShortcut(QKeySequence("Ctrl+B"), self, self.open_batch)
+        self.batch_button.clicked.connect(self.open_batch)
+        left_layout.addWidget(self.batch_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         # right: the account's verdict; a tab per side; what to do with the reports
         right = QWidget(self)
@@ -297,7 +304,7 @@ class MainWindow(QMainWindow):
         chain: list[QWidget] = [self.account_combo, self.forget_account_button,
                                 *self.detection.in_chain(self.form.focus_chain()),
                                 self.incoming_test_button, self.outgoing_test_button, self.test_button,
-                                self.tabs.tabBar()]
+                                self.batch_button, self.tabs.tabBar()]
         for side in SIDES:
             p = self.panes[side]
             panel = p.panel  # its labels take focus for their links and selection
@@ -306,6 +313,11 @@ class MainWindow(QMainWindow):
         chain += [self.copy_report_button, self.save_report_button, self.open_folder_button]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def open_batch(self) -> None:
+        from ..batch.view import open_batch_window  # loaded when first used: not at start-up
+
+        open_batch_window(self, self.lang, self.settings)
 
     # -- running --------------------------------------------------------------------
 

@@ -1,0 +1,36 @@
+"""A second Postfix + Dovecot with generated users for the batch tests (the suite's own keeps its few)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.conftest import REQUIRE_POSTFIX
+from tests.servers.postfix import DOMAIN, PostfixServer, missing_binaries
+
+USER_COUNT = 240
+
+
+def password_of(i: int) -> str:
+    # A pattern with what real passwords hold: upper and lower case, digits, punctuation, non-ASCII.
+    return f"Pw-{i:03d}-ğüş!{i * 7919 % 1000:03d}"
+
+
+def generated_users(n: int = USER_COUNT) -> dict[str, str]:
+    return {f"user{i:03d}@{DOMAIN}": password_of(i) for i in range(n)}
+
+
+@pytest.fixture(scope="session")
+def many() -> Iterator[PostfixServer]:
+    missing = missing_binaries()
+    if missing:
+        message = f"the batch tests need {', '.join(missing)}: run `bash tests/setup.sh` or use .ci/run"
+        if REQUIRE_POSTFIX:
+            pytest.fail(message)
+        pytest.skip("*** SKIPPED: " + message + " ***")
+    server = PostfixServer.start(users=generated_users())
+    try:
+        yield server
+    finally:
+        server.stop()
