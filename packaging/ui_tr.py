@@ -3,6 +3,10 @@
     .venv/bin/pyside6-lupdate -no-obsolete $(find gui/mailtester/qt -name '*.py') \
         -ts resources/translations/mailtester_tr.ts
     .venv/bin/python packaging/ui_tr.py resources/translations/mailtester_tr.ts
+    .venv/bin/pyside6-lrelease -silent resources/translations/mailtester_tr.ts \
+        -qm resources/translations/mailtester_tr.qm
+
+(the .qm is committed: a wheel, the bundle and the .deb take it from resources/).
 
 Reviewers edit this table (or the .ts in Qt Linguist); a test fails when a
 string of the window has no Turkish translation.
@@ -233,7 +237,7 @@ TR = {
     "Show": "Göster",
     "Show password": "Parolayı göster",
     "Starting TLS": "TLS başlatılıyor",
-    "Subject": "Konu",
+    "Subject": "Sahibi",
     "System default": "Sistem varsayılanı",
     "TLS established: %1, %2": "TLS kuruldu: %1, %2",
     "TLS established: %1, %2 (certificate pinned by you)": "TLS kuruldu: %1, %2 (sertifikayı siz sabitlediniz)",
@@ -479,6 +483,43 @@ TR = {
     "Use this incoming server despite the warning": "Uyarıya rağmen bu gelen posta sunucusunu kullan",
     "Use this outgoing server despite the warning": "Uyarıya rağmen bu giden posta sunucusunu kullan",
     # (end of views/detect.py)
+    # the Security area, the words of mail programs, the timeline's speakers and notes
+    "Connection security": "Bağlantı güvenliği",
+    "Authentication method": "Kimlik doğrulama yöntemi",
+    "Normal password": "Normal parola",
+    "Encrypted password": "Şifrelenmiş parola",
+    "OAuth2": "OAuth2",
+    "Certificate": "Sertifika",
+    "trusted by you, by its fingerprint": "parmak iziyle, sizin güveninizle",
+    "verified by an authority this computer trusts": "bu bilgisayarın güvendiği bir makamca doğrulandı",
+    "none": "yok",
+    "Login exchange": "Giriş alışverişi",
+    "IP address": "IP adresi",
+    "email": "e-posta",
+    "Technical detail:": "Teknik ayrıntı:",
+    "no longer trusted": "artık güvenilmiyor",
+    "Mail programs will not trust this certificate: they check it against the authorities this computer trusts, "
+    "not against the fingerprint you trusted here, so they will warn or refuse. What fixes that: the server's "
+    "administrator installs a certificate from a public certificate authority; or your organization's "
+    "certificate authority is installed on this computer; or you use the provider's proper server name, the "
+    "one its certificate names.":
+        "Posta programları bu sertifikaya güvenmez: onu burada güvendiğiniz parmak izine göre değil, bu "
+        "bilgisayarın güvendiği makamlara göre denetler; bu yüzden uyarır ya da bağlanmayı reddeder. Bunu "
+        "düzeltmenin yolları: sunucunun yöneticisi herkese açık bir sertifika makamından alınmış bir sertifika "
+        "kurar; ya da kuruluşunuzun sertifika makamı bu bilgisayara kurulur; ya da sağlayıcının doğru sunucu "
+        "adını, sertifikasında yazan adı kullanırsınız.",
+    "Trusted for %1. Test again to use it.": "%1 için güvenildi. Kullanmak için yeniden test edin.",
+    "The certificate is no longer trusted for %1: the next test will stop at it before sending the password.":
+        "Sertifikaya %1 için artık güvenilmiyor: sonraki test parolayı göndermeden önce onda duracak.",
+    "You": "Siz",
+    "Hello: this computer introduces itself and asks what the server offers (encryption, login methods).":
+        "Merhaba: bu bilgisayar kendini tanıtır ve sunucunun neler sunduğunu (şifreleme, giriş yöntemleri) sorar.",
+    "STARTTLS: this computer asks to encrypt the connection from here on, before anything secret is sent.":
+        "STARTTLS: bu bilgisayar, gizli bir şey gönderilmeden önce bağlantının bundan sonrasının şifrelenmesini "
+        "ister.",
+    "Log in: the user name and password are sent (shown here as [redacted]), in a method the server offered.":
+        "Giriş: kullanıcı adı ve parola, sunucunun sunduğu bir yöntemle gönderilir (burada [redacted] olarak "
+        "gösterilir).",
 }
 
 

@@ -638,6 +638,7 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Yes:  # pinned for this host and port only
             self.store.trust(s.connect_host, s.effective_port, sha256)
             self.statusBar().showMessage(self.tr("Certificate trusted for this server. Test again."), 8000)
+            self.panes[side].panel.show_trusted()
 
     def on_forget_trust_requested(self, side: Side) -> None:
         report = self.panes[side].report
@@ -645,6 +646,7 @@ class MainWindow(QMainWindow):
             s = report.result.settings
             self.store.untrust(s.connect_host, s.effective_port)
             self.statusBar().showMessage(self.tr("The trusted certificate was removed."), 5000)
+            self.panes[side].panel.show_forgotten()
 
     # -- saved accounts ---------------------------------------------------------------
 
