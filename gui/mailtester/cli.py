@@ -9,8 +9,9 @@ import logging
 import os
 import socket
 import sys
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from . import __version__
 from .hardening import disable_core_dumps, safe_streams, speaks_utf8
@@ -82,6 +83,46 @@ def _mechanism(text: str) -> str:
     return "auto" if text.lower() == "auto" else text.upper()
 
 
+class LazyParser(argparse.ArgumentParser):
+    """A subcommand's parser whose options come from its own module, loaded only
+    when that subcommand is parsed or its help shown: `check` then never imports
+    another command's code."""
+
+    def __init__(self, *args: Any, add_arguments: Callable[[argparse.ArgumentParser], None] | None = None,
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._add_arguments = add_arguments
+
+    def _complete(self) -> None:
+        if self._add_arguments is not None:
+            add, self._add_arguments = self._add_arguments, None
+            add(self)
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        self._complete()
+        return super().parse_known_args(args, namespace)
+
+    def format_usage(self) -> str:
+        self._complete()
+        return super().format_usage()
+
+    def format_help(self) -> str:
+        self._complete()
+        return super().format_help()
+
+
+def _detect_arguments(parser: argparse.ArgumentParser) -> None:
+    from .detect.command import add_arguments  # the option list only; no network code at import
+
+    add_arguments(parser)
+
+
+def _batch_arguments(parser: argparse.ArgumentParser) -> None:
+    from .batch.command import add_arguments  # the option list only: no engine at import
+
+    add_arguments(parser)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mailtester",
@@ -94,7 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="language of the window (default: as chosen in it, else the system's)")
     parser.add_argument("--self-test", action="store_true",
                         help="run the demo handshake through the window offscreen and report (for installers)")
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", parser_class=LazyParser)
     check = sub.add_parser(
         "check", help="run one login test and explain the result",
         description="Connect, negotiate TLS, and log in (SMTP AUTH, IMAP or POP3); print the dialogue and a "
@@ -141,25 +182,20 @@ def build_parser() -> argparse.ArgumentParser:
     from .oauth.options import add_arguments as add_oauth_arguments
 
     add_oauth_arguments(check)
-    from .detect.command import add_arguments  # the option list only; no network code at import
-
-    detect = sub.add_parser(
-        "detect", help="find the server settings for an e-mail address",
+    sub.add_parser(
+        "detect", add_arguments=_detect_arguments, help="find the server settings for an e-mail address",
         description="Find the incoming (IMAP, POP3) and outgoing (SMTP) servers for an e-mail address, best "
                     "first: the bundled provider database, the provider's autoconfig file over HTTPS (over "
                     "plain HTTP only as a flagged candidate), MX and SRV records, all at once. No password is "
                     "asked for or sent. Exit status: 0 found, 1 nothing found, 2 not an address.",
     )
-    from .batch.command import add_arguments as add_batch_arguments  # the option list only: no engine at import
-
-    add_batch_arguments(sub.add_parser(
-        "batch", help="check many accounts from a CSV or Excel sheet, once each",
+    sub.add_parser(
+        "batch", add_arguments=_batch_arguments, help="check many accounts from a CSV or Excel sheet, once each",
         description="Check every account of a sheet (CSV or XLSX) once: at most --concurrency checks at once and "
                     "--per-host per server, never a second attempt, a server that shows rate-limit or lockout "
                     "signs paused and its remaining rows deferred. Exit status: 0 every row logged in, 1 some did "
                     "not, 2 usage error, 3 rows deferred, 130 stopped.",
-    ))
-    add_arguments(detect)
+    )
     return parser
 
 

@@ -31,13 +31,10 @@ from ..protocol.events import (
     Stage,
     TlsRequested,
 )
-from ..protocol.imap import ImapSession
 from ..protocol.limits import PROBE_AFTER, PROBE_TIMEOUT, QUIT_WAIT, READ_HIGH_WATER, TOTAL_TIMEOUT_FACTOR
-from ..protocol.pop3 import Pop3Session
 from ..protocol.redaction import Redactor
 from ..protocol.replies import Reply, printable, service_of_greeting
 from ..protocol.session import LoginSession, SessionConfig
-from ..protocol.smtp import SmtpSession
 from .tls import failure_of, make_context, tls_info, unverified_context
 
 log = logging.getLogger("mailtester.driver")
@@ -149,14 +146,24 @@ def _fail(ending: Ending, stage: Stage, detail: str = "") -> Outcome:
     return Outcome(ok=False, ending=ending, stage=stage, detail=detail)
 
 
-SESSIONS: dict[Protocol, type[LoginSession]] = {
-    Protocol.SMTP: SmtpSession, Protocol.IMAP: ImapSession, Protocol.POP3: Pop3Session,
-}
+def session_class(protocol: Protocol) -> type[LoginSession]:
+    """The core of a protocol, imported when a run needs it (an SMTP check loads no IMAP code)."""
+    if protocol is Protocol.IMAP:
+        from ..protocol.imap import ImapSession
+
+        return ImapSession
+    if protocol is Protocol.POP3:
+        from ..protocol.pop3 import Pop3Session
+
+        return Pop3Session
+    from ..protocol.smtp import SmtpSession
+
+    return SmtpSession
 
 
 def make_session(s: CheckSettings, credentials: Credentials | None = None, host: str = "") -> LoginSession:
     """The core for the settings' protocol (with other credentials for a probe)."""
-    return SESSIONS[s.protocol](SessionConfig(
+    return session_class(s.protocol)(SessionConfig(
         security=s.security, credentials=s.credentials if credentials is None else credentials,
         host=host, port=s.effective_port, mechanism=s.mechanism,
         allow_plaintext_auth=s.allow_plaintext_auth, initial_response=s.initial_response,
@@ -479,7 +486,7 @@ async def _plain_probe(run: _Run) -> Probe | None:
             service = service_of_greeting(line.rstrip(b"\r"))
             if service is None:
                 return None
-            session = SESSIONS[service](SessionConfig(security=Security.STARTTLS, credentials=Credentials()))
+            session = session_class(service)(SessionConfig(security=Security.STARTTLS, credentials=Credentials()))
             await _until_starttls(stream, session)
         probe = Probe(service=service, starttls=session.starttls_offered)
     except (OSError, TimeoutError):

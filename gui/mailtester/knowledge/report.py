@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import html
 import json
 import os
-import platform
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import CheckResult, TimelineEntry, endpoint
-from .diagnose import Diagnosis, Facts, diagnose, warning_texts
 from .providers import Provider, recognize
+
+if TYPE_CHECKING:  # the diagnosis machinery (rules, texts) loads only for a failure or a warning
+    from .diagnose import Diagnosis
 
 # Exit codes of `mailtester check` (documented in the README).
 EXIT_OK = 0
@@ -71,28 +71,32 @@ def build_report(result: CheckResult, lang: str = "en", surface: str = "cli") ->
     s = result.settings
     server_texts = [e.text for e in result.timeline if e.direction == "S"]
     provider = recognize(s.connect_host, server_texts, s.credentials.user)
+    if result.ok:  # a success has no diagnosis: its rules and texts are not loaded
+        return Report(result, provider, None, _warnings(result, lang))
+    from .diagnose import Facts, diagnose
+
     facts = Facts(outcome=result.outcome, security=s.security, port=s.effective_port, provider=provider,
                   tls_failure=result.tls_failure.kind if result.tls_failure else None, protocol=s.protocol,
                   probe=result.probe)
-    return Report(result, provider, diagnose(facts, host=s.host, user=s.credentials.user, lang=lang, surface=surface),
-                  _warnings(result, lang))
+    return Report(result, provider, diagnose(facts, host=s.host, user=s.credentials.user, lang=lang, surface=surface))
 
 
 def _warnings(result: CheckResult, lang: str) -> tuple[Warning_, ...]:
     """On success: the password crossed the network in clear, or the success rests on a pinned certificate."""
-    if not result.ok:
-        return ()
+    if result.tls is not None and result.tls.verified:
+        return ()  # the usual success: no texts to load
+    from .diagnose import warning_texts
+
     words = warning_texts(lang)
-    out = []
     if result.tls is None:
         key = "plaintext-starttls" if result.outcome.starttls_offered else "plaintext"
-        out.append(Warning_("security.plaintext-auth", words[key].format(port=result.settings.effective_port)))
-    elif not result.tls.verified:
-        out.append(Warning_("tls.pinned-certificate", words["pinned"]))
-    return tuple(out)
+        return (Warning_("security.plaintext-auth", words[key].format(port=result.settings.effective_port)),)
+    return (Warning_("tls.pinned-certificate", words["pinned"]),)
 
 
 def _environment() -> dict[str, str]:
+    import platform
+
     from .. import __version__
 
     return {"tool": f"Mail Account Tester {__version__}",
@@ -214,6 +218,8 @@ def to_markdown(report: Report) -> str:
 
 
 def to_html(report: Report) -> str:
+    import html
+
     e = html.escape
     d = report.diagnosis
     parts = ["<!DOCTYPE html>", '<html><head><meta charset="utf-8"><title>Mail Account Tester report</title>',
