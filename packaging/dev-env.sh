@@ -39,7 +39,5 @@ fi
 # Byte-compile as a regular install would (an editable install leaves it to the
 # first import, which some environments forbid with PYTHONDONTWRITEBYTECODE).
 .venv/bin/python -m compileall -q gui
-# Compiled translations (.qm) are built from the reviewed sources (.ts), never committed.
-for ts in resources/translations/*.ts; do
-  .venv/bin/pyside6-lrelease -silent "$ts" -qm "${ts%.ts}.qm"
-done
+# The compiled translations (.qm) are committed beside their sources (.ts), so every
+# install carries them; tests/qt/test_translations_install.py checks they are current.

@@ -8,6 +8,8 @@ servers (IMAP for receiving, SMTP for sending):
   refused-535: the same, the sending side's 535 in front;
   account-server-said: the same, the panel scrolled to the server's words, quoted;
 - certificate-untrusted: the sending side alone, with a certificate nobody trusts;
+  certificate-pinned: the same after trusting it: the Security area shows the
+  pinned certificate and what a mail program will make of it;
 - account-mode-mismatch: SSL/TLS chosen for the receiving side's STARTTLS port,
   with the button that switches to STARTTLS on that port;
 - account-warning: sending works, but the password crossed unencrypted on a
@@ -196,6 +198,14 @@ async def shoot() -> None:
         form.password_edit.setText("demo-password")
         await run_and_wait(window)
         await shot(window, "certificate-untrusted")
+        from PySide6.QtWidgets import QMessageBox  # the confirmation answered as a person would: Yes
+
+        warning, QMessageBox.warning = QMessageBox.warning, lambda *_a, **_k: QMessageBox.StandardButton.Yes
+        window.panes[Side.OUTGOING].panel.trust_button.click()
+        QMessageBox.warning = warning
+        await run_and_wait(window)  # the success relies on the pinned certificate: its Security area
+        await shot(window, "certificate-pinned")
+        window.panes[Side.OUTGOING].panel.forget_button.click()
     async with DemoServer(Protocol.IMAP) as imap, DemoServer() as smtp:  # SSL/TLS on a STARTTLS port
         own_servers(window, imap.port, smtp.port, "tls", "starttls")
         await run_and_wait(window)

@@ -7,6 +7,10 @@
         -qm resources/translations/mailtester_tr.qm
 
 (the .qm is committed: a wheel, the bundle and the .deb take it from resources/).
+    .venv/bin/pyside6-lrelease -silent resources/translations/mailtester_tr.ts \
+        -qm resources/translations/mailtester_tr.qm
+
+(the .qm is committed: a wheel, the bundle and the .deb take it from resources/).
 
 Reviewers edit this table (or the .ts in Qt Linguist); a test fails when a
 string of the window has no Turkish translation.

@@ -39,6 +39,9 @@ class Diagnosis:
     exit_code: int
     suggestions: tuple[Suggestion, ...] = ()
     server_said: tuple[str, ...] = ()  # the deciding reply's lines, quoted as a detail beside the texts
+    # The window's surface: the system's or OpenSSL's words ([Errno -2] ...), quoted beside the texts
+    # instead of inside their sentences (the command keeps them in the sentence).
+    detail: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "explanation": self.explanation,
@@ -118,7 +121,7 @@ def diagnose(facts: Facts, *, host: str = "", user: str = "", lang: str = "en",
     o = facts.outcome
     answered = o.answered_by
     values = _Blank(
-        host=host, port=str(facts.port), user=user, detail=o.detail or "",
+        host=host, port=str(facts.port), user=user, detail=(o.detail or "") if surface == "cli" else "",
         reply=(" ".join(o.reply.raw) if o.reply else ""),
         offered=", ".join(o.offered) or _words(lang)["none"], mechanism=o.mechanism or "",
         provider=provider.name if provider else "",
@@ -151,6 +154,7 @@ def diagnose(facts: Facts, *, host: str = "", user: str = "", lang: str = "en",
         causes=tuple(fill(c) for c in entry.get("causes", ())),
         fixes=tuple(fixes), links=links, exit_code=exit_code, suggestions=suggestions,
         server_said=o.reply.raw if o.reply else (),
+        detail=(o.detail or "") if surface == "window" and "{detail}" in entry["explanation"] else "",
     )
 
 

@@ -4,12 +4,15 @@ for finding clipped layouts; translated timeline notes and input errors."""
 from __future__ import annotations
 
 import re
+import ssl
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
+    QDateTime,
     QLibraryInfo,
     QLocale,
+    QTimeZone,
     QTranslator,
 )
 
@@ -33,6 +36,9 @@ def install(lang: str | None) -> str:
         app.removeTranslator(t)
     _installed.clear()
     lang = lang or system_language()
+    # dates and numbers in the window's language: the system's own format when it speaks it
+    system = QLocale.system()
+    QLocale.setDefault(system if system.name().split("_")[0] == lang else QLocale("tr_TR" if lang == "tr" else "en_US"))
     if lang == PSEUDO:
         _installed.append(PseudoTranslator(app))
     elif lang != "en":
@@ -44,6 +50,23 @@ def install(lang: str | None) -> str:
     for t in _installed:
         app.installTranslator(t)
     return lang
+
+
+def local_cert_time(text: str) -> str:
+    """A certificate date ("Jan  1 00:00:00 2027 GMT") in the window's language, with its
+    time zone; as it came when it is not in that form."""
+    try:
+        seconds = ssl.cert_time_to_seconds(text)
+    except ValueError:
+        return text
+    when, locale = QDateTime.fromSecsSinceEpoch(int(seconds), QTimeZone.utc()), QLocale()
+    return (f"{locale.toString(when.date(), QLocale.FormatType.LongFormat)} "
+            f"{locale.toString(when.time(), QLocale.FormatType.ShortFormat)} UTC")
+
+
+def local_number(value: float, decimals: int = 3) -> str:
+    """A number in the window's language (1.234 in English, 1,234 in Turkish)."""
+    return QLocale().toString(value, "f", decimals)
 
 
 _PLACEHOLDER = re.compile(r"(%\d|&(?=\w)|\{\w*\}|<[^>]+>|https?://\S+)")
@@ -113,10 +136,15 @@ NOTE_TEXTS = {
 }
 
 
+# The arguments that are the system's or OpenSSL's own words (English, whatever the
+# window's language): quoted, so they read as a detail and not as part of the sentence.
+_QUOTED_ARGS = {"lookup-failed": (1,), "unreachable": (2,), "tls-failed": (1,)}
+
+
 def note_text(key: str, args: tuple[str, ...]) -> str:
     text = QCoreApplication.translate("Timeline", str(NOTE_TEXTS[key]))
     for i, arg in enumerate(args, 1):
-        text = text.replace(f"%{i}", arg)
+        text = text.replace(f"%{i}", f"\u201c{arg}\u201d" if i in _QUOTED_ARGS.get(key, ()) else arg)
     return text
 
 

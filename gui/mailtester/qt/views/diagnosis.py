@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButto
 from ...knowledge.diagnose import Suggestion
 from ...knowledge.report import Report
 from ...protocol.session import NATIVE
-from ..i18n import stretch
+from ..i18n import local_cert_time, stretch
 from ..neutral import neutral, rich
 from .steps import prefixed
 
@@ -71,10 +71,14 @@ class DiagnosisPanel(QFrame):
         self.warnings = _label(prefixed(prefix, "warningsLabel"), self, rich=True)
         self.explanation = _label(prefixed(prefix, "explanationLabel"), self)
         self.details = _label(prefixed(prefix, "detailsLabel"), self, rich=True)
+        # The certificate after a failure; on success the connection's security (encryption,
+        # certificate, login method): one box, below the settings a mail program asks for.
         self.cert_box = QGroupBox(self.tr("Certificate shown by the server"), self)
         self.cert_box.setObjectName(prefixed(prefix, "certificateBox"))
         cert_layout = QVBoxLayout(self.cert_box)
+        self.security_text = _label(prefixed(prefix, "securityLabel"), self.cert_box, rich=True)
         self.cert_text = _label(prefixed(prefix, "certificateLabel"), self.cert_box, rich=True)
+        self.trust_note = _label(prefixed(prefix, "trustNoteLabel"), self.cert_box, rich=True)
         buttons = QHBoxLayout()
         self.trust_button = QPushButton(self.tr("Trust this certificate for this server\u2026"), self.cert_box)
         self.trust_button.setObjectName(prefixed(prefix, "trustButton"))
@@ -83,17 +87,20 @@ class DiagnosisPanel(QFrame):
         buttons.addWidget(self.trust_button)
         buttons.addWidget(self.forget_button)
         buttons.addStretch(1)
-        cert_layout.addWidget(self.cert_text)
+        for label in (self.security_text, self.cert_text, self.trust_note):
+            cert_layout.addWidget(label)
         cert_layout.addLayout(buttons)
         self.retry_box = QWidget(self)
         self.retry_box.setObjectName(prefixed(prefix, "retryBox"))
         self.retry_layout = QHBoxLayout(self.retry_box)
         self.retry_layout.setContentsMargins(0, 0, 0, 0)
         self.retry_buttons: list[QPushButton] = []
+        self._layout = layout
         for w in (self.verdict, self.warnings, self.explanation, self.retry_box, self.cert_box, self.details):
             layout.addWidget(w)
         layout.addStretch(1)
         self._sha256 = ""
+        self._trust_target = ""  # host:port the certificate shown is (or would be) trusted for
         self.trust_button.clicked.connect(lambda: self.trustRequested.emit(self._sha256))
         self.forget_button.clicked.connect(self.forgetTrustRequested)
         self.show_idle()
@@ -184,8 +191,6 @@ class DiagnosisPanel(QFrame):
                     rows.append(self.tr("Incoming server (%1)").replace("%1", protocol.value.upper())
                                 if protocol.incoming else self.tr("Outgoing server (SMTP)"))
                 rows += self._server_rows(rep, several=len(reports) > 1)
-            if report.provider:
-                rows.append((self.tr("Provider"), report.provider.name))
             table = "<table>" + "".join(
                 f'<tr><td colspan="2"><b>{rich(row) or "&nbsp;"}</b></td></tr>' if isinstance(row, str) else
                 f"<tr><td>{rich(row[0])}:&nbsp;</td><td><b>{rich(row[1])}</b></td></tr>"
@@ -200,7 +205,8 @@ class DiagnosisPanel(QFrame):
                     else self.tr("This account can log in and send.")
             self._set(verdict, self.tr("The server accepted the user name and password. Use these settings in "
                                        "your mail program:"), table, kind="warned" if warned else "works",
-                      warnings=tuple(t(w.text) for w in report.warnings))
+                      warnings=tuple(t(w.text) for w in report.warnings),
+                      after=report.provider.name if report.provider else "")
         else:
             d = report.diagnosis
             assert d is not None
@@ -213,6 +219,9 @@ class DiagnosisPanel(QFrame):
             if d.server_said:  # the server's own words, quoted as they came (neutral), never in a sentence
                 quote = "<br>".join(rich(line) for line in d.server_said)
                 parts.append(f"<p>{_bold(said)}</p><blockquote><code>{quote}</code></blockquote>")
+            if d.detail:  # the system's or OpenSSL's words ([Errno -2] ...), quoted, in English as they came
+                technical = self.tr("Technical detail:")
+                parts.append(f"<p>{_bold(technical)}</p><blockquote><code>{rich(d.detail)}</code></blockquote>")
             if d.links:
                 parts.append(f"<p>{_bold(more)}</p><ul>" + "".join(
                     f'<li><a href="{html.escape(u)}">{html.escape(u)}</a></li>' for u in d.links) + "</ul>")
@@ -223,40 +232,129 @@ class DiagnosisPanel(QFrame):
             self._set(t(d.title), t(d.explanation), "".join(parts), kind="failed",
                       after=report.provider.name if report.provider else "")
             self._set_suggestions(d.suggestions)
-        self._show_certificate(report, pinned)
+        # on success the security below the settings; after a failure the certificate before the fixes
+        self._layout.removeWidget(self.cert_box)
+        self._layout.insertWidget(self._layout.indexOf(self.details) + (1 if r.ok else 0), self.cert_box)
+        self._show_security(report, pinned)
 
     def _server_rows(self, report: Report, several: bool) -> list[tuple[str, str] | str]:
-        """What to type into a mail program; `several`: under a heading that names the protocol,
-        and without the encryption found (shown when the server is listed alone)."""
+        """What a mail program asks for, in its words; `several`: under a heading that
+        names the protocol."""
         r = report.result
         s = r.settings
         rows: list[tuple[str, str] | str] = []
         if s.protocol.incoming and not several:
             rows.append((self.tr("Protocol"), s.protocol.value.upper()))
-        mechanism = r.outcome.mechanism or ""
         rows += [(self.tr("Server"), f"{s.host}"), (self.tr("Port"), str(s.effective_port)),
-                 (self.tr("Security"), {"tls": "SSL/TLS", "starttls": "STARTTLS", "none": self.tr("None")}[
-                     s.security.value]),
+                 (self.tr("Connection security"), self.security_words(s.security.value)),
                  (self.tr("User name"), s.credentials.user),
-                 (self.tr("Method"), self.tr("Normal password") if mechanism == NATIVE else mechanism)]
-        if r.tls and not several:
-            rows.append((self.tr("Encryption"), f"{r.tls.version}, {r.tls.cipher}"))
+                 (self.tr("Authentication method"), self.method_words(r.outcome.mechanism or ""))]
         return rows
 
-    def _show_certificate(self, report: Report, pinned: bool) -> None:
+    def security_words(self, security: str) -> str:
+        """The connection security as mail programs name it."""
+        return {"tls": "SSL/TLS", "starttls": "STARTTLS"}.get(security) or self.tr("None")
+
+    def method_words(self, mechanism: str) -> str:
+        """A login method as mail programs name it (Thunderbird, Outlook, Apple Mail)."""
+        if mechanism in ("CRAM-MD5", "APOP"):
+            return self.tr("Encrypted password")
+        if mechanism in ("XOAUTH2", "OAUTHBEARER"):
+            return self.tr("OAuth2")
+        return self.tr("Normal password")
+
+    def _exchange_words(self, report: Report) -> str:
+        """The login exchange the test used, by its protocol name (SASL PLAIN, IMAP LOGIN)."""
+        mechanism = report.result.outcome.mechanism or ""
+        protocol = report.result.settings.protocol
+        if mechanism == NATIVE:
+            command = {"imap": "LOGIN", "pop3": "USER/PASS"}.get(protocol.value, "")
+            return f"{protocol.value.upper()} {command}".strip()
+        return "APOP" if mechanism == "APOP" else f"SASL {mechanism}" if mechanism else ""
+
+    def _show_security(self, report: Report, pinned: bool) -> None:
+        """After a success: the encryption, how the certificate was trusted and the login
+        exchange; the certificate itself when the person pinned it, with what that means
+        for a mail program. After a certificate failure: the certificate, to trust."""
         r = report.result
         failure = r.tls_failure.kind if r.tls_failure else None
-        if r.tls is None or (failure not in CERT_KINDS and not pinned):
+        certificate = r.tls is not None and (failure in CERT_KINDS or pinned)
+        s = r.settings
+        self._trust_target = f"{s.host}:{s.effective_port}"
+        self.trust_note.hide()
+        if r.ok:
+            self.cert_box.setTitle(self.tr("Security"))
+            rows = []
+            if r.tls is not None:
+                rows.append((self.tr("Encryption"), f"{_tls_version(r.tls.version)} ({r.tls.cipher})"))
+                rows.append((self.tr("Certificate"), self.tr("trusted by you, by its fingerprint") if pinned else
+                             self.tr("verified by an authority this computer trusts")))
+            else:
+                rows.append((self.tr("Encryption"), self.tr("none")))
+            rows.append((self.tr("Login exchange"), self._exchange_words(report)))
+            self.security_text.setText("<br>".join(f"{html.escape(k)}: <b>{rich(v)}</b>" for k, v in rows if v))
+            self.security_text.show()
+        elif not certificate:
             return
-        t = r.tls
-        rows = [(self.tr("Subject"), t.subject), (self.tr("Issuer"), t.issuer),
-                (self.tr("Names"), ", ".join(t.sans)), (self.tr("Expires"), t.not_after),
-                (self.tr("SHA-256 fingerprint"), group_fingerprint(t.sha256))]
-        self.cert_text.setText("<br>".join(f"{html.escape(k)}: <b>{rich(v)}</b>" for k, v in rows if v))
-        self._sha256 = t.sha256
-        self.trust_button.setVisible(failure in CERT_KINDS and failure != "pin-mismatch" and not pinned)
-        self.forget_button.setVisible(pinned)
+        else:
+            self.cert_box.setTitle(self.tr("Certificate shown by the server"))
+            self.security_text.hide()
+        self.cert_text.setVisible(certificate)
+        self.trust_button.hide()
+        self.forget_button.hide()
+        if certificate:
+            assert r.tls is not None
+            t = r.tls
+            rows = [(self.tr("Subject"), t.subject), (self.tr("Issuer"), t.issuer),
+                    (self.tr("Names"), ", ".join(self._name_words(n) for n in t.sans)),
+                    (self.tr("Expires"), local_cert_time(t.not_after)),
+                    (self.tr("SHA-256 fingerprint"), group_fingerprint(t.sha256))]
+            self.cert_text.setText("<br>".join(f"{html.escape(k)}: <b>{rich(v)}</b>" for k, v in rows if v))
+            self._sha256 = t.sha256
+            self.trust_button.setVisible(failure in CERT_KINDS and failure != "pin-mismatch" and not pinned)
+            self.forget_button.setVisible(pinned)
+            if pinned:
+                self._note(self._pinned_words())
         self.cert_box.show()
+
+    def _name_words(self, name: str) -> str:
+        """A certificate name as shown: a DNS name as it is, another kind with its kind in words."""
+        kind, sep, value = name.partition(":")
+        words = {"IP Address": self.tr("IP address"), "email": self.tr("email"), "URI": "URI"}
+        return f"{words[kind]} {value}" if sep and kind in words else name
+
+    def _pinned_words(self) -> str:
+        return self.tr(
+            "Mail programs will not trust this certificate: they check it against the authorities this "
+            "computer trusts, not against the fingerprint you trusted here, so they will warn or refuse. "
+            "What fixes that: the server's administrator installs a certificate from a public certificate "
+            "authority; or your organization's certificate authority is installed on this computer; or you "
+            "use the provider's proper server name, the one its certificate names.")
+
+    def _note(self, text: str, kind: str = "warned") -> None:
+        self.trust_note.setText(f"<p>{mark_html(kind, self)} {html.escape(text)}</p>")
+        self.trust_note.show()
+
+    def show_trusted(self) -> None:
+        """The certificate shown was trusted: say so, and what happens next."""
+        self.trust_button.hide()
+        self.forget_button.show()
+        self._note(self.tr("Trusted for %1. Test again to use it.").replace("%1", self._trust_target), "works")
+
+    def show_forgotten(self) -> None:
+        """The pinned certificate was forgotten: nothing shown may still claim it is trusted."""
+        self.forget_button.hide()
+        self.trust_button.setVisible(bool(self._sha256))
+        self.security_text.setText(self.security_text.text().replace(
+            html.escape(self.tr("trusted by you, by its fingerprint")),
+            html.escape(self.tr("no longer trusted"))))
+        self._note(self.tr("The certificate is no longer trusted for %1: the next test will stop at it "
+                           "before sending the password.").replace("%1", self._trust_target))
+
+
+def _tls_version(version: str) -> str:
+    """TLSv1.3 -> TLS 1.3"""
+    return version.replace("TLSv", "TLS ")
 
 
 def _bold(text: str) -> str:

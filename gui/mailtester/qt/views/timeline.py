@@ -3,7 +3,7 @@ line, and each decoded 334 challenge shown prominently under it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...model import TimelineEntry
-from ..models.timeline import EntryRole, TimelineModel, shown_text
+from ..i18n import local_number
+from ..models.timeline import DIRECTIONS, EntryRole, NoteRole, TimelineModel, direction_word, shown_text
 from .focus import draw_focus_ring
 
 PAD = 4
@@ -69,6 +70,16 @@ def _entry(index: QModelIndex | QPersistentModelIndex) -> tuple[TimelineEntry, s
     return entry, None if raw else entry.decoded
 
 
+def _second_line(index: QModelIndex | QPersistentModelIndex) -> str | None:
+    """The decoded challenge, else the note on the first command of its kind, else None."""
+    entry, decoded = _entry(index)
+    if decoded is not None:
+        return (QCoreApplication.translate("TimelineDelegate", "Server asks: %1") if entry.direction == "S"
+                else QCoreApplication.translate("TimelineDelegate", "You answer: %1")).replace("%1", decoded)
+    note = index.data(NoteRole)
+    return note if isinstance(note, str) else None
+
+
 class TimelineDelegate(QStyledItemDelegate):
     def _metrics(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, int]:
         mono = mono_font()
@@ -80,7 +91,7 @@ class TimelineDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         _, _, line = self._metrics(option)
-        lines = 2 if _entry(index)[1] is not None else 1
+        lines = 2 if _second_line(index) is not None else 1
         return QSize(0, lines * line + 2 * PAD)  # width follows the view; long lines elide
 
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
@@ -100,21 +111,23 @@ class TimelineDelegate(QStyledItemDelegate):
         p.setFont(mono)
         fm = p.fontMetrics()
         # time
-        t_rect = QRect(r.x(), r.y(), fm.horizontalAdvance("000.000s"), line)
+        t_rect = QRect(r.x(), r.y(), fm.horizontalAdvance("000.000 s"), line)
         p.setPen(dim)
-        p.drawText(t_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{entry.t:.3f}s")
+        p.drawText(t_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{local_number(entry.t)} s")
         x = t_rect.right() + 2 * PAD
         # lock
         lock_rect = QRect(x, r.y(), line, line)
         if entry.tls:
             draw_lock(p, lock_rect, dim)
         x = lock_rect.right() + PAD
-        # direction, as text so it does not rely on colour
+        # who said it, in words (You, Server, Note), so it relies neither on colour nor on a legend
         direction = entry.direction
-        arrow = {"C": "C\u2192S", "S": "S\u2192C", "-": " \u2022 "}[direction]
-        a_rect = QRect(x, r.y(), fm.horizontalAdvance("S\u2192C"), line)
+        p.setFont(option.font)
+        words = p.fontMetrics()
+        a_rect = QRect(x, r.y(), max(words.horizontalAdvance(direction_word(d)) for d in DIRECTIONS), line)
         p.setPen(dim)
-        p.drawText(a_rect, Qt.AlignmentFlag.AlignVCenter, arrow)
+        p.drawText(a_rect, Qt.AlignmentFlag.AlignVCenter, direction_word(direction))
+        p.setFont(mono)
         x = a_rect.right() + 2 * PAD
         # the raw line (notes in the normal font, dimmed)
         text_rect = QRect(x, r.y(), r.right() - x, line)
@@ -128,14 +141,18 @@ class TimelineDelegate(QStyledItemDelegate):
             raw += "   \u26a0 " + self.tr("not base64")
         p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter,
                    p.fontMetrics().elidedText(raw, Qt.TextElideMode.ElideRight, text_rect.width()))
-        # the decoded challenge, prominent
-        if decoded is not None:
-            label = (self.tr("Server asks: %1") if direction == "S" else self.tr("You answer: %1")).replace(
-                "%1", decoded)
-            p.setFont(bold)
+        # the decoded challenge, prominent; or what a first EHLO, STARTTLS or AUTH is for, quieter
+        label = _second_line(index)
+        if label is not None:
             d_rect = QRect(x, r.y() + line, r.right() - x, line)
-            accent = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Link)
-            p.setPen(accent)
+            if decoded is not None:
+                p.setFont(bold)
+                p.setPen(pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Link))
+            else:
+                italic = QFont(option.font)
+                italic.setItalic(True)
+                p.setFont(italic)
+                p.setPen(dim)
             p.drawText(d_rect, Qt.AlignmentFlag.AlignVCenter,
                        p.fontMetrics().elidedText("\u21b3 " + label, Qt.TextElideMode.ElideRight, d_rect.width()))
         p.restore()
