@@ -220,7 +220,7 @@ def test_states_keyboard_and_layout(qtbot, qloop, memory_keyring, tmp_path, nsd,
             for size in ((900, 600), (1366, 900)):
                 w.resize(*size)
                 qtbot.wait(50)
-                for widget in (w.detection.panel, *[w.detection.sides[s].flag for s in Side]):
+                for widget in (w.detection.lines, *[w.detection.sides[s].flag for s in Side]):
                     if widget.isVisible():
                         w.form_scroll.ensureWidgetVisible(widget)
                 assert clipped(w) == [], (address, size)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -43,18 +43,25 @@ DEBOUNCE_MS = 700  # after the last key typed in the address
 
 
 class WrappedLabel(QLabel):
-    """A word-wrapped label that keeps the height its lines need: inside the form's rows, in the
-    scroll area, Qt otherwise lays it out at the height of its unwrapped text."""
+    """A word-wrapped label as tall as its lines at its width: in the form's rows Qt otherwise lays it
+    out at the height of the width it guesses (too tall for one line, too short for many)."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        if self.width() > 0 and self.text():
+            hint.setHeight(self.heightForWidth(self.width()))
+        return hint
+
+    def sizeHint(self) -> QSize:  # its lines at its width, not at the width Qt guesses for a wrapped label
+        hint = super().sizeHint()
+        if self.width() > 0 and self.text():
+            hint.setHeight(self.heightForWidth(self.width()))
+        return hint
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        need = self.heightForWidth(self.width())
-        if need > 0 and need != self.minimumHeight():
-            self.setMinimumHeight(need)
-
-    def setText(self, text: str) -> None:
-        super().setText(text)
-        self.setMinimumHeight(max(0, self.heightForWidth(self.width())) if self.width() > 0 else 0)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # another width, another number of lines
 
 
 def small(label: QLabel) -> QLabel:
@@ -136,41 +143,31 @@ class Detection(QObject):
         self.pending: dict[Side, Candidate | None] = {s: None for s in SIDES}  # flagged, waiting for a click
         self._lines: list[SourceReport] = []
 
-        # under the address: the button, what is going on, a line per source
-        self.panel = QWidget(form)
-        self.panel.setObjectName("detectPanel")
-        panel_layout = QVBoxLayout(self.panel)
-        panel_layout.setContentsMargins(0, 0, 0, 0)
-        panel_layout.setSpacing(2)
-        row = QHBoxLayout()
-        self.find_button = QPushButton(self.tr("Find settings"), self.panel)
+        # under the address, each in a row of the form: the button, what is going on, a line per source
+        self.find_button = QPushButton(self.tr("Find settings"), form)
         self.find_button.setObjectName("findSettingsButton")
         self.find_button.setAccessibleName(self.tr("Find the server settings for this address"))
         self.find_button.setToolTip(self.tr("Look up the incoming and outgoing servers from the address; the "
                                             "password is not used"))
-        self.status = WrappedLabel(self.panel)
+        self.status = WrappedLabel(form)
         self.status.setObjectName("detectStatus")
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        row.addWidget(self.find_button, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.status, 1)
-        panel_layout.addLayout(row)
-        self.note = WrappedLabel(self.panel)  # what to do about it, under the button
+        self.note = WrappedLabel(form)  # what to do about it
         self.note.setObjectName("detectNote")
-        self.note.setWordWrap(True)
-        self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.note.hide()
-        panel_layout.addWidget(self.note)
-        self.lines = small(WrappedLabel(self.panel))
+        self.lines = small(WrappedLabel(form))
         self.lines.setObjectName("detectLines")
-        self.lines.setWordWrap(True)
-        self.lines.setTextFormat(Qt.TextFormat.PlainText)  # source details quote web servers
-        self.lines.hide()
-        panel_layout.addWidget(self.lines)
-        self.status.hide()
-        top = form.form_layout
+        for label in (self.status, self.note, self.lines):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # source details quote web servers
+        row = QHBoxLayout()
+        row.addWidget(self.find_button)
+        row.addStretch(1)
+        self.top = top = form.form_layout
         position = top.getWidgetPosition(form.suggestion)
-        top.insertRow(int(position[0]) + 1, "", self.panel)  # type: ignore[index]
+        at = int(position[0]) + 1  # type: ignore[index]
+        top.insertRow(at, "", row)
+        for offset, label in enumerate((self.status, self.note, self.lines), 1):
+            top.insertRow(at + offset, "", label)
+            top.setRowVisible(label, False)
 
         self.sides = {side: SideChoice(form, side) for side in SIDES}
 
@@ -247,7 +244,7 @@ class Detection(QObject):
 
     def on_started(self, addr: object) -> None:
         self._lines = []
-        self.lines.hide()
+        self._show(self.lines, False)
         self._set_note("")
         self._set_status(self.tr("Looking for the settings of %1\u2026").replace("%1", getattr(addr, "domain", "")))
 
@@ -255,7 +252,7 @@ class Detection(QObject):
         assert isinstance(report, SourceReport)
         self._lines.append(report)
         self.lines.setText(self.source_lines(self._lines))
-        self.lines.show()
+        self._show(self.lines, True)
 
     def on_failed(self, message: str) -> None:
         self._set_status(input_error(message))
@@ -264,7 +261,7 @@ class Detection(QObject):
         assert isinstance(result, DetectResult)
         self.result = result
         self.lines.setText(self.source_lines(list(result.sources)))
-        self.lines.setVisible(bool(result.sources))
+        self._show(self.lines, bool(result.sources))
         for side, group in ((Side.INCOMING, result.incoming), (Side.OUTGOING, result.outgoing)):
             self.candidates[side] = group
             combo = self.sides[side].combo
@@ -332,13 +329,16 @@ class Detection(QObject):
 
     # -- words ------------------------------------------------------------------------
 
+    def _show(self, label: QLabel, shown: bool) -> None:
+        self.top.setRowVisible(label, shown)
+
     def _set_status(self, text: str) -> None:
         self.status.setText(text)
-        self.status.setVisible(bool(text))
+        self._show(self.status, bool(text))
 
     def _set_note(self, text: str) -> None:
         self.note.setText(text)
-        self.note.setVisible(bool(text))
+        self._show(self.note, bool(text))
 
     def _show_side(self, side: Side) -> None:
         choice = self.sides[side]
