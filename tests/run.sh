@@ -4,7 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # A real mail server with real SASL, swaks for the benchmark, NSD for the detection tests' DNS.
-bash packaging/dev-env.sh test postfix dovecot-core dovecot-imapd dovecot-pop3d swaks openssl ca-certificates nsd
+bash packaging/dev-env.sh test postfix dovecot-core dovecot-imapd dovecot-pop3d swaks openssl ca-certificates nsd \
+  chromium chromium-driver
+# The OAuth2 tests: the suite's OpenID provider (oidc-provider, pinned by its package-lock.json),
+# driven by the headless Chromium above.
+(cd tests/servers/oidc && npm ci --no-audit --no-fund --loglevel=error)
 .venv/bin/ruff check gui tests packaging
 .venv/bin/mypy
 # Postfix/Dovecot tests skip loudly when those are missing; here they are required.

@@ -51,6 +51,10 @@ def browse(url: str, action: str, login: str, spki: str) -> str:
 
 
 if __name__ == "__main__":
+    # Started by the command under test: nothing of Chromium's may reach its output.
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1)
+    os.dup2(quiet, 2)
     action = os.environ.get("MAILTESTER_TEST_BROWSER", "login")
     if action != "never":
         browse(sys.argv[1], action, os.environ.get("MAILTESTER_TEST_LOGIN", ""), os.environ["MAILTESTER_TEST_SPKI"])

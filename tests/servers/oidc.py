@@ -82,6 +82,10 @@ class OidcServer:
                                              serialization.PublicFormat.SubjectPublicKeyInfo)
         return base64.b64encode(hashlib.sha256(der).digest()).decode()
 
+    def issued_tokens(self) -> list[str]:
+        """Every access and refresh token the provider issued so far (opaque tokens are their jti)."""
+        return [line.split()[-1] for line in self.log.splitlines() if line.startswith("issued ")]
+
     def dovecot_oauth2(self) -> str:
         """dovecot-oauth2.conf.ext: tokens checked by introspection, the mail scope required."""
         user, secret = INTROSPECTOR

@@ -210,6 +210,20 @@ _PAGE = ("<!doctype html><meta charset=utf-8><title>Mail Account Tester</title>"
          "<p>{0}</p><p>You can close this tab and return to Mail Account Tester.</p>")
 
 
+def _problem(q: dict[str, str], state: str, ep: Endpoints) -> SignInError | None:
+    """Why an authorization answer is refused, or None for a good one."""
+    if q["state"] != state:
+        return SignInError("oauth.state-mismatch")
+    if (q["iss"] and q["iss"] != ep.issuer) or (ep.iss_parameter and not q["iss"]):
+        return SignInError("oauth.issuer-mismatch", q["iss"] or "none")
+    if q["error"]:
+        detail = q["error"] + (f": {q['error_description']}" if q["error_description"] else "")
+        return SignInError("oauth.cancelled" if q["error"] == "access_denied" else "oauth.denied", detail)
+    if not q["code"]:
+        return SignInError("oauth.denied", "the answer carried no code")
+    return None
+
+
 async def _redirect(state: str, wait: float, opened: Callable[[str], None], url_for: Callable[[int], str],
                     ep: Endpoints) -> tuple[str, str]:
     """Listen on 127.0.0.1:<random>, hand the authorization URL on, and return (code, redirect_uri)."""
@@ -223,7 +237,7 @@ async def _redirect(state: str, wait: float, opened: Callable[[str], None], url_
             return web.Response(status=404, text="Not found")
         if not answer.done():
             answer.set_result(q)
-        ok = q["code"] and q["state"] == state
+        ok = _problem(q, state, ep) is None
         return web.Response(content_type="text/html", status=200 if ok else 400,
                             text=_PAGE.format("Signed in." if ok else "The sign-in did not complete."),
                             headers={"Content-Security-Policy": "default-src 'none'", "Cache-Control": "no-store",
@@ -245,15 +259,9 @@ async def _redirect(state: str, wait: float, opened: Callable[[str], None], url_
             raise SignInError("oauth.timeout", f"{wait:g}") from None
     finally:
         await runner.cleanup()  # the port is open only for this one sign-in
-    if q["state"] != state:
-        raise SignInError("oauth.state-mismatch")
-    if (q["iss"] and q["iss"] != ep.issuer) or (ep.iss_parameter and not q["iss"]):
-        raise SignInError("oauth.issuer-mismatch", q["iss"] or "none")
-    if q["error"]:
-        detail = q["error"] + (f": {q['error_description']}" if q["error_description"] else "")
-        raise SignInError("oauth.cancelled" if q["error"] == "access_denied" else "oauth.denied", detail)
-    if not q["code"]:
-        raise SignInError("oauth.denied", "the answer carried no code")
+    problem = _problem(q, state, ep)
+    if problem is not None:
+        raise problem
     return q["code"], redirect_uri
 
 

@@ -33,6 +33,9 @@ const provider = new Provider(config.issuer, {
   rotateRefreshToken: false,
 });
 provider.on('server_error', (_ctx, err) => console.error('server_error', err));
+// Opaque tokens are their jti: logged so the tests can search every output for them.
+provider.on('access_token.issued', (token) => console.log('issued access', token.jti));
+provider.on('refresh_token.saved', (token) => console.log('issued refresh', token.jti));
 
 const server = https.createServer({
   key: fs.readFileSync(config.key), cert: fs.readFileSync(config.cert),
