@@ -949,64 +949,64 @@
 <context>
     <name>Detection</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="146" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="147" />
         <source>Find settings</source>
         <translation>Ayarları bul</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="148" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="149" />
         <source>Find the server settings for this address</source>
         <translation>Bu adresin sunucu ayarlarını bul</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="149" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="150" />
         <source>Look up the incoming and outgoing servers from the address; the password is not used</source>
         <translation>Gelen ve giden posta sunucularını adresten bulur; parola kullanılmaz</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="180" />
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="182" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="177" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="179" />
         <source>Look up settings online</source>
         <translation>Ayarları çevrimiçi ara</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="237" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="234" />
         <source>Enter the whole address first, for example you@example.com.</source>
         <translation>Önce adresin tamamını girin, örneğin siz@example.com.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="252" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="249" />
         <source>Looking for the settings of %1…</source>
         <translation>%1 için ayarlar aranıyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="281" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="278" />
         <source>No settings found for %1.</source>
         <translation>%1 için ayar bulunamadı.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="282" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="279" />
         <source>Ask your provider or administrator for the server names and enter them below.</source>
         <translation>Sunucu adlarını sağlayıcınıza veya yöneticinize sorun ve aşağıya girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="284" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="281" />
         <source>Settings found for %1: check them.</source>
         <translation>%1 için ayarlar bulundu: kontrol edin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="285" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="282" />
         <source>Read the warning under the server before you use it.</source>
         <translation>Sunucuyu kullanmadan önce altındaki uyarıyı okuyun.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="287" />
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="327" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="284" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="324" />
         <source>Settings found for %1.</source>
         <translation>%1 için ayarlar bulundu.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="289" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="286" />
         <source>Only the built-in provider database was asked: online lookup is off under Advanced.</source>
         <translation>Yalnızca yerleşik sağlayıcı veritabanına bakıldı: Gelişmiş altında çevrimiçi arama kapalı.</translation>
     </message>
@@ -1151,7 +1151,7 @@
         <translation>bulundu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="185" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="182" />
         <source>Off: only the built-in provider database is asked, and nothing goes over the network.</source>
         <translation>Kapalıyken yalnızca yerleşik sağlayıcı veritabanına bakılır ve ağ üzerinden hiçbir şey gönderilmez.</translation>
     </message>
@@ -1174,202 +1174,275 @@
         <translation>Tanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="74" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="76" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="300" />
         <source>Certificate shown by the server</source>
         <translation>Sunucunun gösterdiği sertifika</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="79" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="83" />
         <source>Trust this certificate for this server…</source>
         <translation>Bu sunucu için bu sertifikaya güven…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="81" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="85" />
         <source>Forget the trusted certificate</source>
         <translation>Güvenilen sertifikayı unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="139" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="146" />
         <source>Each failed try may count toward the provider's lockout.</source>
         <translation>Her başarısız deneme, sağlayıcının kilidine sayılabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="149" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="156" />
         <source>Ready.</source>
         <translation>Hazır.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="159" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="166" />
         <source>Testing…</source>
         <translation>Test ediliyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="160" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="167" />
         <source>Watch the timeline: every line exchanged with the server appears as it happens.</source>
         <translation>Zaman çizelgesini izleyin: sunucuyla alınıp verilen her satır olduğu anda görünür.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="163" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="170" />
         <source>Cancelled after %1 s.</source>
         <translation>%1 sn sonra iptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="164" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="171" />
         <source>Cancelled.</source>
         <translation>İptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="165" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="172" />
         <source>The test was stopped; nothing more was sent.</source>
         <translation>Test durduruldu; başka bir şey gönderilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="184" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="191" />
         <source>Incoming server (%1)</source>
         <translation>Gelen posta sunucusu (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="185" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="192" />
         <source>Outgoing server (SMTP)</source>
         <translation>Giden posta sunucusu (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="188" />
-        <source>Provider</source>
-        <translation>Sağlayıcı</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="196" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="201" />
         <source>Receiving works, with a warning: this account can log in and read mail.</source>
         <translation>Posta alma çalışıyor, ancak bir uyarı var: bu hesap giriş yapıp postalarını okuyabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="199" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="204" />
         <source>This account can log in and send, with a warning.</source>
         <translation>Bu hesap giriş yapıp posta gönderebilir, ancak bir uyarı var.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="208" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="214" />
         <source>The server said:</source>
         <translation>Sunucunun yanıtı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="237" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="223" />
+        <source>Technical detail:</source>
+        <translation>Teknik ayrıntı:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="248" />
         <source>Server</source>
         <translation>Sunucu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="237" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="248" />
         <source>Port</source>
         <translation>Bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="238" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="249" />
+        <source>Connection security</source>
+        <translation>Bağlantı güvenliği</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="251" />
+        <source>Authentication method</source>
+        <translation>Kimlik doğrulama yöntemi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="261" />
+        <source>Encrypted password</source>
+        <translation>Şifrelenmiş parola</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="263" />
+        <source>OAuth2</source>
+        <translation>OAuth2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="286" />
         <source>Security</source>
         <translation>Güvenlik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="238" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="323" />
+        <source>IP address</source>
+        <translation>IP adresi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="323" />
+        <source>email</source>
+        <translation>e-posta</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="328" />
+        <source>Mail programs will not trust this certificate: they check it against the authorities this computer trusts, not against the fingerprint you trusted here, so they will warn or refuse. What fixes that: the server's administrator installs a certificate from a public certificate authority; or your organization's certificate authority is installed on this computer; or you use the provider's proper server name, the one its certificate names.</source>
+        <translation>Posta programları bu sertifikaya güvenmez: onu burada güvendiğiniz parmak izine göre değil, bu bilgisayarın güvendiği makamlara göre denetler; bu yüzden uyarır ya da bağlanmayı reddeder. Bunu düzeltmenin yolları: sunucunun yöneticisi herkese açık bir sertifika makamından alınmış bir sertifika kurar; ya da kuruluşunuzun sertifika makamı bu bilgisayara kurulur; ya da sağlayıcının doğru sunucu adını, sertifikasında yazan adı kullanırsınız.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="342" />
+        <source>Trusted for %1. Test again to use it.</source>
+        <translation>%1 için güvenildi. Kullanmak için yeniden test edin.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="350" />
+        <source>no longer trusted</source>
+        <translation>artık güvenilmiyor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="351" />
+        <source>The certificate is no longer trusted for %1: the next test will stop at it before sending the password.</source>
+        <translation>Sertifikaya %1 için artık güvenilmiyor: sonraki test parolayı göndermeden önce onda duracak.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="256" />
         <source>None</source>
         <translation>Yok</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="240" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="250" />
         <source>User name</source>
         <translation>Kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="241" />
-        <source>Method</source>
-        <translation>Yöntem</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="243" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="289" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="293" />
         <source>Encryption</source>
         <translation>Şifreleme</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="150" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="157" />
         <source>Fill in the account and choose Test account. The password is sent only over an encrypted connection unless you allow otherwise.</source>
         <translation>Hesabı doldurun ve Hesabı test et'i seçin. Aksine izin vermedikçe parola yalnızca şifreli bir bağlantı üzerinden gönderilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="154" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="161" />
         <source>Not tested.</source>
         <translation>Test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="155" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="162" />
         <source>No incoming server was entered, so receiving was not tested.</source>
         <translation>Gelen sunucu girilmediği için posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="156" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="163" />
         <source>No outgoing server was entered, so sending was not tested.</source>
         <translation>Giden sunucu girilmediği için posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="197" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="202" />
         <source>Receiving works: this account can log in and read mail.</source>
         <translation>Posta alma çalışıyor: bu hesap giriş yapıp postalarını okuyabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="200" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="205" />
         <source>This account can log in and send.</source>
         <translation>Bu hesap giriş yapıp posta gönderebilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="201" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="206" />
         <source>The server accepted the user name and password. Use these settings in your mail program:</source>
         <translation>Sunucu kullanıcı adını ve parolayı kabul etti. Posta programınızda şu ayarları kullanın:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="207" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="213" />
         <source>What to do</source>
         <translation>Ne yapmalı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="207" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="213" />
         <source>More help</source>
         <translation>Daha fazla yardım</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="207" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="213" />
         <source>Usual causes</source>
         <translation>Olası nedenler</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="235" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="247" />
         <source>Protocol</source>
         <translation>Protokol</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="241" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="264" />
         <source>Normal password</source>
         <translation>Normal parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="252" />
-        <source>Subject</source>
-        <translation>Konu</translation>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="290" />
+        <source>Certificate</source>
+        <translation>Sertifika</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="252" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="290" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="349" />
+        <source>trusted by you, by its fingerprint</source>
+        <translation>parmak iziyle, sizin güveninizle</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="291" />
+        <source>verified by an authority this computer trusts</source>
+        <translation>bu bilgisayarın güvendiği bir makamca doğrulandı</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="293" />
+        <source>none</source>
+        <translation>yok</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="294" />
+        <source>Login exchange</source>
+        <translation>Giriş alışverişi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="308" />
+        <source>Subject</source>
+        <translation>Sahibi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="308" />
         <source>Issuer</source>
         <translation>Veren</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="253" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="309" />
         <source>Names</source>
         <translation>Adlar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="253" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="310" />
         <source>Expires</source>
         <translation>Bitiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="254" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="311" />
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 parmak izi</translation>
     </message>
@@ -1377,62 +1450,62 @@
 <context>
     <name>InputError</name>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="125" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="153" />
         <source>Enter the server name, for example smtp.example.com.</source>
         <translation>Sunucu adını girin, örneğin smtp.example.com.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="126" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="154" />
         <source>The server name contains a line break or control character.</source>
         <translation>Sunucu adı bir satır sonu ya da denetim karakteri içeriyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="127" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="155" />
         <source>Enter only the server name, without a prefix like smtp:// or https://.</source>
         <translation>Yalnızca sunucu adını, smtp:// veya https:// gibi bir önek olmadan girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="128" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="156" />
         <source>The server name cannot contain spaces.</source>
         <translation>Sunucu adı boşluk içeremez.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="129" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="157" />
         <source>Enter only the server name, without a path or an @.</source>
         <translation>Yalnızca sunucu adını, yol ve @ olmadan girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="130" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="158" />
         <source>This is not a valid IPv6 address.</source>
         <translation>Bu geçerli bir IPv6 adresi değil.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="131" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="159" />
         <source>Enter the port in its own field, not after the server name.</source>
         <translation>Bağlantı noktasını sunucu adının ardına değil, kendi alanına girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="132" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="160" />
         <source>This is not a valid server name: use letters, digits, dots and hyphens.</source>
         <translation>Bu geçerli bir sunucu adı değil: harf, rakam, nokta ve tire kullanın.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="133" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="161" />
         <source>The port must be a number from 1 to 65535.</source>
         <translation>Bağlantı noktası 1 ile 65535 arasında bir sayı olmalıdır.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="134" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="162" />
         <source>The user name contains a line break or control character.</source>
         <translation>Kullanıcı adı bir satır sonu ya da denetim karakteri içeriyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="135" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="163" />
         <source>The password contains a line break, which cannot be sent.</source>
         <translation>Parola, gönderilemeyecek bir satır sonu içeriyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="136" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="164" />
         <source>The token contains a line break, which cannot be sent.</source>
         <translation>Belirteç, gönderilemeyecek bir satır sonu içeriyor.</translation>
     </message>
@@ -1699,7 +1772,7 @@
     <message>
         <location filename="../../gui/mailtester/qt/views/window.py" line="630" />
         <source>Subject</source>
-        <translation>Konu</translation>
+        <translation>Sahibi</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/window.py" line="630" />
@@ -1736,37 +1809,37 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
         <translation>Bu sunucu için sertifikaya güvenildi. Yeniden test edin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="647" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="648" />
         <source>The trusted certificate was removed.</source>
         <translation>Güvenilen sertifika kaldırıldı.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="653" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="655" />
         <source>(new account)</source>
         <translation>(yeni hesap)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="717" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="719" />
         <source>No system keychain is available, so the password is kept only until you close this window. It is never written to a file.</source>
         <translation>Kullanılabilir bir sistem anahtarlığı yok; bu yüzden parola yalnızca bu pencereyi kapatana kadar tutulur. Hiçbir zaman bir dosyaya yazılmaz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="747" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="749" />
         <source>Forget this account?</source>
         <translation>Bu hesap unutulsun mu?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="748" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="750" />
         <source>Forget “%1” and remove its passwords from the keychain?</source>
         <translation>“%1” unutulsun ve parolaları anahtarlıktan silinsin mi?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="758" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="760" />
         <source>Account and password forgotten.</source>
         <translation>Hesap ve parola unutuldu.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="762" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="764" />
         <source>The language changes the next time the window opens.</source>
         <translation>Dil, pencere bir sonraki açılışında değişir.</translation>
     </message>
@@ -1793,32 +1866,32 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
 <context>
     <name>SideChoice</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="88" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="95" />
         <source>Incoming servers found</source>
         <translation>Bulunan gelen posta sunucuları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="89" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="96" />
         <source>Outgoing servers found</source>
         <translation>Bulunan giden posta sunucuları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="90" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="97" />
         <source>Found:</source>
         <translation>Bulunan:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="101" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="108" />
         <source>Use this server</source>
         <translation>Bu sunucuyu kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="104" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="111" />
         <source>Use this incoming server despite the warning</source>
         <translation>Uyarıya rağmen bu gelen posta sunucusunu kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="105" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="112" />
         <source>Use this outgoing server despite the warning</source>
         <translation>Uyarıya rağmen bu giden posta sunucusunu kullan</translation>
     </message>
@@ -1942,165 +2015,195 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="76" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="99" />
         <source>Looking up %1</source>
         <translation>%1 aranıyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="77" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="100" />
         <source>The name lookup did not answer in time</source>
         <translation>Ad çözümlemesi zamanında yanıt vermedi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="78" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="101" />
         <source>The name was not found: %1</source>
         <translation>Ad bulunamadı: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="79" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="102" />
         <source>Connecting to %1 port %2</source>
         <translation>%1 adresine, %2 numaralı bağlantı noktasından bağlanılıyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="80" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="103" />
         <source>No answer from %1 within %2 s</source>
         <translation>%1 adresinden %2 saniye içinde yanıt gelmedi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="81" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="104" />
         <source>%1 refused the connection</source>
         <translation>%1 bağlantıyı reddetti</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="82" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="105" />
         <source>Cannot reach %1: %2</source>
         <translation>%1 adresine ulaşılamıyor: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="83" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="106" />
         <source>Connected to %1 port %2</source>
         <translation>%1 adresine, %2 numaralı bağlantı noktasından bağlanıldı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="84" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="107" />
         <source>Gave up: the whole test took longer than %1 s</source>
         <translation>Vazgeçildi: testin tamamı %1 saniyeden uzun sürdü</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="85" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="108" />
         <source>No greeting from the server within %1 s</source>
         <translation>Sunucudan %1 saniye içinde karşılama gelmedi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="86" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="109" />
         <source>No reply from the server within %1 s</source>
         <translation>Sunucudan %1 saniye içinde yanıt gelmedi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="87" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="110" />
         <source>The server closed the connection</source>
         <translation>Sunucu bağlantıyı kapattı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="88" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="111" />
         <source>Starting TLS</source>
         <translation>TLS başlatılıyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="89" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="112" />
         <source>TLS failed: %1</source>
         <translation>TLS başarısız: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="90" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="113" />
         <source>TLS failed: the certificate changed since you trusted it</source>
         <translation>TLS başarısız: sertifika, ona güvendiğinizden beri değişti</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="91" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="114" />
         <source>TLS established: %1, %2</source>
         <translation>TLS kuruldu: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="92" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="115" />
         <source>TLS established: %1, %2 (certificate pinned by you)</source>
         <translation>TLS kuruldu: %1, %2 (sertifikayı siz sabitlediniz)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="93" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="116" />
         <source>Discarded data the server sent after 220 and before encryption started</source>
         <translation>Sunucunun 220'den sonra ve şifreleme başlamadan önce gönderdiği veriler atıldı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="95" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="118" />
         <source>Discarded data the server sent after its go-ahead and before encryption started</source>
         <translation>Sunucunun onay verdikten sonra ve şifreleme başlamadan önce gönderdiği veriler atıldı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="97" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="120" />
         <source>Server offers %1; using %2</source>
         <translation>Sunucu şunları sunuyor: %1; kullanılan: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="98" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="121" />
         <source>Server offers %1; using the %2 command</source>
         <translation>Sunucu şunları sunuyor: %1; %2 komutu kullanılıyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="99" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="122" />
         <source>Without encryption CRAM-MD5 is used: the password itself does not cross the network</source>
         <translation>Şifreleme olmadığından CRAM-MD5 kullanılıyor: parolanın kendisi ağdan geçmez</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="101" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="124" />
         <source>The server does not list its capabilities; trying the usual commands</source>
         <translation>Sunucu yeteneklerini listelemiyor; olağan komutlar deneniyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="103" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="126" />
         <source>No greeting yet: trying SSL/TLS on a second connection to the same port (no password sent)</source>
         <translation>Henüz karşılama yok: aynı bağlantı noktasına ikinci bir bağlantıda SSL/TLS deneniyor (parola gönderilmedi)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="105" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="128" />
         <source>The second connection answered in SSL/TLS: this port expects encryption from the first byte</source>
         <translation>İkinci bağlantı SSL/TLS ile yanıt verdi: bu bağlantı noktası ilk bayttan itibaren şifreleme bekliyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="107" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="130" />
         <source>The second connection did not answer in SSL/TLS either</source>
         <translation>İkinci bağlantı da SSL/TLS ile yanıt vermedi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="108" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="131" />
         <source>Reading what the port says without encryption, on a second connection (no password sent)</source>
         <translation>Bağlantı noktasının şifreleme olmadan ne söylediği ikinci bir bağlantıda okunuyor (parola gönderilmedi)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="110" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="133" />
         <source>Without encryption this port speaks %1</source>
         <translation>Şifreleme olmadan bu bağlantı noktası %1 konuşuyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/i18n.py" line="111" />
+        <location filename="../../gui/mailtester/qt/i18n.py" line="134" />
         <source>Without encryption this port speaks %1 and offers STARTTLS</source>
         <translation>Şifreleme olmadan bu bağlantı noktası %1 konuşuyor ve STARTTLS sunuyor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="35" />
+        <source>You</source>
+        <translation>Siz</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="35" />
+        <source>Server</source>
+        <translation>Sunucu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="36" />
+        <source>Note</source>
+        <translation>Not</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="46" />
+        <source>Hello: this computer introduces itself and asks what the server offers (encryption, login methods).</source>
+        <translation>Merhaba: bu bilgisayar kendini tanıtır ve sunucunun neler sunduğunu (şifreleme, giriş yöntemleri) sorar.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="48" />
+        <source>STARTTLS: this computer asks to encrypt the connection from here on, before anything secret is sent.</source>
+        <translation>STARTTLS: bu bilgisayar, gizli bir şey gönderilmeden önce bağlantının bundan sonrasının şifrelenmesini ister.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="50" />
+        <source>Log in: the user name and password are sent (shown here as [redacted]), in a method the server offered.</source>
+        <translation>Giriş: kullanıcı adı ve parola, sunucunun sunduğu bir yöntemle gönderilir (burada [redacted] olarak gösterilir).</translation>
     </message>
 </context>
 <context>
     <name>TimelineDelegate</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/timeline.py" line="128" />
+        <location filename="../../gui/mailtester/qt/views/timeline.py" line="141" />
         <source>not base64</source>
         <translation>base64 değil</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/timeline.py" line="133" />
+        <location filename="../../gui/mailtester/qt/views/timeline.py" line="77" />
         <source>Server asks: %1</source>
         <translation>Sunucu soruyor: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/timeline.py" line="133" />
+        <location filename="../../gui/mailtester/qt/views/timeline.py" line="78" />
         <source>You answer: %1</source>
         <translation>Yanıtınız: %1</translation>
     </message>
@@ -2108,44 +2211,44 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="85" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="137" />
         <source>%1
 Not valid base64: shown as the server sent it.</source>
         <translation>%1
 Geçerli base64 değil: sunucunun gönderdiği gibi gösteriliyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="108" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="162" />
         <source>Server asks: %1</source>
         <translation>Sunucu soruyor: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="110" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="164" />
         <source>You answer: %1</source>
         <translation>Yanıtınız: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="114" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="168" />
         <source>This computer sent</source>
         <translation>Bu bilgisayar gönderdi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="114" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="168" />
         <source>Server sent</source>
         <translation>Sunucu gönderdi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="114" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="168" />
         <source>Note</source>
         <translation>Not</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="117" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="171" />
         <source>encrypted</source>
         <translation>şifreli</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="119" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="173" />
         <source>decoded: %1</source>
         <translation>çözülmüş: %1</translation>
     </message>
@@ -2153,12 +2256,12 @@ Geçerli base64 değil: sunucunun gönderdiği gibi gösteriliyor.</translation>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/timeline.py" line="154" />
+        <location filename="../../gui/mailtester/qt/views/timeline.py" line="171" />
         <source>Handshake timeline</source>
         <translation>El sıkışma zaman çizelgesi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/timeline.py" line="155" />
+        <location filename="../../gui/mailtester/qt/views/timeline.py" line="172" />
         <source>Every line exchanged with the server, with decoded challenges</source>
         <translation>Sunucuyla alınıp verilen her satır, çözülmüş sorgularla birlikte</translation>
     </message>
