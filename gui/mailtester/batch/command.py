@@ -41,7 +41,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S",
                         help=f"timeout for each stage of each check (default {DEFAULT_TIMEOUT:g})")
     parser.add_argument("--dns-server", metavar="IP[:PORT]",
-                        help="the DNS server for detecting the servers of rows without a host")
+                        help="ask this DNS server for every name (the servers of rows without a host, and "
+                             "every server's address) instead of the system's resolver")
     parser.add_argument("--quiet", action="store_true", help="no progress bar and no per-row lines")
     parser.add_argument("--lang", choices=["en", "tr"], help="language of the diagnoses (default: the system's)")
 

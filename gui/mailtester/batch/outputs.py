@@ -18,7 +18,6 @@ import html
 import io
 import json
 import os
-import shutil
 import tempfile
 from collections.abc import Iterable
 from typing import IO, Any
@@ -83,6 +82,7 @@ class CsvWriter:
         self._headers = sheet.headers
         self._csv = csv.writer(self._f)
         self._csv.writerow([*sheet.headers, *self._names.values()])
+        self._f.flush()
 
     def write(self, result: RowResult) -> None:
         fields = result_fields(result)
@@ -133,7 +133,11 @@ class HtmlWriter:
         self._path, self._title = path, title
         folder = os.path.dirname(os.path.abspath(path))
         fd, self._tmp = tempfile.mkstemp(prefix=".mailtester-rows-", suffix=".html", dir=folder)
-        self._rows = open(fd, "w", encoding="utf-8")  # noqa: SIM115 (mkstemp: 0600 already; closed in close())
+        self._rows = open(fd, "wb")  # noqa: SIM115 (mkstemp: 0600 already; closed in close())
+        # Where each row's section is in the temporary file: close() copies them in sheet order,
+        # the rows that need attention first.
+        self._index: list[tuple[bool, int, int, int]] = []  # (ok, row number, offset, length)
+        self._titles: dict[str, str] = {}  # diagnosis id -> its title (or, for batch ids, the reason)
 
     def write(self, result: RowResult) -> None:
         e = html.escape
@@ -161,7 +165,11 @@ class HtmlWriter:
 
             parts.append("<pre>" + e("\n".join(transcript_line(t) for t in report.result.timeline)) + "</pre>")
         parts.append("</details>\n")
-        self._rows.write("".join(parts))
+        data = "".join(parts).encode("utf-8")
+        self._index.append((result.status is RowStatus.OK, row.number, self._rows.tell(), len(data)))
+        self._rows.write(data)
+        if result.diagnosis_id and result.diagnosis_id not in self._titles:
+            self._titles[result.diagnosis_id] = d.title if d is not None else result.detail
 
     def close(self, summary: BatchSummary) -> None:
         e = html.escape
@@ -179,19 +187,23 @@ class HtmlWriter:
                   + "".join(f'<tr><td class="{s}">{e(STATUS_LABELS[s])}</td><td class="n">{summary.counts[s]}</td>'
                             "</tr>" for s in statuses if summary.counts[s]) + "</table>\n")
         if summary.diagnoses:
-            out.write("<h2>Diagnoses</h2><table><tr><th>diagnosis</th><th>rows</th></tr>"
-                      + "".join(f'<tr><td><code>{e(k)}</code></td><td class="n">{v}</td></tr>'
-                                for k, v in summary.diagnoses.most_common()) + "</table>\n")
+            out.write("<h2>Diagnoses</h2><table><tr><th>diagnosis</th><th>id</th><th>rows</th></tr>"
+                      + "".join(f'<tr><td>{e(self._titles.get(k, ""))}</td><td><code>{e(k)}</code></td>'
+                                f'<td class="n">{v}</td></tr>' for k, v in summary.diagnoses.most_common())
+                      + "</table>\n")
         shown = [s for s in statuses if summary.counts[s]]
         out.write("<h2>By domain</h2><table><tr><th>domain</th>"
                   + "".join(f"<th>{e(STATUS_LABELS[s])}</th>" for s in shown) + "</tr>"
                   + "".join(f"<tr><td>{e(d)}</td>" + "".join(f'<td class="n">{c[s] or ""}</td>' for s in shown)
                             + "</tr>" for d, c in sorted(summary.domains.items())) + "</table>\n")
-        out.write("<h2>Rows</h2>\n")
-        with open_private(self._path) as f:
+        self._index.sort()
+        with open_private(self._path) as f, open(self._tmp, "rb") as rows:
             f.write(out.getvalue())
-            with open(self._tmp, encoding="utf-8") as rows:
-                shutil.copyfileobj(rows, f)
+            for i, (ok, _number, offset, length) in enumerate(self._index):
+                if i == 0 or ok != self._index[i - 1][0]:
+                    f.write("<h2>Rows that logged in</h2>\n" if ok else "<h2>Rows that need attention</h2>\n")
+                rows.seek(offset)
+                f.write(rows.read(length).decode("utf-8"))
             f.write("</body></html>\n")
         os.unlink(self._tmp)
 
