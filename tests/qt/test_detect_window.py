@@ -228,3 +228,21 @@ def test_states_keyboard_and_layout(qtbot, qloop, memory_keyring, tmp_path, nsd,
     finally:
         w.close()
         install("en")
+
+
+def test_a_preset_uses_the_servers_of_the_address_domain(qtbot, window):
+    """The GMX preset for a web.de address fills web.de's own servers (the catalogue's variant), as
+    detection does; for a gmx.net address, GMX's."""
+    from .test_window import select_provider
+
+    f = window.form
+    f.user_edit.setText("kim@web.de")
+    select_provider(window, "gmx")
+    assert (f.host_edit.text(), f.port_spin.value()) == ("smtp.web.de", 587)
+    assert f.incoming_host_edit.text() == "imap.web.de"
+    f.incoming_protocol_combo.setCurrentIndex(f.incoming_protocol_combo.findData("pop3"))
+    assert f.incoming_host_edit.text() == "pop3.web.de"
+    select_provider(window, "")
+    f.user_edit.setText("kim@gmx.net")
+    select_provider(window, "gmx")
+    assert (f.host_edit.text(), f.incoming_host_edit.text()) == ("mail.gmx.net", "pop.gmx.net")

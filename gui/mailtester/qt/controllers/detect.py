@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 
 from ...detect import Address, DetectResult, SourceReport, lookup_bundled, parse_address
+from ...knowledge.providers import Provider
 from ...settings import InvalidInput
 
 log = logging.getLogger("mailtester.qt")
@@ -29,6 +31,16 @@ def complete_address(text: str) -> Address | None:
     except InvalidInput:
         return None
     return addr if addr.local and "." in addr.ascii_domain.strip(".") else None
+
+
+def preset_for(provider: Provider, address: str) -> Provider:
+    """A preset as an address at one of its variant domains uses it (web.de's own servers under the GMX
+    preset, Outlook.com's under Microsoft's), as the bundled lookup answers for that address."""
+    addr = complete_address(address)
+    variant = provider.variant_for(addr.ascii_domain) if addr is not None else None
+    if variant is None:
+        return provider
+    return replace(provider, submission=variant.submission, incoming=variant.incoming, user_form=variant.user_form)
 
 
 def _preload() -> None:

@@ -54,6 +54,7 @@ from ...settings import (
 )
 from ..controllers.accounts import SavedAccount
 from ..controllers.check import SIDES, Side
+from ..controllers.detect import preset_for
 from ..i18n import input_error
 
 PRESET_IDS = ("gmail", "microsoft365", "yahoo", "icloud", "zoho", "fastmail", "gmx", "ionos", "yandex", "mailru",
@@ -743,6 +744,7 @@ class AccountForm(QWidget):
             button.setAccessibleName(self.tr("Show password"))
 
     def apply_provider(self, provider: Provider) -> None:
+        provider = preset_for(provider, self.top_user_edit.text())  # its servers for this address
         sub = provider.submission
         self._filling = True
         try:
@@ -760,6 +762,7 @@ class AccountForm(QWidget):
     def _apply_incoming(self, provider: Provider, switch: bool) -> None:
         """The provider's incoming server for the chosen protocol; `switch`: to the one it
         offers when it has none for that protocol. A send-only service leaves it empty."""
+        provider = preset_for(provider, self.top_user_edit.text())
         was = self._filling
         self._filling = True
         try:
