@@ -196,6 +196,15 @@ def build_parser() -> argparse.ArgumentParser:
                     "signs paused and its remaining rows deferred. Exit status: 0 every row logged in, 1 some did "
                     "not, 2 usage error, 3 rows deferred, 130 stopped.",
     )
+    from .account import add_arguments as add_account_arguments  # the option list only
+
+    add_account_arguments(sub.add_parser(
+        "account", help="find the settings for an address and test receiving and sending at once",
+        description="Find the servers for an e-mail address (as `detect` does), then log in on the best incoming "
+                    "and the best outgoing server at once with the same password; with --round-trip, also send "
+                    "one message from the address to itself, wait for it, and delete it. Exit status: 0 both "
+                    "work (and the message arrived and was deleted), 2 usage error, otherwise as for `check`.",
+    ))
     return parser
 
 
@@ -439,6 +448,10 @@ def main(argv: list[str] | None = None) -> int:
         from .detect.command import run_detect
 
         return run_detect(args, sys.stdout, sys.stderr)
+    if args.command == "account":
+        from .account import run_account
+
+        return run_account(args, sys.stdin, sys.stdout, sys.stderr)
     if args.command == "batch":
         from .batch.command import run_batch
 

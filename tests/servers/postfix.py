@@ -46,11 +46,21 @@ USERS = {
 DISABLED_USER = (f"carol@{DOMAIN}", "carol-Secret-456")
 MECHANISMS = "plain login cram-md5"
 MAIL_HOST = "127.0.0.2"  # loopback, but not the client's address (see above)
+# Round trip (tests/roundtrip): mail to DOMAIN goes into Dovecot's mailboxes over LMTP. These logins
+# meet a real obstacle each: SENDER_REFUSED_USER's address belongs to another login (Postfix
+# smtpd_sender_login_maps), HELD_USER's mail is accepted and held in Postfix's queue (HOLD), and
+# JUNK_USER's Sieve script files everything into Junk (a \Junk special-use folder).
+SENDER_REFUSED_USER = (f"dave@{DOMAIN}", "dave-Secret-789")
+HELD_USER = (f"erin@{DOMAIN}", "erin-Secret-012")
+JUNK_USER = (f"frank@{DOMAIN}", "frank-Secret-345")
 
 
 def missing_binaries() -> list[str]:
-    return [b for b in ("postfix", "dovecot", "doveadm") if shutil.which(b) is None
-            and not Path("/usr/sbin", b).exists()]
+    missing = [b for b in ("postfix", "dovecot", "doveadm") if shutil.which(b) is None
+               and not Path("/usr/sbin", b).exists()]
+    # The round trip's delivery: Dovecot's LMTP server and Sieve plugin (dovecot-lmtpd, dovecot-sieve).
+    parts = (("dovecot-lmtpd", "lmtp"), ("dovecot-sieve", "modules/lib90_sieve_plugin.so"))
+    return missing + [name for name, path in parts if not Path("/usr/lib/dovecot", path).exists()]
 
 
 def _free_port() -> int:
@@ -90,6 +100,7 @@ verify    unix  -       -       n       -       1       verify
 flush     unix  n       -       n       1000?   0       flush
 proxymap  unix  -       -       n       -       -       proxymap
 smtp      unix  -       -       n       -       -       smtp
+lmtp      unix  -       -       n       -       -       lmtp
 relay     unix  -       -       n       -       -       smtp
 showq     unix  n       -       n       -       -       showq
 error     unix  -       -       n       -       -       error
@@ -165,7 +176,12 @@ inet_interfaces = 127.0.0.1
 inet_protocols = ipv4
 mynetworks = 127.0.0.1/32
 smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
-smtpd_recipient_restrictions = permit_sasl_authenticated, reject
+smtpd_recipient_restrictions = check_recipient_access inline:{{ {HELD_USER[0]}=HOLD }},
+  permit_sasl_authenticated, reject
+smtpd_sender_login_maps = inline:{{ {SENDER_REFUSED_USER[0]}=someone-else@{DOMAIN} }}
+smtpd_sender_restrictions = reject_known_sender_login_mismatch
+virtual_mailbox_domains = {DOMAIN}
+virtual_transport = lmtp:unix:private/dovecot-lmtp
 default_transport = discard
 relay_transport = discard
 local_transport = discard
@@ -205,17 +221,23 @@ smtpd_client_auth_rate_limit = 0
         # fields are split on them, quotes included.)
         user, password = DISABLED_USER
         users += f"{user}:{{PLAIN}}{password}::::::nologin\n"
+        users += "".join(f"{u}:{{PLAIN}}{p}\n" for u, p in (SENDER_REFUSED_USER, HELD_USER, JUNK_USER))
         (r / "users").write_text(users, encoding="utf-8")
         (r / "users").chmod(0o644)
         # The mail processes run as nobody and create each user's maildir here.
         (r / "mail").mkdir(mode=0o700)
         shutil.chown(r / "mail", "nobody", "nogroup")
+        home = r / "mail" / DOMAIN / JUNK_USER[0].split("@")[0]
+        home.mkdir(parents=True)
+        (home / ".dovecot.sieve").write_text('require "fileinto";\nfileinto "Junk";\n')
+        for path in (home.parent, home, home / ".dovecot.sieve"):
+            shutil.chown(path, "nobody", "nogroup")
         (r / "dovecot.conf").write_text(f"""\
 base_dir = {r}/dovecot-run
 state_dir = {r}/dovecot-state
 instance_name = mailtester-test-{r.name}
 log_path = {r}/dovecot.log
-protocols = imap pop3
+protocols = imap pop3 lmtp
 listen = 127.0.0.1
 ssl = yes
 ssl_cert = <{r}/cert.pem
@@ -246,9 +268,29 @@ passdb {{
 }}
 userdb {{
   driver = static
-  args = uid=nobody gid=nogroup home={r}/mail/%d/%n
+  args = uid=nobody gid=nogroup home={r}/mail/%d/%n allow_all_users=yes
 }}
 mail_location = maildir:~/Maildir
+namespace inbox {{
+  inbox = yes
+  mailbox Junk {{
+    special_use = \\Junk
+    auto = create
+  }}
+}}
+protocol lmtp {{
+  mail_plugins = $mail_plugins sieve
+}}
+plugin {{
+  sieve = file:~/sieve;active=~/.dovecot.sieve
+}}
+service lmtp {{
+  unix_listener {r}/spool/private/dovecot-lmtp {{
+    mode = 0600
+    user = postfix
+    group = postfix
+  }}
+}}
 # Tests open many sessions from one IP at once.
 mail_max_userip_connections = 1000
 mail_fsync = never

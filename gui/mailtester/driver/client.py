@@ -9,7 +9,7 @@ import socket
 import ssl
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -103,6 +103,8 @@ class _Run:
         self.probe: Probe | None = None
         self.local_address: str | None = None
         self.started = datetime.now().astimezone().isoformat(timespec="seconds")
+        self.keep_open = False  # a continuation takes the connection after a successful login
+        self.session: LoginSession | None = None
 
     def redact(self, text: str) -> str:
         return self.redactor(text) if self.secret_sent else text
@@ -161,31 +163,39 @@ def session_class(protocol: Protocol) -> type[LoginSession]:
     return SmtpSession
 
 
-def make_session(s: CheckSettings, credentials: Credentials | None = None, host: str = "") -> LoginSession:
+def make_session(s: CheckSettings, credentials: Credentials | None = None, host: str = "",
+                 keep_open: bool = False) -> LoginSession:
     """The core for the settings' protocol (with other credentials for a probe)."""
     return session_class(s.protocol)(SessionConfig(
         security=s.security, credentials=s.credentials if credentials is None else credentials,
         host=host, port=s.effective_port, mechanism=s.mechanism,
         allow_plaintext_auth=s.allow_plaintext_auth, initial_response=s.initial_response,
-        client_version=__version__,
+        client_version=__version__, keep_open=keep_open,
     ))
 
 
 async def run_check(settings: CheckSettings,
-                    on_entry: Callable[[TimelineEntry], None] | None = None) -> CheckResult:
+                    on_entry: Callable[[TimelineEntry], None] | None = None,
+                    after: Callable[[_Run], Awaitable[None]] | None = None) -> CheckResult:
     """Run one login test. Never raises for anything the server or network does;
-    cancellation propagates as CancelledError after the connection is closed."""
+    cancellation propagates as CancelledError after the connection is closed.
+    `after` gets the run of a successful login, connection open, to go on with
+    (driver/roundtrip.py); its own failures are its to record."""
     run = _Run(settings, on_entry)
+    run.keep_open = after is not None
     total = settings.timeout * TOTAL_TIMEOUT_FACTOR
     try:
-        async with asyncio.timeout(total):
-            outcome = await _dialogue(run)
-    except TimeoutError:
-        outcome = _fail(Ending.TIMEOUT, run.stage, f"the whole test took longer than {total:g} s")
-        run.note("gave-up", f"{total:g}")
-    except Exception as exc:  # a bug of ours: an ending the person can report, never a traceback
-        log.error("internal error during the test: %s", type(exc).__name__)
-        outcome = _fail(Ending.INTERNAL_ERROR, run.stage, f"internal error ({type(exc).__name__})")
+        try:
+            async with asyncio.timeout(total):
+                outcome = await _dialogue(run)
+        except TimeoutError:
+            outcome = _fail(Ending.TIMEOUT, run.stage, f"the whole test took longer than {total:g} s")
+            run.note("gave-up", f"{total:g}")
+        except Exception as exc:  # a bug of ours: an ending the person can report, never a traceback
+            log.error("internal error during the test: %s", type(exc).__name__)
+            outcome = _fail(Ending.INTERNAL_ERROR, run.stage, f"internal error ({type(exc).__name__})")
+        if after is not None and outcome.ok:
+            await after(run)
     finally:
         if run.stream is not None and run.stream.transport is not None:
             run.stream.transport.abort()
@@ -254,7 +264,7 @@ async def _dialogue(run: _Run) -> Outcome:
         assert failure is not None
         return failure
 
-    session = make_session(s, host=host)
+    session = run.session = make_session(s, host=host, keep_open=run.keep_open)
     if s.security is Security.TLS:
         failed = await _handshake(run, host, ctx, Stage.TLS)
         if failed is not None:

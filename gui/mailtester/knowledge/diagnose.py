@@ -110,10 +110,11 @@ def _ports(protocol: Protocol, lang: str) -> str:
 
 
 def diagnose(facts: Facts, *, host: str = "", user: str = "", lang: str = "en",
-             surface: str = "cli") -> Diagnosis | None:
+             surface: str = "cli", did: str | None = None) -> Diagnosis | None:
     """`surface` is where the texts are read: "cli" names the command's flags,
-    "window" the window's controls."""
-    did = diagnosis_id(facts)
+    "window" the window's controls. `did` names the diagnosis instead of the
+    rules (the round trip's own rules, knowledge/roundtrip.py)."""
+    did = did or diagnosis_id(facts)
     if did is None:
         return None
     entry = _entry(did, facts, lang)

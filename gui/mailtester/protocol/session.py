@@ -41,6 +41,7 @@ class SessionConfig:
     initial_response: bool | None = None  # None: the usual choice per mechanism
     client_name: str = "Mail Account Tester"  # for IMAP ID
     client_version: str = ""
+    keep_open: bool = False  # after a successful login, send no QUIT/LOGOUT: the driver goes on (round trip)
 
 
 class LoginSession:
@@ -220,7 +221,7 @@ class LoginSession:
             mechanism=self.method, offered=self.offered, starttls_offered=self.starttls_offered,
             oauth_error=self.sasl.oauth_error if self.sasl else (), detail=detail, answered_by=answered_by,
         )
-        if quit:
+        if quit and not (ok and self.config.keep_open):
             self._quit()
             self.quit_sent = True
         self._events.append(Finished(self.finished))

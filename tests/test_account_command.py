@@ -1,0 +1,121 @@
+"""`mailtester account` as a user runs it: detection against the suite's own DNS (NSD) and HTTPS
+servers, whose answers point at the suite's Postfix and Dovecot, then both logins at once and, with
+--round-trip, a message from the address to itself."""
+
+from __future__ import annotations
+
+import os
+import ssl
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import trustme
+
+from tests.conftest import REQUIRE_POSTFIX
+from tests.helpers import mailtester
+from tests.secret_search import find_secrets
+from tests.servers.https import Response, WebServers
+from tests.servers.nsd import NsdServer, missing
+from tests.servers.postfix import DOMAIN, PostfixServer
+
+ADDRESS, PASSWORD = f"alice@{DOMAIN}", "alice-Secret-123"
+PATH = "/mail/config-v1.1.xml"
+
+
+def _unavailable(message: str) -> None:
+    if REQUIRE_POSTFIX:
+        pytest.fail(message)
+    pytest.skip("*** SKIPPED: " + message + " ***")
+
+
+def autoconfig(pf: PostfixServer) -> bytes:
+    """The provider's file (Thunderbird's autoconfig format), naming the suite's servers."""
+    return f"""<?xml version="1.0"?>
+<clientConfig version="1.1"><emailProvider id="{DOMAIN}"><domain>{DOMAIN}</domain>
+<displayName>Test mail</displayName>
+<incomingServer type="imap"><hostname>mail.{DOMAIN}</hostname><port>{pf.imaps}</port>
+<socketType>SSL</socketType><username>%EMAILADDRESS%</username><authentication>password-cleartext</authentication>
+</incomingServer>
+<outgoingServer type="smtp"><hostname>localhost</hostname><port>{pf.submission}</port>
+<socketType>STARTTLS</socketType><username>%EMAILADDRESS%</username><authentication>password-cleartext</authentication>
+</outgoingServer></emailProvider></clientConfig>""".encode()
+
+
+@pytest.fixture(scope="module")
+def servers(postfix: PostfixServer, ca: trustme.CA, ca_file: str, tmp_path_factory: pytest.TempPathFactory
+            ) -> Iterator[dict[str, str]]:
+    """dns servers by domain kind ("autoconfig", "srv"), and a CA file trusting the web and the mail servers."""
+    if missing():
+        _unavailable(f"the account tests need {missing()}: run `bash tests/run.sh` or .ci/run")
+    if os.geteuid() != 0:
+        _unavailable("the account tests bind a loopback address's port 443, which needs root (CI runs as root)")
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert(f"autoconfig.{DOMAIN}").configure_cert(tls)
+    routes = {("https", f"autoconfig.{DOMAIN}", PATH): Response(autoconfig(postfix))}
+    for last in range(80, 100, 2):  # the detection tests hold 127.0.0.44 and up
+        web = WebServers(f"127.0.0.{last}", f"127.0.0.{last + 1}", tls, routes=routes)
+        try:
+            web.start()
+            break
+        except OSError:
+            continue
+    else:
+        _unavailable("no free loopback address for the account tests' web server")
+    localhost = {"localhost.": "@ IN A 127.0.0.1"}  # the submission server's name in its certificate
+    mail = f"mail IN A {postfix.mail_host}\n"  # the IMAP server's name in its certificate
+    srv = (f"_imaps._tcp IN SRV 0 1 {postfix.imaps} mail.{DOMAIN}.\n"
+           f"_submission._tcp IN SRV 0 1 {postfix.submission} localhost.\n")
+    by_autoconfig = NsdServer.start({f"{DOMAIN}.": f"autoconfig IN A {web.ip}\n" + mail, **localhost})
+    by_srv = NsdServer.start({f"{DOMAIN}.": srv + mail, **localhost})
+    both = Path(tmp_path_factory.mktemp("account")) / "ca.pem"
+    both.write_bytes(Path(ca_file).read_bytes() + postfix.ca_file.read_bytes())
+    try:
+        yield {"autoconfig": by_autoconfig.address, "srv": by_srv.address, "ca_file": str(both)}
+    finally:
+        by_autoconfig.stop()
+        by_srv.stop()
+        web.stop()
+
+
+def account(servers: dict[str, str], kind: str, *extra: str):
+    r = mailtester("account", ADDRESS, "--dns-server", servers[kind], "--ca-file", servers["ca_file"],
+                   "--timeout", "5", *extra, password=PASSWORD)
+    assert find_secrets(r.stdout + r.stderr, [PASSWORD]) == []
+    assert "Traceback" not in r.stderr
+    return r
+
+
+def test_autoconfig_domain_logs_in_on_both_and_round_trips(servers, postfix):
+    r = account(servers, "autoconfig", "--json", "--round-trip", "--round-trip-timeout", "10")
+    assert r.code == 0, (r.stdout, r.stderr)
+    out = r.json
+    assert set(out) == {"ok", "detect", "incoming", "outgoing", "round_trip"} and out["ok"] is True
+    chosen = out["detect"]["incoming"][0], out["detect"]["outgoing"][0]
+    assert [(c["source"], c["host"], c["port"]) for c in chosen] == [
+        ("autoconfig", f"mail.{DOMAIN}", postfix.imaps), ("autoconfig", "localhost", postfix.submission)]
+    for side, protocol in (("incoming", "imap"), ("outgoing", "smtp")):
+        assert out[side]["ok"] is True and out[side]["protocol"] == protocol
+        assert out[side]["settings"]["user"] == ADDRESS
+    rt = out["round_trip"]
+    assert set(rt) == {"ok", "message_id", "queue_id", "arrived", "seconds", "folder", "received",
+                       "authentication_results", "deleted", "diagnosis"}
+    assert (rt["ok"], rt["arrived"], rt["folder"], rt["deleted"], rt["diagnosis"]) == (True, True, "INBOX", True, None)
+    assert rt["queue_id"] and any(rt["queue_id"] in line for line in rt["received"])
+
+
+def test_srv_only_domain_is_flagged_and_tested_when_accepted(servers, postfix):
+    refused = account(servers, "srv")
+    assert refused.code == 1, refused.stdout
+    assert "--accept-flagged" in refused.stdout and "from the domain" not in refused.stderr
+    assert f"mail.{DOMAIN}" in refused.stdout
+    r = account(servers, "srv", "--accept-flagged")
+    assert r.code == 0, (r.stdout, r.stderr)
+    assert f"SRV records of {DOMAIN}… found" in r.stdout
+    assert r.stdout.rstrip().endswith("This account can receive and send mail.")
+    assert f"Testing Receiving: IMAP mail.{DOMAIN} port {postfix.imaps}, SSL/TLS" in r.stdout
+
+
+def test_not_an_address_is_a_usage_error():
+    r = mailtester("account", "alice@@example.com", password=PASSWORD)
+    assert r.code == 2 and "one @" in r.stderr and r.stdout == ""
