@@ -129,6 +129,7 @@ async def test_ranking_when_sources_disagree(online):
     order = ["autoconfig", "well-known", "bundled", "ispdb", "autodiscover", "mx", "srv", "probe"]
     ranks = [(c.insecure, order.index(c.source)) for c in r.incoming]
     assert ranks == sorted(ranks)
+    assert len({(s.source, s.query) for s in r.sources}) == len(r.sources)
 
 
 async def test_the_best_result_does_not_wait_for_slower_lower_ranked_sources(online):
@@ -138,6 +139,7 @@ async def test_the_best_result_does_not_wait_for_slower_lower_ranked_sources(onl
     assert hosts(r.incoming)[0] == ("imap", "imap.fastwin.test", 993, "tls", "autoconfig", False)
     (mx,) = by_source(r, "mx")
     assert mx.result == "none" and mx.detail == "not needed: autoconfig answered"
+    assert len({(s.source, s.query) for s in r.sources}) == len(r.sources)  # each source said its word once
 
 
 def test_check_dns_server_resolves_at_that_server(probe_dns, nsd, postfix):

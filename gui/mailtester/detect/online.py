@@ -60,6 +60,8 @@ AUTODISCOVER_URL = "https://outlook.office365.com/autodiscover/autodiscover.json
 MICROSOFT_DOMAINS = ("outlook.com", "office365.com")  # Exchange Online's own names
 MICROSOFT_MX = "mail.protection.outlook.com"  # Microsoft 365's MX hosts are <tenant>.mail.protection.outlook.com
 MAX_JSON_BYTES = 64 * 1024
+STOP_GRACE = 0.2  # seconds for the sources no longer needed to stop
+_background: set[asyncio.Future[Found | None]] = set()  # stopped sources still ending (kept referenced)
 MAX_REDIRECTS = 3
 XML_TYPES = ("text/xml", "application/xml")
 REDIRECTS = (301, 302, 303, 307, 308)
@@ -440,6 +442,8 @@ async def detect(address: str | Address, *, dns_server: str | None = None, ca_fi
                 result, detail = _network_outcome(exc)
             except Exception as exc:  # a DNS failure other than "no such name": say which
                 result, detail = "error", type(exc).__name__
+            if stopping:  # too late: reported as not needed
+                return None
             rep = SourceReport(source, query, result, time.perf_counter() - start, detail)
             reports.append(rep)
             report(rep)
@@ -448,6 +452,7 @@ async def detect(address: str | Address, *, dns_server: str | None = None, ca_fi
         # bundled (index -1) has answered already; it takes part in the ranking.
         ranked = [((0, SOURCE_PRIORITY["bundled"]), -1)] + [(j[2], i) for i, j in enumerate(jobs)]
         finished, winners = {-1}, ({-1} if found["bundled"] else set())
+        stopping = False
         tasks = {asyncio.ensure_future(timed(source, query, job)): i for i, (source, query, _, job) in enumerate(jobs)}
         pending = set(tasks)
         try:
@@ -460,9 +465,16 @@ async def detect(address: str | Address, *, dns_server: str | None = None, ca_fi
                         winners.add(tasks[task])
                         found.setdefault(jobs[tasks[task]][0], []).extend(got.candidates)
         finally:
+            stopping = True
             for task in pending:
                 task.cancel()
-            await asyncio.gather(*pending, return_exceptions=True)
+            # A moment for them to end; one that does not (a stop can be held up inside a library) ends
+            # in the background when the session below closes its connections, or at its own limit.
+            if pending:
+                await asyncio.wait(pending, timeout=STOP_GRACE)
+            for task in pending:
+                _background.add(task)
+                task.add_done_callback(_background.discard)
         winner = decided(ranked, finished, winners)
         for task in pending:  # stopped: a better source had answered
             source, query, _, _ = jobs[tasks[task]]
