@@ -52,7 +52,10 @@ class BatchController(QObject):
 
     def start(self, sheet: Sheet, options: BatchOptions) -> None:
         assert not self.running
-        self.model.set_sheet(sheet)
+        if self.model.sheet is sheet:
+            self.model.reset_results()
+        else:
+            self.model.set_sheet(sheet)
         self.summary = None
         self.stopping = False
         self._active = True

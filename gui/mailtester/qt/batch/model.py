@@ -91,8 +91,13 @@ class BatchModel(QAbstractTableModel):
         self.endResetModel()
 
     def reset_results(self) -> None:
-        """Every row waiting again, for a new run of the same sheet."""
-        self.set_sheet(self.sheet)
+        """Every row waiting again, for a new run of the same sheet (no reset: the views keep
+        their place and selection)."""
+        self._status = [RowStatus.WAITING] * len(self._rows)
+        self._results = [None] * len(self._rows)
+        self._reports.clear()
+        self._dirty = set(range(len(self._rows)))
+        self.flush()
 
     def mark_started(self, row: SheetRow) -> None:
         i = self._index.get(row.number)
