@@ -3,336 +3,331 @@
 <context>
     <name>AccountForm</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="172" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="174" />
         <source>Demo server (built in)</source>
         <translation>Tanıtım sunucusu (yerleşik)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="173" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="175" />
         <source>Demo server (wrong password)</source>
         <translation>Tanıtım sunucusu (yanlış parola)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="178" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="180" />
         <source>&amp;Provider:</source>
         <translation>&amp;Sağlayıcı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="180" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="182" />
         <source>Provider presets</source>
         <translation>Sağlayıcı ön ayarları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="187" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="205" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="189" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="207" />
         <source>you@example.com</source>
         <translation>siz@example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="223" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="225" />
         <source>&amp;Email or user name:</source>
         <translation>&amp;E-posta veya kullanıcı adı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="243" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="245" />
         <source>&amp;Different user name or password for the outgoing server</source>
         <translation>Giden sunucu için &amp;farklı kullanıcı adı veya parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="250" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="252" />
         <source>The user name and password above are then for the incoming server only.</source>
         <translation>Yukarıdaki kullanıcı adı ve parola bu durumda yalnızca gelen sunucu içindir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="256" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="258" />
         <source>Incoming server</source>
         <translation>Gelen posta sunucusu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="263" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="265" />
         <source>Pro&amp;tocol:</source>
         <translation>P&amp;rotokol:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="263" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="265" />
         <source>Incoming mail protocol</source>
         <translation>Gelen posta protokolü</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="265" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="267" />
         <source>Se&amp;rver:</source>
         <translation>Su&amp;nucu:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="266" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="268" />
         <source>imap.example.com</source>
         <translation>imap.example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="267" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="269" />
         <source>Incoming mail server</source>
         <translation>Gelen posta sunucusu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="267" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="269" />
         <source>Incoming server port</source>
         <translation>Gelen sunucunun bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="270" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="272" />
         <source>Security:</source>
         <translation>Güvenlik:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="271" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="273" />
         <source>Incoming server connection security</source>
         <translation>Gelen sunucunun bağlantı güvenliği</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="273" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="275" />
         <source>Method:</source>
         <translation>Yöntem:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="274" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="276" />
         <source>Incoming server authentication method</source>
         <translation>Gelen sunucunun kimlik doğrulama yöntemi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="279" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="281" />
         <source>Outgoing server (SMTP)</source>
         <translation>Giden posta sunucusu (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="284" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="286" />
         <source>Outgoing server port</source>
         <translation>Giden sunucunun bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="288" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="290" />
         <source>Outgoing server connection security</source>
         <translation>Giden sunucunun bağlantı güvenliği</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="290" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="292" />
         <source>Outgoing server authentication method</source>
         <translation>Giden sunucunun kimlik doğrulama yöntemi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="293" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="295" />
         <source>&amp;User name:</source>
         <translation>Kullanıcı &amp;adı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="296" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="732" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="298" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="735" />
         <source>Passw&amp;ord:</source>
         <translation>&amp;Parola:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="308" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="310" />
         <source>Advanced settings, for both servers</source>
         <translation>Gelişmiş ayarlar (iki sunucu için)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="323" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="325" />
         <source>Extra CA &amp;file:</source>
         <translation>Ek &amp;CA dosyası:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="332" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="334" />
         <source>IP version:</source>
         <translation>IP sürümü:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="339" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="341" />
         <source>Timeout per step:</source>
         <translation>Adım başına zaman aşımı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="340" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="342" />
         <source>Allow unencrypted lo&amp;gin</source>
         <translation>Şifrelenmemiş girişe izin &amp;ver</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="342" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="344" />
         <source>Allow unencrypted login</source>
         <translation>Şifrelenmemiş girişe izin ver</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="355" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="356" />
         <source>Remember t&amp;his account</source>
         <translation>Bu hesabı &amp;hatırla</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="411" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="412" />
         <source>Port:</source>
         <translation>Port:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="438" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="439" />
         <source>Normal password</source>
         <translation>Normal parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="439" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="440" />
         <source>The protocol's own login command (IMAP LOGIN, POP3 USER and PASS)</source>
         <translation>Protokolün kendi giriş komutu (IMAP LOGIN, POP3 USER ve PASS)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="481" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="482" />
         <source>Email address or user name for the incoming server</source>
         <translation>Gelen sunucu için e-posta adresi veya kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="482" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="483" />
         <source>User name for the outgoing server</source>
         <translation>Giden sunucunun kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="483" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="484" />
         <source>Email address or user name</source>
         <translation>E-posta adresi veya kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="870" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="875" />
         <source>Both servers use the password above, so choose an OAuth2 access token for both or for neither, or give the outgoing server its own.</source>
         <translation>İki sunucu da yukarıdaki parolayı kullanıyor; bu yüzden OAuth2 erişim belirtecini ya ikisinde de seçin ya da hiçbirinde seçmeyin. Dilerseniz giden sunucuya ayrı bir parola verin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="231" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="233" />
         <source>Use its settings</source>
         <translation>Ayarlarını kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="194" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="212" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="504" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="196" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="214" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="507" />
         <source>Show</source>
         <translation>Göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="743" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="746" />
         <source>Show password</source>
         <translation>Parolayı göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="237" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="729" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="239" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="732" />
         <source>Pass&amp;word:</source>
         <translation>Paro&amp;la:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="738" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="741" />
         <source>Password</source>
         <translation>Parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="283" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="285" />
         <source>smtp.example.com</source>
         <translation>smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="283" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="285" />
         <source>&amp;Server:</source>
         <translation>S&amp;unucu:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="284" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="286" />
         <source>Outgoing mail server</source>
         <translation>Giden posta sunucusu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="428" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="429" />
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="429" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="430" />
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="430" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="431" />
         <source>None (unencrypted)</source>
         <translation>Yok (şifrelenmemiş)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="288" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="290" />
         <source>Se&amp;curity:</source>
         <translation>&amp;Güvenlik:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="329" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="436" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="331" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="437" />
         <source>Automatic</source>
         <translation>Otomatik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="443" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="738" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="444" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="741" />
         <source>OAuth2 access token</source>
         <translation>OAuth2 erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="290" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="292" />
         <source>&amp;Method:</source>
         <translation>&amp;Yöntem:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="304" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="306" />
         <source>Advanced</source>
         <translation>Gelişmiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="317" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="319" />
         <source>only the system's trusted authorities</source>
         <translation>yalnızca sistemin güvendiği kuruluşlar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="318" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="320" />
         <source>&amp;Browse…</source>
         <translation>Gö&amp;zat…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="323" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="325" />
         <source>Extra CA certificate file</source>
         <translation>Ek CA sertifika dosyası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="330" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="332" />
         <source>IPv4 only</source>
         <translation>Yalnızca IPv4</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="331" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="333" />
         <source>IPv6 only</source>
         <translation>Yalnızca IPv6</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="332" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="334" />
         <source>IP version</source>
         <translation>IP sürümü</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="338" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="340" />
         <source> s</source>
         <translation> sn</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="339" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="341" />
         <source>Timeout per step in seconds</source>
         <translation>Adım başına saniye cinsinden zaman aşımı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="358" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="359" />
         <source>The password is kept in the system keychain, never in a file.</source>
         <translation>Parola sistem anahtarlığında tutulur, hiçbir zaman bir dosyada değil.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="344" />
-        <source>Only on a network you trust: without encryption the password can be read on its way.</source>
-        <translation>Yalnızca güvendiğiniz bir ağda: şifreleme olmadan parola yolda okunabilir.</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/form.py" line="348" />
@@ -350,94 +345,94 @@
         <translation>Pencerenin dili</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="504" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="507" />
         <source>Hide</source>
         <translation>Gizle</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="552" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="555" />
         <source>automatic</source>
         <translation>otomatik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="593" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="596" />
         <source>This looks like a %1 address.</source>
         <translation>Bu bir %1 adresine benziyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="594" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="597" />
         <source>Use %1 settings</source>
         <translation>%1 ayarlarını kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="603" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="606" />
         <source>Choose a CA certificate file</source>
         <translation>Bir CA sertifika dosyası seçin</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="604" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="607" />
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Sertifikalar (*.pem *.crt *.cer);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="729" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="732" />
         <source>Access to&amp;ken:</source>
         <translation>Erişim &amp;belirteci:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="732" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="735" />
         <source>Access t&amp;oken:</source>
         <translation>Erişim bel&amp;irteci:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="733" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="740" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="736" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="743" />
         <source>Access token for the incoming server</source>
         <translation>Gelen sunucu için erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="734" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="741" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="737" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="744" />
         <source>Password for the incoming server</source>
         <translation>Gelen sunucunun parolası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="735" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="738" />
         <source>Access token for the outgoing server</source>
         <translation>Giden sunucu için erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="736" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="739" />
         <source>Password for the outgoing server</source>
         <translation>Giden sunucunun parolası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="857" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="862" />
         <source>The user name starts or ends with a space.</source>
         <translation>Kullanıcı adı bir boşlukla başlıyor ya da bitiyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="853" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="858" />
         <source>This file does not exist.</source>
         <translation>Bu dosya yok.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="171" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="173" />
         <source>Other (enter the servers yourself)</source>
         <translation>Diğer (sunucuları kendiniz girin)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="864" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="869" />
         <source>Enter the email address or user name.</source>
         <translation>E-posta adresini veya kullanıcı adını girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="866" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="871" />
         <source>Enter the access token.</source>
         <translation>Erişim belirtecini girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="867" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="872" />
         <source>Enter the password.</source>
         <translation>Parolayı girin.</translation>
     </message>
@@ -1016,137 +1011,142 @@
         <translation>Bulunduğu yer: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="358" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="357" />
+        <source>It answered a check made without your password.</source>
+        <translation>Parolanız kullanılmadan yapılan bir denemeye yanıt verdi.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="360" />
         <source>The provider gives the user name as %1.</source>
         <translation>Sağlayıcıya göre kullanıcı adı: %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="360" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="362" />
         <source>Your own server is kept; pick one of these to use it instead.</source>
         <translation>Girdiğiniz sunucu korunuyor; onun yerine bunlardan birini kullanmak için seçin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="364" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="366" />
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="364" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="366" />
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="365" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="367" />
         <source>unencrypted</source>
         <translation>şifrelenmemiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="370" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="372" />
         <source>the built-in provider database</source>
         <translation>yerleşik sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="371" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="373" />
         <source>the provider's autoconfig file</source>
         <translation>sağlayıcının autoconfig dosyası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="372" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="374" />
         <source>the provider's web site (.well-known)</source>
         <translation>sağlayıcının web sitesi (.well-known)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="373" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="375" />
         <source>the online provider database</source>
         <translation>çevrimiçi sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="374" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="376" />
         <source>Microsoft 365's Autodiscover</source>
         <translation>Microsoft 365'in Autodiscover hizmeti</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="375" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="377" />
         <source>the domain's MX record</source>
         <translation>alan adının MX kaydı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="376" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="378" />
         <source>the domain's SRV records</source>
         <translation>alan adının SRV kayıtları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="377" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="379" />
         <source>a probe of the usual server names</source>
         <translation>olağan sunucu adlarının yoklanması</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="383" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="385" />
         <source>Check the server name with your provider before your password goes there.</source>
         <translation>Parolanız oraya gitmeden önce sunucu adını sağlayıcınıza doğrulatın.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="385" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="387" />
         <source>This server's certificate could not be verified, so it may not be who it claims to be.</source>
         <translation>Bu sunucunun sertifikası doğrulanamadı; kendini tanıttığı sunucu olmayabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="390" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="392" />
         <source>These settings came over plain HTTP, which anyone on the network could have changed.</source>
         <translation>Bu ayarlar şifresiz HTTP ile geldi; ağdaki herhangi biri onları değiştirmiş olabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="392" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="394" />
         <source>This server was only guessed from the usual names and was not named by your provider.</source>
         <translation>Bu sunucu yalnızca olağan adlardan tahmin edildi; sağlayıcınız onu bildirmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="394" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="396" />
         <source>These settings came from DNS records, which are not protected against changes on the way.</source>
         <translation>Bu ayarlar DNS kayıtlarından geldi; bu kayıtlar yolda değiştirilmeye karşı korunmaz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="397" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="399" />
         <source>These settings came over a connection that is not protected.</source>
         <translation>Bu ayarlar korunmayan bir bağlantı üzerinden geldi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="420" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="422" />
         <source>Provider database</source>
         <translation>Sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="426" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="428" />
         <source>%1 (plain HTTP)</source>
         <translation>%1 (şifresiz HTTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="428" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="430" />
         <source>MX of %1</source>
         <translation>%1 MX kaydı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="430" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="432" />
         <source>SRV records of %1</source>
         <translation>%1 SRV kayıtları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="432" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="434" />
         <source>Online provider database</source>
         <translation>Çevrimiçi sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="434" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="436" />
         <source>Microsoft 365 (Autodiscover)</source>
         <translation>Microsoft 365 (Autodiscover)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="436" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="438" />
         <source>Usual server names</source>
         <translation>Olağan sunucu adları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="410" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="412" />
         <source>found</source>
         <translation>bulundu</translation>
     </message>
@@ -1156,12 +1156,12 @@
         <translation>Kapalıyken yalnızca yerleşik sağlayıcı veritabanına bakılır ve ağ üzerinden hiçbir şey gönderilmez.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="410" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="412" />
         <source>not found</source>
         <translation>bulunamadı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="410" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="412" />
         <source>error</source>
         <translation>hata</translation>
     </message>
@@ -1864,6 +1864,20 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
     </message>
 </context>
 <context>
+    <name>PlaintextConsent</name>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/plaintext.py" line="26" />
+        <source>None: nothing is encrypted. The password crosses the network as it is typed, readable by anyone on the way (a shared Wi-Fi, the networks in between). Use it only for a server on this computer or on a network you trust.</source>
+        <translation>Yok: hiçbir şey şifrelenmez. Parola ağda yazıldığı gibi gider; yoldaki herkes (paylaşılan bir Wi-Fi, aradaki ağlar) onu okuyabilir. Yalnızca bu bilgisayardaki ya da güvendiğiniz bir ağdaki bir sunucu için kullanın.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/plaintext.py" line="31" />
+        <location filename="../../gui/mailtester/qt/views/plaintext.py" line="33" />
+        <source>Send the password unencrypted anyway</source>
+        <translation>Parolayı yine de şifrelemeden gönder</translation>
+    </message>
+</context>
+<context>
     <name>SideChoice</name>
     <message>
         <location filename="../../gui/mailtester/qt/views/detect.py" line="95" />
@@ -1952,6 +1966,196 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
         <location filename="../../gui/mailtester/qt/views/side.py" line="217" />
         <source>The test was stopped; nothing more was sent.</source>
         <translation>Test durduruldu; başka bir şey gönderilmedi.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInBox</name>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="63" />
+        <source>Cancel</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="67" />
+        <source>Paste a token instead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="71" />
+        <source>Sign-in settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="88" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="142" />
+        <source>Google</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="89" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="142" />
+        <source>Microsoft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="90" />
+        <source>OpenID Connect provider (issuer)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="93" />
+        <source>your organisation's app (client) id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="96" />
+        <source>Google Desktop clients only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="105" />
+        <source>extra scopes, separated by spaces</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="107" />
+        <source>Sign in with:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="108" />
+        <source>Client id:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="109" />
+        <source>Client secret:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="110" />
+        <source>Tenant:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="111" />
+        <source>Issuer:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="112" />
+        <source>Scopes:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="143" />
+        <source>your provider</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="151" />
+        <source>Sign in with %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="189" />
+        <source>Not signed in. The browser opens for %1's own sign-in page; this program never sees your password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="200" />
+        <source>Reading the sign-in settings of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="201" />
+        <source>Opening the browser to sign in with %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="202" />
+        <source>Waiting for the sign-in in a browser</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="203" />
+        <source>The browser came back with the sign-in answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="204" />
+        <source>Signed in: access token received (valid %1 s, scopes %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="205" />
+        <source>Signed in again with the stored refresh token (valid %1 s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="212" />
+        <source>Waiting for the browser: finish signing in there (up to %1 s).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="217" />
+        <source>The browser did not come back in time. Sign in again and finish the provider's pages in the browser.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="219" />
+        <source>The sign-in was cancelled or consent was refused in the browser.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="220" />
+        <source>The provider refused the sign-in: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="221" />
+        <source>A sign-in answer arrived that does not belong to this sign-in; it was refused. Sign in again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="223" />
+        <source>The sign-in answer names another issuer (%1); it was refused.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="224" />
+        <source>The provider did not give a token for the sign-in: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="225" />
+        <source>Cannot read the issuer's sign-in settings: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="226" />
+        <source>Cannot reach the sign-in server: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="227" />
+        <source>Check the sign-in settings: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="242" />
+        <source>Reading the sign-in settings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="250" />
+        <source>Sign-in cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="258" />
+        <source>Signed in with %1 as %2. The token is kept in memory only.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
