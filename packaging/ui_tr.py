@@ -486,6 +486,7 @@ TR = {
     "Use this server": "Bu sunucuyu kullan",
     "Use this incoming server despite the warning": "Uyarıya rağmen bu gelen posta sunucusunu kullan",
     "Use this outgoing server despite the warning": "Uyarıya rağmen bu giden posta sunucusunu kullan",
+    "It answered a check made without your password.": "Parolanız kullanılmadan yapılan bir denemeye yanıt verdi.",
     # (end of views/detect.py)
     # the Security area, the words of mail programs, the timeline's speakers and notes
     "Connection security": "Bağlantı güvenliği",
@@ -524,14 +525,6 @@ TR = {
     "Log in: the user name and password are sent (shown here as [redacted]), in a method the server offered.":
         "Giriş: kullanıcı adı ve parola, sunucunun sunduğu bir yöntemle gönderilir (burada [redacted] olarak "
         "gösterilir).",
-    # the consent to an unencrypted login, under Security (views/plaintext.py)
-    "None: nothing is encrypted. The password crosses the network as it is typed, readable by anyone on the way "
-    "(a shared Wi-Fi, the networks in between). Use it only for a server on this computer or on a network you "
-    "trust.":
-        "Yok: hiçbir şey şifrelenmez. Parola ağda yazıldığı gibi gider; yoldaki herkes (paylaşılan bir Wi-Fi, "
-        "aradaki ağlar) onu okuyabilir. Yalnızca bu bilgisayardaki ya da güvendiğiniz bir ağdaki bir sunucu için "
-        "kullanın.",
-    "Send the password unencrypted anyway": "Parolayı yine de şifrelemeden gönder",
 }
 
 

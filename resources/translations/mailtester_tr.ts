@@ -3,159 +3,159 @@
 <context>
     <name>AccountForm</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="174" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="173" />
         <source>Demo server (built in)</source>
         <translation>Tanıtım sunucusu (yerleşik)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="175" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="174" />
         <source>Demo server (wrong password)</source>
         <translation>Tanıtım sunucusu (yanlış parola)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="180" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="179" />
         <source>&amp;Provider:</source>
         <translation>&amp;Sağlayıcı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="182" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="181" />
         <source>Provider presets</source>
         <translation>Sağlayıcı ön ayarları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="189" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="207" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="188" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="206" />
         <source>you@example.com</source>
         <translation>siz@example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="225" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="224" />
         <source>&amp;Email or user name:</source>
         <translation>&amp;E-posta veya kullanıcı adı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="245" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="244" />
         <source>&amp;Different user name or password for the outgoing server</source>
         <translation>Giden sunucu için &amp;farklı kullanıcı adı veya parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="252" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="251" />
         <source>The user name and password above are then for the incoming server only.</source>
         <translation>Yukarıdaki kullanıcı adı ve parola bu durumda yalnızca gelen sunucu içindir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="258" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="257" />
         <source>Incoming server</source>
         <translation>Gelen posta sunucusu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="265" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="264" />
         <source>Pro&amp;tocol:</source>
         <translation>P&amp;rotokol:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="265" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="264" />
         <source>Incoming mail protocol</source>
         <translation>Gelen posta protokolü</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="267" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="266" />
         <source>Se&amp;rver:</source>
         <translation>Su&amp;nucu:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="268" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="267" />
         <source>imap.example.com</source>
         <translation>imap.example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="269" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="268" />
         <source>Incoming mail server</source>
         <translation>Gelen posta sunucusu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="269" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="268" />
         <source>Incoming server port</source>
         <translation>Gelen sunucunun bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="272" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="271" />
         <source>Security:</source>
         <translation>Güvenlik:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="273" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="272" />
         <source>Incoming server connection security</source>
         <translation>Gelen sunucunun bağlantı güvenliği</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="275" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="274" />
         <source>Method:</source>
         <translation>Yöntem:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="276" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="275" />
         <source>Incoming server authentication method</source>
         <translation>Gelen sunucunun kimlik doğrulama yöntemi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="281" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="280" />
         <source>Outgoing server (SMTP)</source>
         <translation>Giden posta sunucusu (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="286" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="285" />
         <source>Outgoing server port</source>
         <translation>Giden sunucunun bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="290" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="289" />
         <source>Outgoing server connection security</source>
         <translation>Giden sunucunun bağlantı güvenliği</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="292" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="291" />
         <source>Outgoing server authentication method</source>
         <translation>Giden sunucunun kimlik doğrulama yöntemi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="295" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="294" />
         <source>&amp;User name:</source>
         <translation>Kullanıcı &amp;adı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="298" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="735" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="297" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="733" />
         <source>Passw&amp;ord:</source>
         <translation>&amp;Parola:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="310" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="309" />
         <source>Advanced settings, for both servers</source>
         <translation>Gelişmiş ayarlar (iki sunucu için)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="325" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="324" />
         <source>Extra CA &amp;file:</source>
         <translation>Ek &amp;CA dosyası:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="334" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="333" />
         <source>IP version:</source>
         <translation>IP sürümü:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="341" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="340" />
         <source>Timeout per step:</source>
         <translation>Adım başına zaman aşımı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="342" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="341" />
         <source>Allow unencrypted lo&amp;gin</source>
         <translation>Şifrelenmemiş girişe izin &amp;ver</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="344" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="343" />
         <source>Allow unencrypted login</source>
         <translation>Şifrelenmemiş girişe izin ver</translation>
     </message>
@@ -195,50 +195,50 @@
         <translation>E-posta adresi veya kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="875" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="873" />
         <source>Both servers use the password above, so choose an OAuth2 access token for both or for neither, or give the outgoing server its own.</source>
         <translation>İki sunucu da yukarıdaki parolayı kullanıyor; bu yüzden OAuth2 erişim belirtecini ya ikisinde de seçin ya da hiçbirinde seçmeyin. Dilerseniz giden sunucuya ayrı bir parola verin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="233" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="232" />
         <source>Use its settings</source>
         <translation>Ayarlarını kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="196" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="214" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="507" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="195" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="213" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="505" />
         <source>Show</source>
         <translation>Göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="746" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="744" />
         <source>Show password</source>
         <translation>Parolayı göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="239" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="732" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="238" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="730" />
         <source>Pass&amp;word:</source>
         <translation>Paro&amp;la:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="741" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="739" />
         <source>Password</source>
         <translation>Parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="285" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="284" />
         <source>smtp.example.com</source>
         <translation>smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="285" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="284" />
         <source>&amp;Server:</source>
         <translation>S&amp;unucu:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="286" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="285" />
         <source>Outgoing mail server</source>
         <translation>Giden posta sunucusu</translation>
     </message>
@@ -258,69 +258,69 @@
         <translation>Yok (şifrelenmemiş)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="290" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="289" />
         <source>Se&amp;curity:</source>
         <translation>&amp;Güvenlik:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="331" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="330" />
         <location filename="../../gui/mailtester/qt/views/form.py" line="437" />
         <source>Automatic</source>
         <translation>Otomatik</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/form.py" line="444" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="741" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="739" />
         <source>OAuth2 access token</source>
         <translation>OAuth2 erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="292" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="291" />
         <source>&amp;Method:</source>
         <translation>&amp;Yöntem:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="306" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="305" />
         <source>Advanced</source>
         <translation>Gelişmiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="319" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="318" />
         <source>only the system's trusted authorities</source>
         <translation>yalnızca sistemin güvendiği kuruluşlar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="320" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="319" />
         <source>&amp;Browse…</source>
         <translation>Gö&amp;zat…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="325" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="324" />
         <source>Extra CA certificate file</source>
         <translation>Ek CA sertifika dosyası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="332" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="331" />
         <source>IPv4 only</source>
         <translation>Yalnızca IPv4</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="333" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="332" />
         <source>IPv6 only</source>
         <translation>Yalnızca IPv6</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="334" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="333" />
         <source>IP version</source>
         <translation>IP sürümü</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="340" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="339" />
         <source> s</source>
         <translation> sn</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="341" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="340" />
         <source>Timeout per step in seconds</source>
         <translation>Adım başına saniye cinsinden zaman aşımı</translation>
     </message>
@@ -330,109 +330,114 @@
         <translation>Parola sistem anahtarlığında tutulur, hiçbir zaman bir dosyada değil.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="348" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="345" />
+        <source>Only on a network you trust: without encryption the password can be read on its way.</source>
+        <translation>Yalnızca güvendiğiniz bir ağda: şifreleme olmadan parola yolda okunabilir.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="349" />
         <source>System default</source>
         <translation>Sistem varsayılanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="351" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="352" />
         <source>&amp;Language:</source>
         <translation>&amp;Dil:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="351" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="352" />
         <source>Language of the window</source>
         <translation>Pencerenin dili</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="507" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="505" />
         <source>Hide</source>
         <translation>Gizle</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="555" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="553" />
         <source>automatic</source>
         <translation>otomatik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="596" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="594" />
         <source>This looks like a %1 address.</source>
         <translation>Bu bir %1 adresine benziyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="597" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="595" />
         <source>Use %1 settings</source>
         <translation>%1 ayarlarını kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="606" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="604" />
         <source>Choose a CA certificate file</source>
         <translation>Bir CA sertifika dosyası seçin</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="607" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="605" />
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Sertifikalar (*.pem *.crt *.cer);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="732" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="730" />
         <source>Access to&amp;ken:</source>
         <translation>Erişim &amp;belirteci:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="735" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="733" />
         <source>Access t&amp;oken:</source>
         <translation>Erişim bel&amp;irteci:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="736" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="743" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="734" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="741" />
         <source>Access token for the incoming server</source>
         <translation>Gelen sunucu için erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="737" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="744" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="735" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="742" />
         <source>Password for the incoming server</source>
         <translation>Gelen sunucunun parolası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="738" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="736" />
         <source>Access token for the outgoing server</source>
         <translation>Giden sunucu için erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="739" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="737" />
         <source>Password for the outgoing server</source>
         <translation>Giden sunucunun parolası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="862" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="860" />
         <source>The user name starts or ends with a space.</source>
         <translation>Kullanıcı adı bir boşlukla başlıyor ya da bitiyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="858" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="856" />
         <source>This file does not exist.</source>
         <translation>Bu dosya yok.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="173" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="172" />
         <source>Other (enter the servers yourself)</source>
         <translation>Diğer (sunucuları kendiniz girin)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="869" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="867" />
         <source>Enter the email address or user name.</source>
         <translation>E-posta adresini veya kullanıcı adını girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="871" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="869" />
         <source>Enter the access token.</source>
         <translation>Erişim belirtecini girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="872" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="870" />
         <source>Enter the password.</source>
         <translation>Parolayı girin.</translation>
     </message>
@@ -544,7 +549,7 @@
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/batch/view.py" line="166" />
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="441" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="442" />
         <source>No sheet yet: open a file or paste rows.</source>
         <translation>Henüz tablo yok: bir dosya açın veya satırları yapıştırın.</translation>
     </message>
@@ -709,88 +714,88 @@
         <translation>Hesaplar ve sonuçları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="305" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="306" />
         <source>Table corner</source>
         <translation>Tablo köşesi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="317" />
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="633" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="318" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="634" />
         <source>Choose a row to see its test.</source>
         <translation>Testini görmek için bir satır seçin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="322" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="323" />
         <source>Timeline of the selected account</source>
         <translation>Seçilen hesabın zaman çizelgesi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="323" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="324" />
         <source>Diagnosis of the selected account</source>
         <translation>Seçilen hesabın tanısı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="335" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="336" />
         <source>Export &amp;CSV…</source>
         <translation>CSV olarak dışa ak&amp;tar…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="337" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="338" />
         <source>The sheet's columns and each row's result; no password</source>
         <translation>Tablonun sütunları ve her satırın sonucu; parola yok</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="338" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="339" />
         <source>Export &amp;HTML…</source>
         <translation>&amp;HTML olarak dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="340" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="341" />
         <source>A summary page with each row's timeline and diagnosis</source>
         <translation>Her satırın zaman çizelgesi ve tanısıyla bir özet sayfası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="390" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="391" />
         <source>Open a sheet of accounts</source>
         <translation>Bir hesap tablosu açın</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="391" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="392" />
         <source>Sheets (*.csv *.xlsx *.txt);;All files (*)</source>
         <translation>Tablolar (*.csv *.xlsx *.txt);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="412" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="413" />
         <source>pasted rows</source>
         <translation>yapıştırılan satırlar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="427" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="428" />
         <source>This sheet cannot be used: %1</source>
         <translation>Bu tablo kullanılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="443" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="444" />
         <source>Accounts in %1: %2</source>
         <translation>%1 içindeki hesaplar: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="556" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="557" />
         <source>works: %1</source>
         <translation>çalışan: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="557" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="558" />
         <source>failed: %1</source>
         <translation>başarısız: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="559" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="560" />
         <source>not checked: %1</source>
         <translation>test edilmeyen: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="449" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="450" />
         <source>(none)</source>
         <translation>(yok)</translation>
     </message>
@@ -840,103 +845,103 @@
         <translation>Satır %1, sütun %2: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="456" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="457" />
         <source>No column of passwords or password references was recognised: choose it under Columns of the sheet.</source>
         <translation>Parola veya parola başvurusu sütunu tanınmadı: onu Tablonun sütunları bölümünden seçin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="459" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="460" />
         <source>This sheet holds passwords in clear: keep it safe, and consider a password_ref column instead (env:NAME, file:PATH or prompt). No password is shown or saved here.</source>
         <translation>Bu tabloda parolalar açık olarak duruyor: onu güvende tutun ve yerine bir password_ref sütunu kullanmayı düşünün (env:AD, file:YOL veya prompt). Burada hiçbir parola gösterilmez veya kaydedilmez.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="476" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="477" />
         <source>Choose a CA certificate file</source>
         <translation>Bir CA sertifika dosyası seçin</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="477" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="478" />
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Sertifikalar (*.pem *.crt *.cer);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="493" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="494" />
         <source>The extra CA file %1 does not exist.</source>
         <translation>Ek CA dosyası %1 yok.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="530" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="531" />
         <source>The run stopped: %1</source>
         <translation>Çalışma durdu: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="555" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="556" />
         <source>%1 of %2 checked</source>
         <translation>%2 hesaptan %1 tanesi test edildi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="563" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="564" />
         <source>stopping…</source>
         <translation>durduruluyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="565" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="566" />
         <source>about %1 left</source>
         <translation>yaklaşık %1 kaldı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="567" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="568" />
         <source>took %1</source>
         <translation>%1 sürdü</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="574" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="575" />
         <source>%1 s</source>
         <translation>%1 sn</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="575" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="576" />
         <source>%1 min</source>
         <translation>%1 dk</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="581" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="582" />
         <source>All accounts (%1)</source>
         <translation>Tüm hesaplar (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="582" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="583" />
         <source>Failed (%1)</source>
         <translation>Başarısız (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="583" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="584" />
         <source>Not checked (%1)</source>
         <translation>Test edilmeyen (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="658" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="659" />
         <source>CSV files (*.csv)</source>
         <translation>CSV dosyaları (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="658" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="659" />
         <source>HTML pages (*.html)</source>
         <translation>HTML sayfaları (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="659" />
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="672" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="660" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="673" />
         <source>Export the results</source>
         <translation>Sonuçları dışa aktar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="673" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="674" />
         <source>Could not save the results: %1</source>
         <translation>Sonuçlar kaydedilemedi: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="676" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="677" />
         <source>Results saved to %1</source>
         <translation>Sonuçlar %1 dosyasına kaydedildi</translation>
     </message>
@@ -1864,20 +1869,6 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
     </message>
 </context>
 <context>
-    <name>PlaintextConsent</name>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/plaintext.py" line="26" />
-        <source>None: nothing is encrypted. The password crosses the network as it is typed, readable by anyone on the way (a shared Wi-Fi, the networks in between). Use it only for a server on this computer or on a network you trust.</source>
-        <translation>Yok: hiçbir şey şifrelenmez. Parola ağda yazıldığı gibi gider; yoldaki herkes (paylaşılan bir Wi-Fi, aradaki ağlar) onu okuyabilir. Yalnızca bu bilgisayardaki ya da güvendiğiniz bir ağdaki bir sunucu için kullanın.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/plaintext.py" line="31" />
-        <location filename="../../gui/mailtester/qt/views/plaintext.py" line="33" />
-        <source>Send the password unencrypted anyway</source>
-        <translation>Parolayı yine de şifrelemeden gönder</translation>
-    </message>
-</context>
-<context>
     <name>SideChoice</name>
     <message>
         <location filename="../../gui/mailtester/qt/views/detect.py" line="95" />
@@ -1966,196 +1957,6 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
         <location filename="../../gui/mailtester/qt/views/side.py" line="217" />
         <source>The test was stopped; nothing more was sent.</source>
         <translation>Test durduruldu; başka bir şey gönderilmedi.</translation>
-    </message>
-</context>
-<context>
-    <name>SignInBox</name>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="63" />
-        <source>Cancel</source>
-        <translation>İptal</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="67" />
-        <source>Paste a token instead</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="71" />
-        <source>Sign-in settings</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="88" />
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="142" />
-        <source>Google</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="89" />
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="142" />
-        <source>Microsoft</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="90" />
-        <source>OpenID Connect provider (issuer)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="93" />
-        <source>your organisation's app (client) id</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="96" />
-        <source>Google Desktop clients only</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="105" />
-        <source>extra scopes, separated by spaces</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="107" />
-        <source>Sign in with:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="108" />
-        <source>Client id:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="109" />
-        <source>Client secret:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="110" />
-        <source>Tenant:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="111" />
-        <source>Issuer:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="112" />
-        <source>Scopes:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="143" />
-        <source>your provider</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="151" />
-        <source>Sign in with %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="189" />
-        <source>Not signed in. The browser opens for %1's own sign-in page; this program never sees your password.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="200" />
-        <source>Reading the sign-in settings of %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="201" />
-        <source>Opening the browser to sign in with %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="202" />
-        <source>Waiting for the sign-in in a browser</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="203" />
-        <source>The browser came back with the sign-in answer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="204" />
-        <source>Signed in: access token received (valid %1 s, scopes %2)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="205" />
-        <source>Signed in again with the stored refresh token (valid %1 s)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="212" />
-        <source>Waiting for the browser: finish signing in there (up to %1 s).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="217" />
-        <source>The browser did not come back in time. Sign in again and finish the provider's pages in the browser.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="219" />
-        <source>The sign-in was cancelled or consent was refused in the browser.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="220" />
-        <source>The provider refused the sign-in: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="221" />
-        <source>A sign-in answer arrived that does not belong to this sign-in; it was refused. Sign in again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="223" />
-        <source>The sign-in answer names another issuer (%1); it was refused.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="224" />
-        <source>The provider did not give a token for the sign-in: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="225" />
-        <source>Cannot read the issuer's sign-in settings: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="226" />
-        <source>Cannot reach the sign-in server: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="227" />
-        <source>Check the sign-in settings: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="242" />
-        <source>Reading the sign-in settings…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="250" />
-        <source>Sign-in cancelled.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="258" />
-        <source>Signed in with %1 as %2. The token is kept in memory only.</source>
-        <translation type="unfinished" />
     </message>
 </context>
 <context>

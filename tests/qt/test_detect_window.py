@@ -114,7 +114,7 @@ def test_autoconfig_fills_both_sides_and_the_account_then_logs_in(qtbot, window,
     online.routes[("https", f"autoconfig.{PF_DOMAIN}", PATH)] = Response(config(
         PF_DOMAIN, ("imap", postfix.mail_host, postfix.imaps, "SSL"),
         ("imap", postfix.mail_host, postfix.imap, "STARTTLS"),
-        ("smtp", postfix.host, postfix.submission, "STARTTLS")))
+        ("smtp", "127.0.0.1", postfix.submission, "STARTTLS")))  # names go to the test DNS: an IP
     both = tmp_path / "both-ca.pem"  # the web servers' CA and the mail servers' CA, as a person's CA file
     both.write_bytes(Path(ca_file).read_bytes() + Path(postfix.ca_file).read_bytes())
     window.form.ca_file_edit.setText(str(both))
@@ -123,7 +123,7 @@ def test_autoconfig_fills_both_sides_and_the_account_then_logs_in(qtbot, window,
     assert result.found
     assert fields(window, Side.INCOMING) == (postfix.mail_host, postfix.imaps, "tls")
     assert window.form.incoming_protocol_combo.currentData() == "imap"
-    assert fields(window, Side.OUTGOING) == (postfix.host, postfix.submission, "starttls")
+    assert fields(window, Side.OUTGOING) == ("127.0.0.1", postfix.submission, "starttls")
     for side in (Side.INCOMING, Side.OUTGOING):
         assert d.sides[side].source.isVisible()
         assert d.sides[side].source.text().startswith("Found in: the provider's autoconfig file")
@@ -132,6 +132,8 @@ def test_autoconfig_fills_both_sides_and_the_account_then_logs_in(qtbot, window,
     lines = d.lines.text().splitlines()
     assert f"autoconfig.{PF_DOMAIN}\u2026 found" in lines and "Provider database\u2026 not found" in lines
     assert d.status.text() == f"Settings found for {PF_DOMAIN}."
+    for side in (Side.INCOMING, Side.OUTGOING):  # the chosen servers were probed, credential-free
+        assert "It answered a check made without your password." in d.sides[side].source.text()
     qtbot.keyClicks(window.form.password_edit, password)
     report = run_account(qtbot, window)
     assert report.ok and report.incoming.result.ok and report.outgoing.result.ok
@@ -246,3 +248,20 @@ def test_a_preset_uses_the_servers_of_the_address_domain(qtbot, window):
     f.user_edit.setText("kim@gmx.net")
     select_provider(window, "gmx")
     assert (f.host_edit.text(), f.incoming_host_edit.text()) == ("mail.gmx.net", "pop.gmx.net")
+
+
+@pytest.mark.postfix
+def test_a_certificate_that_does_not_verify_waits_for_a_click(qtbot, window, online, postfix):
+    """Without the mail servers' CA, the probe of the chosen servers sees certificates that do not
+    verify: nothing is filled in until the click, and the warning says why."""
+    user, _ = postfix.user(0)
+    online.routes[("https", f"autoconfig.{PF_DOMAIN}", PATH)] = Response(config(
+        PF_DOMAIN, ("imap", postfix.mail_host, postfix.imaps, "SSL"),
+        ("smtp", "127.0.0.1", postfix.submissions, "SSL")))
+    find_settings(qtbot, window, user)
+    d = window.detection
+    for side in (Side.INCOMING, Side.OUTGOING):
+        assert window.form.host_edit_for(side).text() == ""
+        assert "certificate could not be verified" in d.sides[side].flag_text.text()
+    d.sides[Side.OUTGOING].accept_button.click()
+    assert fields(window, Side.OUTGOING) == ("127.0.0.1", postfix.submissions, "tls")

@@ -353,6 +353,8 @@ class Detection(QObject):
         if group and 0 <= index < len(group) and self.filled[side] == group[index].host == host:
             c = group[index]
             text = self.tr("Found in: %1").replace("%1", self.source_words(c))
+            if c.confirmed:
+                text += "\n" + self.tr("It answered a check made without your password.")
             user = self.form.top_user_edit.text().strip()
             if c.user and "%" not in c.user and c.user != user:
                 text += "\n" + self.tr("The provider gives the user name as %1.").replace("%1", neutral(c.user))
