@@ -28,16 +28,16 @@ EXIT_USAGE, EXIT_NOT_FOUND = 2, 1
 
 WORDS = {
     "en": {"incoming": "Receiving", "outgoing": "Sending", "none": "no {side} server was found for this address",
-           "testing": "Testing {side}: {what}", "flagged": "{side}: {what} came from {source}, which an attacker "
-           "on the network could have changed; check the name with your provider, then run again with "
-           "--accept-flagged to test it.", "ok": "This account can receive and send mail.",
+           "testing": "Testing {side}: {what}", "flagged": "{side}: {what}\n  Not tested: it was found {source}, "
+           "which an attacker on the network could have changed. Check the name with your provider, then run "
+           "again with --accept-flagged to test it.", "ok": "This account can receive and send mail.",
            "ok-round-trip": "This account can receive and send mail, and receives what it sends.",
            "not-ok": "This account does not work yet: see above.", "round-trip": "Round trip",
            "round-trip-skipped": "The round trip needs both servers: nothing was sent."},
-    "tr": {"incoming": "Alma", "outgoing": "Gönderme", "none": "bu adres için {side} sunucusu bulunamadı",
-           "testing": "{side} test ediliyor: {what}", "flagged": "{side}: {what} {source} kaynağından geldi; ağdaki "
-           "bir saldırgan bunu değiştirmiş olabilir. Adı sağlayıcınızla doğrulayın, sonra test etmek için "
-           "--accept-flagged ile yeniden çalıştırın.", "ok": "Bu hesap posta alabilir ve gönderebilir.",
+    "tr": {"incoming": "Gelen posta", "outgoing": "Giden posta", "none": "bu adres için {side} sunucusu bulunamadı",
+           "testing": "{side} test ediliyor: {what}", "flagged": "{side}: {what}\n  Test edilmedi: {source} "
+           "bulundu; ağdaki bir saldırgan bunu değiştirmiş olabilir. Adı sağlayıcınızla doğrulayın, sonra test "
+           "etmek için --accept-flagged ile yeniden çalıştırın.", "ok": "Bu hesap posta alabilir ve gönderebilir.",
            "ok-round-trip": "Bu hesap posta alabilir, gönderebilir ve gönderdiğini alır.",
            "not-ok": "Bu hesap henüz çalışmıyor: yukarıya bakın.", "round-trip": "Gidiş-dönüş",
            "round-trip-skipped": "Gidiş-dönüş testi için iki sunucu da gerekir: hiçbir şey gönderilmedi."},
@@ -169,7 +169,8 @@ async def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
                 print(words["none"].format(side=words[side].lower()).capitalize(), file=stdout)
         elif c.insecure and not args.accept_flagged:
             if not args.json:
-                print(words["flagged"].format(side=words[side], what=describe(c), source=c.source), file=stdout)
+                print(words["flagged"].format(side=words[side], what=describe(c), source=_source(c.source, args.lang)),
+                      file=stdout)
             chosen[side] = None
     if not found.found:
         if args.json:
@@ -229,6 +230,17 @@ async def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
                 print(format_round_trip(round_trip, rt_diag, args.lang), file=stdout)
         print("\n" + words["ok-round-trip" if ok and round_trip else "ok" if ok else "not-ok"], file=stdout)
     return exit_code(reports, round_trip, rt_diag, ok)
+
+
+# Where a flagged candidate came from, completing "it was found …".
+SOURCES = {"en": {"srv": "in the domain's SRV records", "mx": "through the domain's MX record",
+                  "autoconfig": "in an autoconfig file fetched over plain HTTP"},
+           "tr": {"srv": "alan adının SRV kayıtlarında", "mx": "alan adının MX kaydı üzerinden",
+                  "autoconfig": "düz HTTP ile alınan bir autoconfig dosyasında"}}
+
+
+def _source(source: str, lang: str) -> str:
+    return SOURCES[lang].get(source, SOURCES["en"].get(source, source))
 
 
 def format_round_trip(rt: Any, diagnosis: Any, lang: str) -> str:
