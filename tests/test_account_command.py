@@ -4,6 +4,7 @@ servers, whose answers point at the suite's Postfix and Dovecot, then both login
 
 from __future__ import annotations
 
+import json
 import os
 import ssl
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ import pytest
 import trustme
 
 from tests.conftest import REQUIRE_POSTFIX
+from tests.detect.conftest import mail_ca_file, probe_dns, probe_ports  # noqa: F401 (fixtures)
 from tests.helpers import mailtester
 from tests.secret_search import find_secrets
 from tests.servers.https import Response, WebServers
@@ -120,3 +122,20 @@ def test_srv_only_domain_is_flagged_and_tested_when_accepted(servers, postfix):
 def test_not_an_address_is_a_usage_error():
     r = mailtester("account", "alice@@example.com", password=PASSWORD)
     assert r.code == 2 and "one @" in r.stderr and r.stdout == ""
+
+
+def test_probe_only_domain_is_found_and_both_log_in(probe_dns, probe_ports, mail_ca_file, monkeypatch,  # noqa: F811
+                                                   capsys):
+    """test.localhost publishes only an address: the probe of common names finds the servers (in-process,
+    since the probe's standard ports are the suite's only through the test hook)."""
+    from mailtester.cli import main
+
+    monkeypatch.setenv("MT_PASSWORD", PASSWORD)
+    code = main(["account", ADDRESS, "--dns-server", probe_dns.address, "--ca-file", mail_ca_file, "--timeout", "5",
+                 "--accept-flagged", "--password-env", "MT_PASSWORD", "--json", "--lang", "en"])
+    out = capsys.readouterr()
+    assert code == 0, out
+    result = json.loads(out.out)
+    assert result["ok"] and result["incoming"]["ok"] and result["outgoing"]["ok"]
+    assert result["detect"]["incoming"][0]["source"] == "probe" and result["detect"]["outgoing"][0]["source"] == "probe"
+    assert find_secrets(out.out + out.err, [PASSWORD]) == []
