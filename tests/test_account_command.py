@@ -14,7 +14,7 @@ import pytest
 import trustme
 
 from tests.conftest import REQUIRE_POSTFIX
-from tests.detect.conftest import mail_ca_file, probe_dns, probe_ports  # noqa: F401 (fixtures)
+from tests.detect.conftest import mail_ca_file, probe_dns, probe_ports, srv_dns  # noqa: F401 (fixtures)
 from tests.helpers import mailtester
 from tests.secret_search import find_secrets
 from tests.servers.https import Response, WebServers
@@ -47,7 +47,7 @@ def autoconfig(pf: PostfixServer) -> bytes:
 @pytest.fixture(scope="module")
 def servers(postfix: PostfixServer, ca: trustme.CA, ca_file: str, tmp_path_factory: pytest.TempPathFactory
             ) -> Iterator[dict[str, str]]:
-    """dns servers by domain kind ("autoconfig", "srv"), and a CA file trusting the web and the mail servers."""
+    """A DNS server for the autoconfig domain, and a CA file trusting the web and the mail servers."""
     if missing():
         _unavailable(f"the account tests need {missing()}: run `bash tests/run.sh` or .ci/run")
     if os.geteuid() != 0:
@@ -66,30 +66,26 @@ def servers(postfix: PostfixServer, ca: trustme.CA, ca_file: str, tmp_path_facto
         _unavailable("no free loopback address for the account tests' web server")
     localhost = {"localhost.": "@ IN A 127.0.0.1"}  # the submission server's name in its certificate
     mail = f"mail IN A {postfix.mail_host}\n"  # the IMAP server's name in its certificate
-    srv = (f"_imaps._tcp IN SRV 0 1 {postfix.imaps} mail.{DOMAIN}.\n"
-           f"_submission._tcp IN SRV 0 1 {postfix.submission} localhost.\n")
     by_autoconfig = NsdServer.start({f"{DOMAIN}.": f"autoconfig IN A {web.ip}\n" + mail, **localhost})
-    by_srv = NsdServer.start({f"{DOMAIN}.": srv + mail, **localhost})
     both = Path(tmp_path_factory.mktemp("account")) / "ca.pem"
     both.write_bytes(Path(ca_file).read_bytes() + postfix.ca_file.read_bytes())
     try:
-        yield {"autoconfig": by_autoconfig.address, "srv": by_srv.address, "ca_file": str(both)}
+        yield {"autoconfig": by_autoconfig.address, "ca_file": str(both)}
     finally:
         by_autoconfig.stop()
-        by_srv.stop()
         web.stop()
 
 
-def account(servers: dict[str, str], kind: str, *extra: str):
-    r = mailtester("account", ADDRESS, "--dns-server", servers[kind], "--ca-file", servers["ca_file"],
-                   "--timeout", "5", *extra, password=PASSWORD)
+def account(dns: str, ca_file: str, *extra: str):
+    r = mailtester("account", ADDRESS, "--dns-server", dns, "--ca-file", ca_file, "--timeout", "5", *extra,
+                   password=PASSWORD)
     assert find_secrets(r.stdout + r.stderr, [PASSWORD]) == []
     assert "Traceback" not in r.stderr
     return r
 
 
 def test_autoconfig_domain_logs_in_on_both_and_round_trips(servers, postfix):
-    r = account(servers, "autoconfig", "--json", "--round-trip", "--round-trip-timeout", "10")
+    r = account(servers["autoconfig"], servers["ca_file"], "--json", "--round-trip", "--round-trip-timeout", "10")
     assert r.code == 0, (r.stdout, r.stderr)
     out = r.json
     assert set(out) == {"ok", "detect", "incoming", "outgoing", "round_trip"} and out["ok"] is True
@@ -106,13 +102,13 @@ def test_autoconfig_domain_logs_in_on_both_and_round_trips(servers, postfix):
     assert rt["queue_id"] and any(rt["queue_id"] in line for line in rt["received"])
 
 
-def test_srv_only_domain_is_flagged_and_tested_when_accepted(servers, postfix):
-    refused = account(servers, "srv")
+def test_srv_only_domain_is_flagged_and_tested_when_accepted(srv_dns, mail_ca_file, postfix):  # noqa: F811
+    refused = account(srv_dns.address, mail_ca_file)
     assert refused.code == 1, refused.stdout
     assert "Not tested: it was found in the domain's SRV records" in refused.stdout
     assert "--accept-flagged" in refused.stdout and f"mail.{DOMAIN}" in refused.stdout
     assert "Looking up" not in refused.stdout  # no login was tried
-    r = account(servers, "srv", "--accept-flagged")
+    r = account(srv_dns.address, mail_ca_file, "--accept-flagged")
     assert r.code == 0, (r.stdout, r.stderr)
     assert f"SRV records of {DOMAIN}… found" in r.stdout
     assert r.stdout.rstrip().endswith("This account can receive and send mail.")
