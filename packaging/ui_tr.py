@@ -525,6 +525,14 @@ TR = {
     "Log in: the user name and password are sent (shown here as [redacted]), in a method the server offered.":
         "Giriş: kullanıcı adı ve parola, sunucunun sunduğu bir yöntemle gönderilir (burada [redacted] olarak "
         "gösterilir).",
+    # the consent to an unencrypted login, under Security (views/plaintext.py)
+    "None: nothing is encrypted. The password crosses the network as it is typed, readable by anyone on the way "
+    "(a shared Wi-Fi, the networks in between). Use it only for a server on this computer or on a network you "
+    "trust.":
+        "Yok: hiçbir şey şifrelenmez. Parola ağda yazıldığı gibi gider; yoldaki herkes (paylaşılan bir Wi-Fi, "
+        "aradaki ağlar) onu okuyabilir. Yalnızca bu bilgisayardaki ya da güvendiğiniz bir ağdaki bir sunucu için "
+        "kullanın.",
+    "Send the password unencrypted anyway": "Parolayı yine de şifrelemeden gönder",
 }
 
 

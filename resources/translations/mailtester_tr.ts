@@ -3,159 +3,159 @@
 <context>
     <name>AccountForm</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="173" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="174" />
         <source>Demo server (built in)</source>
         <translation>Tanıtım sunucusu (yerleşik)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="174" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="175" />
         <source>Demo server (wrong password)</source>
         <translation>Tanıtım sunucusu (yanlış parola)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="179" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="180" />
         <source>&amp;Provider:</source>
         <translation>&amp;Sağlayıcı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="181" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="182" />
         <source>Provider presets</source>
         <translation>Sağlayıcı ön ayarları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="188" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="206" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="189" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="207" />
         <source>you@example.com</source>
         <translation>siz@example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="224" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="225" />
         <source>&amp;Email or user name:</source>
         <translation>&amp;E-posta veya kullanıcı adı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="244" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="245" />
         <source>&amp;Different user name or password for the outgoing server</source>
         <translation>Giden sunucu için &amp;farklı kullanıcı adı veya parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="251" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="252" />
         <source>The user name and password above are then for the incoming server only.</source>
         <translation>Yukarıdaki kullanıcı adı ve parola bu durumda yalnızca gelen sunucu içindir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="257" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="258" />
         <source>Incoming server</source>
         <translation>Gelen posta sunucusu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="264" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="265" />
         <source>Pro&amp;tocol:</source>
         <translation>P&amp;rotokol:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="264" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="265" />
         <source>Incoming mail protocol</source>
         <translation>Gelen posta protokolü</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="266" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="267" />
         <source>Se&amp;rver:</source>
         <translation>Su&amp;nucu:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="267" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="268" />
         <source>imap.example.com</source>
         <translation>imap.example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="268" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="269" />
         <source>Incoming mail server</source>
         <translation>Gelen posta sunucusu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="268" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="269" />
         <source>Incoming server port</source>
         <translation>Gelen sunucunun bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="271" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="272" />
         <source>Security:</source>
         <translation>Güvenlik:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="272" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="273" />
         <source>Incoming server connection security</source>
         <translation>Gelen sunucunun bağlantı güvenliği</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="274" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="275" />
         <source>Method:</source>
         <translation>Yöntem:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="275" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="276" />
         <source>Incoming server authentication method</source>
         <translation>Gelen sunucunun kimlik doğrulama yöntemi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="280" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="281" />
         <source>Outgoing server (SMTP)</source>
         <translation>Giden posta sunucusu (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="285" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="286" />
         <source>Outgoing server port</source>
         <translation>Giden sunucunun bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="289" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="290" />
         <source>Outgoing server connection security</source>
         <translation>Giden sunucunun bağlantı güvenliği</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="291" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="292" />
         <source>Outgoing server authentication method</source>
         <translation>Giden sunucunun kimlik doğrulama yöntemi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="294" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="295" />
         <source>&amp;User name:</source>
         <translation>Kullanıcı &amp;adı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="297" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="733" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="298" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="735" />
         <source>Passw&amp;ord:</source>
         <translation>&amp;Parola:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="309" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="310" />
         <source>Advanced settings, for both servers</source>
         <translation>Gelişmiş ayarlar (iki sunucu için)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="324" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="325" />
         <source>Extra CA &amp;file:</source>
         <translation>Ek &amp;CA dosyası:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="333" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="334" />
         <source>IP version:</source>
         <translation>IP sürümü:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="340" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="341" />
         <source>Timeout per step:</source>
         <translation>Adım başına zaman aşımı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="341" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="342" />
         <source>Allow unencrypted lo&amp;gin</source>
         <translation>Şifrelenmemiş girişe izin &amp;ver</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="343" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="344" />
         <source>Allow unencrypted login</source>
         <translation>Şifrelenmemiş girişe izin ver</translation>
     </message>
@@ -195,50 +195,50 @@
         <translation>E-posta adresi veya kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="873" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="875" />
         <source>Both servers use the password above, so choose an OAuth2 access token for both or for neither, or give the outgoing server its own.</source>
         <translation>İki sunucu da yukarıdaki parolayı kullanıyor; bu yüzden OAuth2 erişim belirtecini ya ikisinde de seçin ya da hiçbirinde seçmeyin. Dilerseniz giden sunucuya ayrı bir parola verin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="232" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="233" />
         <source>Use its settings</source>
         <translation>Ayarlarını kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="195" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="213" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="505" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="196" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="214" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="507" />
         <source>Show</source>
         <translation>Göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="744" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="746" />
         <source>Show password</source>
         <translation>Parolayı göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="238" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="730" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="239" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="732" />
         <source>Pass&amp;word:</source>
         <translation>Paro&amp;la:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="739" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="741" />
         <source>Password</source>
         <translation>Parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="284" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="285" />
         <source>smtp.example.com</source>
         <translation>smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="284" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="285" />
         <source>&amp;Server:</source>
         <translation>S&amp;unucu:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="285" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="286" />
         <source>Outgoing mail server</source>
         <translation>Giden posta sunucusu</translation>
     </message>
@@ -258,69 +258,69 @@
         <translation>Yok (şifrelenmemiş)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="289" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="290" />
         <source>Se&amp;curity:</source>
         <translation>&amp;Güvenlik:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="330" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="331" />
         <location filename="../../gui/mailtester/qt/views/form.py" line="437" />
         <source>Automatic</source>
         <translation>Otomatik</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/form.py" line="444" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="739" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="741" />
         <source>OAuth2 access token</source>
         <translation>OAuth2 erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="291" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="292" />
         <source>&amp;Method:</source>
         <translation>&amp;Yöntem:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="305" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="306" />
         <source>Advanced</source>
         <translation>Gelişmiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="318" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="319" />
         <source>only the system's trusted authorities</source>
         <translation>yalnızca sistemin güvendiği kuruluşlar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="319" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="320" />
         <source>&amp;Browse…</source>
         <translation>Gö&amp;zat…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="324" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="325" />
         <source>Extra CA certificate file</source>
         <translation>Ek CA sertifika dosyası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="331" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="332" />
         <source>IPv4 only</source>
         <translation>Yalnızca IPv4</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="332" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="333" />
         <source>IPv6 only</source>
         <translation>Yalnızca IPv6</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="333" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="334" />
         <source>IP version</source>
         <translation>IP sürümü</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="339" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="340" />
         <source> s</source>
         <translation> sn</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="340" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="341" />
         <source>Timeout per step in seconds</source>
         <translation>Adım başına saniye cinsinden zaman aşımı</translation>
     </message>
@@ -330,114 +330,109 @@
         <translation>Parola sistem anahtarlığında tutulur, hiçbir zaman bir dosyada değil.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="345" />
-        <source>Only on a network you trust: without encryption the password can be read on its way.</source>
-        <translation>Yalnızca güvendiğiniz bir ağda: şifreleme olmadan parola yolda okunabilir.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="349" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="348" />
         <source>System default</source>
         <translation>Sistem varsayılanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="352" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="351" />
         <source>&amp;Language:</source>
         <translation>&amp;Dil:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="352" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="351" />
         <source>Language of the window</source>
         <translation>Pencerenin dili</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="505" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="507" />
         <source>Hide</source>
         <translation>Gizle</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="553" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="555" />
         <source>automatic</source>
         <translation>otomatik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="594" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="596" />
         <source>This looks like a %1 address.</source>
         <translation>Bu bir %1 adresine benziyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="595" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="597" />
         <source>Use %1 settings</source>
         <translation>%1 ayarlarını kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="604" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="606" />
         <source>Choose a CA certificate file</source>
         <translation>Bir CA sertifika dosyası seçin</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="605" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="607" />
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Sertifikalar (*.pem *.crt *.cer);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="730" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="732" />
         <source>Access to&amp;ken:</source>
         <translation>Erişim &amp;belirteci:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="733" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="735" />
         <source>Access t&amp;oken:</source>
         <translation>Erişim bel&amp;irteci:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="734" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="741" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="736" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="743" />
         <source>Access token for the incoming server</source>
         <translation>Gelen sunucu için erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="735" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="742" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="737" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="744" />
         <source>Password for the incoming server</source>
         <translation>Gelen sunucunun parolası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="736" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="738" />
         <source>Access token for the outgoing server</source>
         <translation>Giden sunucu için erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="737" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="739" />
         <source>Password for the outgoing server</source>
         <translation>Giden sunucunun parolası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="860" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="862" />
         <source>The user name starts or ends with a space.</source>
         <translation>Kullanıcı adı bir boşlukla başlıyor ya da bitiyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="856" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="858" />
         <source>This file does not exist.</source>
         <translation>Bu dosya yok.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="172" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="173" />
         <source>Other (enter the servers yourself)</source>
         <translation>Diğer (sunucuları kendiniz girin)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="867" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="869" />
         <source>Enter the email address or user name.</source>
         <translation>E-posta adresini veya kullanıcı adını girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="869" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="871" />
         <source>Enter the access token.</source>
         <translation>Erişim belirtecini girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="870" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="872" />
         <source>Enter the password.</source>
         <translation>Parolayı girin.</translation>
     </message>
@@ -1866,6 +1861,20 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
         <location filename="../../gui/mailtester/qt/batch/view.py" line="120" />
         <source>It is used for this run only and is not kept.</source>
         <translation>Yalnızca bu çalışma için kullanılır ve saklanmaz.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaintextConsent</name>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/plaintext.py" line="26" />
+        <source>None: nothing is encrypted. The password crosses the network as it is typed, readable by anyone on the way (a shared Wi-Fi, the networks in between). Use it only for a server on this computer or on a network you trust.</source>
+        <translation>Yok: hiçbir şey şifrelenmez. Parola ağda yazıldığı gibi gider; yoldaki herkes (paylaşılan bir Wi-Fi, aradaki ağlar) onu okuyabilir. Yalnızca bu bilgisayardaki ya da güvendiğiniz bir ağdaki bir sunucu için kullanın.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/plaintext.py" line="31" />
+        <location filename="../../gui/mailtester/qt/views/plaintext.py" line="33" />
+        <source>Send the password unencrypted anyway</source>
+        <translation>Parolayı yine de şifrelemeden gönder</translation>
     </message>
 </context>
 <context>

@@ -6,8 +6,8 @@ from __future__ import annotations
 import socket
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMessageBox
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QMessageBox, QWidget
 
 from mailtester.qt.controllers.check import Side
 from mailtester.qt.i18n import local_cert_time
@@ -137,3 +137,36 @@ def test_the_demo_settings_box_lists_only_what_a_mail_program_asks(qtbot, window
     settings = find(window, QLabel, "detailsLabel").text()
     assert "Encryption" not in settings and "Provider" not in settings and "TLS_" not in settings
     assert "Security" not in settings.replace("Connection security", "")
+
+
+@pytest.mark.postfix
+def test_choosing_none_asks_for_consent_beside_the_field(qtbot, window, postfix):
+    user, password = postfix.user(0)
+    fill(window, postfix.host, postfix.plain, "starttls", user, password)
+    consent = find(window, QWidget, "plaintextConsent")
+    assert consent.isHidden()
+    security = find(window, QComboBox, "securityCombo")
+    security.setCurrentIndex(security.findData("none"))
+    assert consent.isVisible()  # at once, without opening Advanced
+    window.form.port_spin.setValue(postfix.plain)  # the security chosen set its default port
+    qtbot.wait(20)  # the layout settles
+
+    def y(w):
+        return w.mapTo(window, QPoint(0, 0)).y()
+
+    mechanism = find(window, QComboBox, "mechanismCombo")
+    assert y(security) + security.height() <= y(consent) < y(mechanism)  # right under Security
+    note = find(window, QLabel, "plaintextNote")
+    assert note.isVisible() and "readable by anyone" in note.text()
+    find(window, QAbstractButton, "advancedButton").setChecked(True)
+    assert not find(window, QAbstractButton, "allowPlaintextCheck").isVisible()  # no longer under Advanced
+    assert find(window, QWidget, "incomingPlaintextConsent").isHidden()  # the receiving side is not None
+
+    refused = run(qtbot, window)  # no consent: nothing is sent, and the fix names the control beside the field
+    assert refused.diagnosis.id == "auth.plaintext-refused"
+    fixes = " ".join(refused.diagnosis.fixes)
+    assert "Security: None, then \u201cSend the password unencrypted anyway\u201d" in fixes and "--" not in fixes
+    find(window, QAbstractButton, "plaintextCheck").setChecked(True)
+    report = run(qtbot, window)
+    assert report.result.ok and report.result.settings.allow_plaintext_auth
+    assert [w.id for w in report.warnings] == ["security.plaintext-auth"]

@@ -56,6 +56,7 @@ from ..controllers.accounts import SavedAccount
 from ..controllers.check import SIDES, Side
 from ..controllers.detect import preset_for
 from ..i18n import input_error
+from .plaintext import Consents
 
 PRESET_IDS = ("gmail", "microsoft365", "yahoo", "icloud", "zoho", "fastmail", "gmx", "ionos", "yandex", "mailru",
               "amazon-ses", "sendgrid", "mailgun")
@@ -341,9 +342,7 @@ class AccountForm(QWidget):
         self.allow_plaintext_check = QCheckBox(self.tr("Allow unencrypted lo&gin"), self.advanced)
         self.allow_plaintext_check.setObjectName("allowPlaintextCheck")
         self.allow_plaintext_check.setAccessibleName(self.tr("Allow unencrypted login"))
-        adv.addRow("", self.allow_plaintext_check)
-        adv.addRow("", hint(self.tr("Only on a network you trust: without encryption the password can be read "
-                                    "on its way."), self.advanced))
+        self.allow_plaintext_check.hide()  # the setting; the consent is asked beside each Security (plaintext.py)
         self.language_combo = QComboBox(self.advanced)
         self.language_combo.setObjectName("languageCombo")
         self.language_combo.addItem(self.tr("System default"), "")
@@ -352,6 +351,7 @@ class AccountForm(QWidget):
         self._add(adv, self.tr("&Language:"), self.language_combo, self.tr("Language of the window"))
         self.advanced.hide()
         outer.addWidget(self.advanced)
+        self.plaintext = Consents(self.allow_plaintext_check, {side: self.security_combo_for(side) for side in SIDES})
 
         self.remember_check = QCheckBox(self.tr("Remember t&his account"), self)
         self.remember_check.setObjectName("rememberCheck")
@@ -491,8 +491,10 @@ class AccountForm(QWidget):
                                 self.top_password_edit,
                                 self.incoming_show_password if self.separate else self.show_password,
                                 self.separate_check, self.incoming_protocol_combo, self.incoming_host_edit,
-                                self.incoming_port_spin, self.incoming_security_combo, self.incoming_mechanism_combo,
-                                self.host_edit, self.port_spin, self.security_combo, self.mechanism_combo]
+                                self.incoming_port_spin, self.incoming_security_combo,
+                                *self.plaintext.chain(Side.INCOMING), self.incoming_mechanism_combo,
+                                self.host_edit, self.port_spin, self.security_combo,
+                                *self.plaintext.chain(Side.OUTGOING), self.mechanism_combo]
         if self.separate:
             chain += [self.user_edit, self.password_edit, self.show_password]
         return [*chain, self.advanced_button, self.ca_file_edit, self.ca_browse, self.family_combo,

@@ -1,0 +1,203 @@
+"""The round trip's sans-I/O cores and rules, fed server lines as RFC 5321, RFC 9051 and RFC 1939
+spell them; and hostile servers during a round trip (bounded time, no traceback)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from datetime import UTC, datetime
+
+import pytest
+
+from mailtester.driver.roundtrip import round_trip
+from mailtester.knowledge.roundtrip import RoundTrip, diagnosis_of
+from mailtester.model import CheckSettings
+from mailtester.protocol.credentials import Credentials, Secret
+from mailtester.protocol.events import CommandSent
+from mailtester.protocol.kinds import Protocol, Security
+from mailtester.protocol.mailbox import ImapMailbox, Pop3Maildrop, auth_summary, header_fields, hops
+from mailtester.protocol.replies import Reply
+from mailtester.protocol.transaction import MailTransaction, Message, compose
+from tests.servers.scripted import Conn, ScriptedServer
+
+NOW = datetime(2026, 12, 2, 4, 49, 34, tzinfo=UTC)
+
+
+def sent(core) -> list[bytes]:
+    return [e.data for e in core.take() if isinstance(e, CommandSent)]
+
+
+def test_message_is_from_and_to_the_address_with_a_unique_id():
+    m = compose("alice@example.org", "0123456789abcdef", NOW)
+    head, _, body = m.data.partition(b"\r\n\r\n")
+    lines = head.split(b"\r\n")
+    assert b"From: <alice@example.org>" in lines and b"To: <alice@example.org>" in lines
+    assert b"Date: Wed, 02 Dec 2026 04:49:34 +0000" in lines
+    assert b"Message-ID: <mailtester.0123456789abcdef@example.org>" in lines
+    assert b"Subject: Mail Account Tester round trip 0123456789abcdef" in lines
+    assert b"deletes it" in body and body.endswith(b"\r\n") and b"\n" not in body.replace(b"\r\n", b"")
+    assert not m.utf8 and compose("jörg@bücher.example", "t", NOW).utf8
+    assert compose("jörg@bücher.example", "t", NOW).message_id == "<mailtester.t@xn--bcher-kva.example>"
+
+
+def test_transaction_mail_rcpt_data_dot_stuffing_and_queue_id():
+    m = Message("a@example.org", "<x@example.org>", "s", b"Subject: s\r\n\r\n.starts with a dot\r\nend\r\n", False)
+    tx = MailTransaction(m, {"SIZE": "10240000", "PIPELINING": ""})
+    assert sent(tx) == [b"MAIL FROM:<a@example.org> SIZE=%d\r\n" % len(m.data)]
+    tx.receive_data(b"250 2.1.0 Ok\r\n")
+    assert sent(tx) == [b"RCPT TO:<a@example.org>\r\n"]
+    tx.receive_data(b"250 2.1.5 Ok\r\n")
+    assert sent(tx) == [b"DATA\r\n"]
+    tx.receive_data(b"354 End data with <CR><LF>.<CR><LF>\r\n")
+    assert b"".join(sent(tx)) == b"Subject: s\r\n\r\n..starts with a dot\r\nend\r\n.\r\n"
+    tx.receive_data(b"250 2.0.0 Ok: queued as 4Qx9Lm0ZzBz3\r\n")
+    assert tx.accepted and tx.queue_id == "4Qx9Lm0ZzBz3" and not tx.waiting
+
+
+@pytest.mark.parametrize(("reply", "queue_id"), [
+    (b"250 OK id=1rABCd-000Xyz-Q1\r\n", "1rABCd-000Xyz-Q1"),  # Exim
+    (b"250 2.6.0 Queued mail for delivery\r\n", None),
+])
+def test_queue_id_forms(reply, queue_id):
+    tx = MailTransaction(Message("a@b.example", "<i@b.example>", "s", b"x\r\n", False), {})
+    for answer in (b"250 ok\r\n", b"250 ok\r\n", b"354 go\r\n", reply):
+        tx.receive_data(answer)
+    assert tx.accepted and tx.queue_id == queue_id
+
+
+def test_smtputf8_only_when_offered():
+    m = compose("jörg@bücher.example", "t", NOW)
+    refused = MailTransaction(m, {"SIZE": "1"})
+    assert sent(refused) == [] and refused.step == "smtputf8" and refused.refused and refused.broken
+    offered = MailTransaction(m, {"SMTPUTF8": ""})
+    assert sent(offered) == ["MAIL FROM:<jörg@bücher.example> SMTPUTF8\r\n".encode()]
+
+
+def test_refusal_stops_and_an_unasked_reply_breaks():
+    tx = MailTransaction(Message("a@b.example", "<i@b.example>", "s", b"x\r\n", False), {})
+    sent(tx)
+    tx.receive_data(b"553 5.7.1 <a@b.example>: Sender address rejected: not owned by user a@b.example\r\n")
+    assert sent(tx) == [] and tx.refused and tx.step == "mail" and tx.reply.code == 553
+    tx.receive_data(b"250 surprise\r\n")
+    assert tx.broken == "server sent a reply before being asked"
+
+
+def test_imap_list_finds_the_junk_folder_by_special_use_then_by_name():
+    mb = ImapMailbox({"SPECIAL-USE"}, "<i@x>")
+    mb.list_folders()
+    (line,) = sent(mb)
+    assert line == b'r1 LIST (SPECIAL-USE) "" "*"\r\n'
+    mb.receive_data(b'* LIST (\\HasNoChildren) "/" INBOX\r\n* LIST (\\HasNoChildren \\Junk) "/" "[Gmail]/Spam"\r\n'
+                    b"r1 OK done\r\n")
+    assert mb.ok and mb.junk == "[Gmail]/Spam"
+    plain = ImapMailbox(set(), "<i@x>")
+    plain.list_folders()
+    assert sent(plain) == [b'r1 LIST "" "*"\r\n']
+    plain.receive_data(b'* LIST () "." {4}\r\nSpam\r\n* LIST () "." INBOX\r\nr1 OK done\r\n')
+    assert plain.junk == "Spam"
+
+
+def test_imap_idle_search_fetch_and_one_uid_deleted():
+    mb = ImapMailbox({"IDLE", "UIDPLUS"}, "<i@x>")
+    mb.idle()
+    mb.receive_data(b"+ idling\r\n")
+    assert not mb.waiting and mb.idling
+    mb.receive_data(b"* 4 EXISTS\r\n")
+    assert mb.changed and mb.exists == 4
+    mb.done()
+    assert sent(mb) == [b"r1 IDLE\r\n", b"DONE\r\n"]
+    mb.receive_data(b"r1 OK Idle completed\r\n")
+    mb.search()
+    assert sent(mb) == [b'r2 UID SEARCH HEADER Message-ID "<i@x>"\r\n']
+    mb.receive_data(b"* SEARCH 17\r\nr2 OK done\r\n")
+    assert mb.uids == [17]
+    mb.fetch(17)
+    header = (b"Received: from a.example by b.example\r\n\twith LMTP; Wed, 02 Dec 2026 04:49:35 +0000\r\n"
+              b"Message-ID: <i@x>\r\n\r\n")
+    mb.receive_data(b"* 4 FETCH (UID 17 BODY[HEADER.FIELDS (MESSAGE-ID RECEIVED AUTHENTICATION-RESULTS)] {%d}\r\n"
+                    % len(header) + header + b")\r\nr3 OK done\r\n")
+    assert mb.headers == [("Received", "from a.example by b.example with LMTP; Wed, 02 Dec 2026 04:49:35 +0000"),
+                          ("Message-ID", "<i@x>")]
+    mb.delete(17)
+    mb.expunge(17)
+    assert sent(mb)[-2:] == [b"r4 UID STORE 17 +FLAGS.SILENT (\\Deleted)\r\n", b"r5 UID EXPUNGE 17\r\n"]
+
+
+def test_headers_hops_and_authentication_results():
+    block = ("Received: from mx.example.net by imap.example.org with LMTP; Wed, 02 Dec 2026 04:49:36 +0000\r\n"
+             "Received: from client.example.org (client [192.0.2.7])\r\n by mx.example.net (Postfix) with ESMTPSA id"
+             " 4Qx9;\r\n Wed, 02 Dec 2026 04:49:34 +0000\r\n"
+             "Authentication-Results: imap.example.org; spf=pass smtp.mailfrom=example.org;\r\n"
+             "  dkim=pass header.d=example.org; dmarc=pass header.from=example.org\r\n"
+             "X-Other: \x1b[31mred\r\n")
+    fields = header_fields(block)
+    received = [v for n, v in fields if n == "Received"]
+    chain = hops(received)
+    assert [h.by for h in chain] == ["mx.example.net", "imap.example.org"]
+    assert chain[0].delay is None and chain[1].delay == 2.0
+    results = [v for n, v in fields if n == "Authentication-Results"]
+    assert auth_summary(results) == [("spf", "pass"), ("dkim", "pass"), ("dmarc", "pass")]
+    assert all("\x1b" not in v for _, v in header_fields(block, ("X-Other",)))
+
+
+def test_pop3_uidl_top_dele_quit():
+    seen = {"old-1"}
+    box = Pop3Maildrop("<i@x>", seen)
+    box.uidl()
+    box.receive_data(b"+OK\r\n1 old-1\r\n2 new-2\r\n.\r\n")
+    assert box.listing == [(1, "old-1"), (2, "new-2")]
+    assert box.top_next() and sent(box)[-1] == b"TOP 2 0\r\n"
+    box.receive_data(b"+OK\r\nReceived: by x.example; Wed, 02 Dec 2026 04:49:34 +0000\r\nMessage-ID: <i@x>\r\n"
+                     b"..dot line\r\n\r\n.\r\n")
+    assert box.found == 2 and not box.top_next()
+    box.dele(2)
+    box.receive_data(b"+OK marked\r\n")
+    box.quit()
+    box.receive_data(b"+OK bye\r\n")
+    assert box.deleted and seen == {"old-1", "new-2"}
+
+
+@pytest.mark.parametrize(("step", "reply", "expected"), [
+    ("mail", Reply(550, ("5.1.8 Sender domain unknown",), ("550 5.1.8 Sender domain unknown",)),
+     "roundtrip.sender-refused"),
+    ("rcpt", Reply(554, ("5.7.1 <a@b>: Relay access denied",), ("554 5.7.1 <a@b>: Relay access denied",)),
+     "roundtrip.relay-denied"),
+    ("rcpt", Reply(550, ("5.1.1 User unknown",), ("550 5.1.1 User unknown",)), "roundtrip.recipient-refused"),
+    ("rcpt", Reply(452, ("4.2.2 Mailbox full",), ("452 4.2.2 Mailbox full",)), "roundtrip.size-or-quota"),
+    ("message", Reply(554, ("5.7.0 Message rejected as spam",), ("554 5.7.0 Message rejected as spam",)),
+     "roundtrip.message-refused"),
+    ("message", Reply(451, ("4.3.0 Try later",), ("451 4.3.0 Try later",)), "roundtrip.temporary"),
+    ("connection", None, "roundtrip.interrupted"),
+])
+def test_rules(step, reply, expected):
+    rt = RoundTrip("<i@x>", "a@b.example", 60)
+    rt.fail(step, reply, "")
+    d = diagnosis_of(rt)
+    assert d.id == expected
+    assert d.exit_code == (6 if reply is not None and reply.code < 500 else d.exit_code)
+
+
+def test_a_server_that_stalls_after_the_login_is_bounded(postfix):
+    """Outgoing: a scripted server that accepts the login, then never answers MAIL FROM."""
+    user, password = postfix.user(0)
+
+    async def stall(c: Conn) -> None:
+        await c.greet_ehlo("AUTH PLAIN")
+        await c.expect("AUTH PLAIN", "235 2.7.0 ok\r\n")
+        await c.line()  # MAIL FROM: no answer, ever
+        await asyncio.sleep(30)
+
+    async def scenario():
+        async with ScriptedServer(stall) as srv:
+            creds = Credentials(user, Secret(password))
+            out = CheckSettings(host="127.0.0.1", port=srv.port, security=Security.NONE, credentials=creds,
+                                allow_plaintext_auth=True, timeout=1)
+            inc = CheckSettings(host=postfix.mail_host, port=postfix.imaps, security=Security.TLS, credentials=creds,
+                                ca_file=str(postfix.ca_file), timeout=5, protocol=Protocol.IMAP)
+            return await round_trip(out, inc, user, 5)
+
+    start = time.monotonic()
+    out, inc, rt = asyncio.run(scenario())
+    assert time.monotonic() - start < 8
+    assert out.ok and inc.ok and not rt.sent and diagnosis_of(rt).id == "roundtrip.interrupted"
+    assert "no reply within 1 s" in rt.detail
