@@ -70,6 +70,7 @@ _imaps._tcp.ranked IN SRV 0 1 993 imap.srv.test.
 ranked IN MX 10 mx.hosted.test.
 autoconfig.ranked IN A {WEB_IP}
 autoconfig.fastwin IN A {WEB_IP}
+autoconfig.hostile IN A {WEB_IP}
 fastwin IN MX 10 mx.drip.test.
 mx IN MX 20 mx.other.test.
 mx IN MX 5 mx01.emig.gmx.net.
@@ -129,6 +130,10 @@ ROUTES |= {
     # ranked.test: its own file (autoconfig), the online ISPDB, MX and SRV all answer, and disagree.
     ("https", "autoconfig.ranked.test", PATH): Response(config("ranked.test", ("imap", 143, "STARTTLS"))),
     ("https", "ispdb.test", "/v1.1/ranked.test"): Response(config("ranked.test", ("pop3", 995, "SSL"))),
+    # hostile.test: a file whose provider name and user name carry bidi and zero-width characters.
+    ("https", "autoconfig.hostile.test", PATH): Response(config("hostile.test", IMAPS).replace(
+        b"<displayName>hostile.test mail", "<displayName>Evil\u202eliam\u200b".encode()).replace(
+        b"<username>%EMAILADDRESS%", "<username>%EMAILADDRESS%\u2066".encode())),
     # fastwin.test: its own file answers at once; its MX leads to the dripping server (slow, ranked lower).
     ("https", "autoconfig.fastwin.test", PATH): Response(config("fastwin.test", IMAPS, SMTPS)),
     ("https", "autodiscover.ms.test", AUTODISCOVER_PATH + "zoe@adv2.test"): Response(

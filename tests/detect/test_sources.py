@@ -169,3 +169,12 @@ def test_detect_text_in_turkish(online):
     assert any(line.startswith("Gelen: IMAP imap.ac.test bağlantı noktası 993, SSL/TLS, kullanıcı alice@ac.test")
                and "(sağlayıcının autoconfig dosyasından)" in line for line in lines)
     assert "Sınanmadı: ayar bulma parola istemez ve hiçbir yerde oturum açmaz. Sınamak için:" in lines
+
+
+def test_server_words_are_shown_neutralised(online):
+    r = mailtester("detect", "hal@hostile.test", "--lang", "en", "--dns-server", online["dns_server"],
+                   "--ca-file", online["ca_file"])
+    assert r.code == 0, r.stderr
+    assert "autoconfig.hostile.test… found: Evil<U+202E>liam<U+200B>" in r.stdout.splitlines()
+    assert "user hal@hostile.test<U+2066>" in r.stdout
+    assert not any(c in r.stdout for c in "\u202e\u200b\u2066")

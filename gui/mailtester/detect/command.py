@@ -17,6 +17,7 @@ from typing import TextIO
 
 from ..hardening import speaks_utf8
 from ..protocol.kinds import Protocol, Security, default_port
+from ..protocol.replies import show_controls
 from ..settings import InvalidInput
 from .bundled import lookup_bundled
 from .candidates import Candidate, DetectResult, SourceReport
@@ -160,8 +161,10 @@ def translate_detail(detail: str, lang: str) -> str:
 
 
 def format_report(report: SourceReport, lang: str = "en") -> str:
+    """One source's line. The detail may quote a server (a provider's name from its file, a TLS
+    error): shown with control and bidi characters made visible."""
     text = f"{source_label(report.source, report.query, lang)}… {WORDS[lang]['res-' + report.result]}"
-    return f"{text}: {translate_detail(report.detail, lang)}" if report.detail else text
+    return f"{text}: {show_controls(translate_detail(report.detail, lang))}" if report.detail else text
 
 
 def run_detect(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -199,14 +202,15 @@ def run_detect(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 def describe(c: Candidate, lang: str = "en") -> str:
     w = WORDS[lang]
-    user = w["user"].format(w.get(c.user, c.user)) if c.user else w["no-user"]
+    user = w["user"].format(show_controls(w.get(c.user, c.user))) if c.user else w["no-user"]
     warning = w["unencrypted"] if c.security is Security.NONE else ""
     text = f"{c.protocol.value.upper()} {c.host} {w['port']} {c.port}, {w[c.security.value]}{warning}, {user}"
     seen = []
     if c.confirmed:
         seen.append(w["confirmed"])
     if c.certificate is not None:
-        seen.append(w["cert-ok"] if c.certificate.verified else w["cert-bad"].format(c.certificate.problem))
+        seen.append(w["cert-ok"] if c.certificate.verified
+                    else w["cert-bad"].format(show_controls(c.certificate.problem or "")))
     return f"{text}; {', '.join(seen)}" if seen else text
 
 
@@ -221,7 +225,7 @@ def check_command(c: Candidate) -> str:
     words += ["--security", c.security.value]
     if c.user and "%" not in c.user:  # a template (only a domain was given): the person adds --user
         words += ["--user", c.user]
-    return shlex.join(words)
+    return show_controls(shlex.join(words))  # a user name from a server's file may carry bidi characters
 
 
 def format_result(result: DetectResult, online: bool = False, lang: str = "en") -> str:
@@ -229,7 +233,7 @@ def format_result(result: DetectResult, online: bool = False, lang: str = "en") 
     (online, each source's line was printed as it finished)."""
     w = WORDS[lang]
     head = [] if online else [format_report(result.sources[0], lang) if not result.found
-                              else f"{w['db']}… {w['res-found']}: {', '.join(result.names)}"]
+                              else f"{w['db']}… {w['res-found']}: {show_controls(', '.join(result.names))}"]
     if not result.found:
         return "\n".join([*head, "", w["nothing-online" if online else "nothing-offline"].format(result.domain)])
     out = [*head, ""]
