@@ -73,7 +73,7 @@ class BatchOptions:
     timeout: float = DEFAULT_TIMEOUT
     dns_server: str | None = None
     lang: str = "en"
-    jitter: float = 0.05  # each start waits a random 0..jitter seconds
+    jitter: float = 0.1  # the first start of each worker on a host (and after a pause) waits 0..jitter s
     backoff: float = 2.0  # the first pause of a throttling host; doubles with each sign
     max_signs: int = 2  # throttle signs after which a host's remaining rows are deferred
     detect_timeout: float = 5.0
@@ -293,6 +293,7 @@ class BatchRun:
 
     async def _work(self, lane: _Lane) -> None:
         assert self._global is not None
+        first = True
         try:
             while lane.queue:
                 if self._stopped or lane.deferred:
@@ -300,7 +301,13 @@ class BatchRun:
                     target = lane.queue.popleft()
                     self._finish_without(target.row, status, f"batch.{status.value}", _WHY[status], target.settings)
                     continue
-                wait = max(lane.paused_until - time.monotonic(), 0.0) + self._rng.uniform(0, self.options.jitter)
+                # A worker's first start, and its first after a pause, wait a random part of `jitter`:
+                # the burst that would hit the host at once is spread. Later starts follow the previous
+                # check's end, which already differs from worker to worker.
+                wait = max(lane.paused_until - time.monotonic(), 0.0)
+                if first or wait > 0:
+                    wait += self._rng.uniform(0, self.options.jitter)
+                first = False
                 if wait > 0:  # a pause ends early on stop()
                     with contextlib.suppress(TimeoutError):
                         await asyncio.wait_for(self._stop_event.wait(), wait)
