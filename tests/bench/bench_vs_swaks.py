@@ -2,14 +2,19 @@
 
 STARTTLS, AUTH LOGIN, quit after AUTH, certificate verified by both. Runs are
 interleaved so both see the same machine load; prints the medians and their
-ratio (target: 1.5 or less). Not a test: timing on shared machines is noisy.
+ratio (target: 1.5 or less), beside the floor: Python starting and importing
+only the standard modules a check cannot do without (asyncio, ssl, argparse,
+json). Then what the check imports, by `python -X importtime` (median of a
+few runs): the modules that cost the most. Not a test: timing on shared
+machines is noisy (tests/test_import_cost.py keeps the imports down).
 
-    .venv/bin/python tests/bench/bench_vs_swaks.py [--runs N]
+    .venv/bin/python tests/bench/bench_vs_swaks.py [--runs N] [--top N]
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import os
 import shutil
 import statistics
@@ -31,11 +36,37 @@ def timed(cmd: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
+# What any asyncio + TLS command line program in Python pays before its own code.
+FLOOR = [sys.executable, "-c", "import asyncio, ssl, argparse, json"]
+# The console script's own two lines, with -X importtime.
+ENTRY = "import sys; from mailtester.cli import main; sys.exit(main(sys.argv[1:]))"
+
+
+def import_costs(args: list[str], env: dict[str, str], runs: int = 5) -> tuple[dict[str, float], dict[str, float]]:
+    """Median self and cumulative import time per module, in milliseconds."""
+    selfs: dict[str, list[int]] = collections.defaultdict(list)
+    cums: dict[str, list[int]] = collections.defaultdict(list)
+    for _ in range(runs):
+        r = subprocess.run([sys.executable, "-X", "importtime", "-c", ENTRY, *args], env=env,
+                           capture_output=True, text=True, timeout=60)
+        for line in r.stderr.splitlines():
+            if line.startswith("import time:") and "self [us]" not in line:
+                own, cumulative, name = line.removeprefix("import time:").split("|")
+                selfs[name.strip()].append(int(own))
+                cums[name.strip()].append(int(cumulative))
+    return ({n: statistics.median(v) / 1000 for n, v in selfs.items()},
+            {n: statistics.median(v) / 1000 for n, v in cums.items()})
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--top", type=int, default=15, help="how many modules to list by import time")
     args = parser.parse_args()
     mailtester = shutil.which("mailtester", path=str(Path(sys.executable).parent)) or "mailtester"
+    # Byte-compiled, as an installation is (packaging/dev-env.sh): a stale cache would be recompiled every run.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(__file__).resolve().parents[2] / "gui")],
+                   check=True, stdout=subprocess.DEVNULL)
     server = PostfixServer.start()
     try:
         user, password = server.user(0)
@@ -46,17 +77,25 @@ def main() -> None:
         swaks = ["swaks", "--server", "127.0.0.1", "--port", str(server.submission), "-tls",
                  "--tls-verify", "--tls-ca-path", str(server.ca_file), "--tls-sni", server.host,
                  "--auth", "LOGIN", "--auth-user", user, "--auth-password", password, "--quit-after", "AUTH"]
-        for cmd in (ours, swaks):  # warm caches
+        for cmd in (ours, swaks, FLOOR):  # warm caches
             timed(cmd, env)
-        a, b = [], []
+        a, b, f = [], [], []
         for _ in range(args.runs):
             a.append(timed(ours, env))
             b.append(timed(swaks, env))
-        ma, mb = statistics.median(a), statistics.median(b)
+            f.append(timed(FLOOR, env))
+        ma, mb, mf = statistics.median(a), statistics.median(b), statistics.median(f)
         print(f"runs: {args.runs}")
         print(f"mailtester check: median {ma * 1000:.0f} ms (min {min(a) * 1000:.0f}, max {max(a) * 1000:.0f})")
         print(f"swaks:            median {mb * 1000:.0f} ms (min {min(b) * 1000:.0f}, max {max(b) * 1000:.0f})")
-        print(f"ratio mailtester/swaks: {ma / mb:.2f} (target <= 1.5)")
+        print(f"floor:            median {mf * 1000:.0f} ms (min {min(f) * 1000:.0f}, max {max(f) * 1000:.0f})"
+              "  python -c 'import asyncio, ssl, argparse, json'")
+        print(f"ratio mailtester/swaks: {ma / mb:.2f} (target <= 1.5); floor/swaks: {mf / mb:.2f}")
+        own, cumulative = import_costs(ours[1:], env)
+        print(f"\nimports of one check ({len(own)} modules, {sum(own.values()):.0f} ms in all under -X importtime), "
+              f"the {args.top} costliest by own time:")
+        for name in sorted(own, key=lambda n: -own[n])[:args.top]:
+            print(f"  {own[name]:5.1f} ms own {cumulative[name]:6.1f} ms with its imports  {name}")
     finally:
         server.stop()
 
