@@ -2,7 +2,8 @@
 
 The bundled database (the ISPDB snapshot and the provider catalogue) opens no socket and imports no
 asyncio, so the window and the command can use it cheaply. The online sources (autoconfig over HTTPS,
-MX, SRV) live in `online.py` and are loaded only when asked for: `online.detect()`.
+the online ISPDB, Microsoft 365's Autodiscover, MX, SRV, and the credential-free probe of probe.py)
+live in `online.py` and are loaded only when asked for: `online.detect()`.
 """
 
 from __future__ import annotations
