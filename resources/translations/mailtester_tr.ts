@@ -125,7 +125,7 @@
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/form.py" line="298" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="735" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="738" />
         <source>Passw&amp;ord:</source>
         <translation>&amp;Parola:</translation>
     </message>
@@ -165,37 +165,37 @@
         <translation>Bu hesabı &amp;hatırla</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="412" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="415" />
         <source>Port:</source>
         <translation>Port:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="439" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="442" />
         <source>Normal password</source>
         <translation>Normal parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="440" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="443" />
         <source>The protocol's own login command (IMAP LOGIN, POP3 USER and PASS)</source>
         <translation>Protokolün kendi giriş komutu (IMAP LOGIN, POP3 USER ve PASS)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="482" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="485" />
         <source>Email address or user name for the incoming server</source>
         <translation>Gelen sunucu için e-posta adresi veya kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="483" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="486" />
         <source>User name for the outgoing server</source>
         <translation>Giden sunucunun kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="484" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="487" />
         <source>Email address or user name</source>
         <translation>E-posta adresi veya kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="875" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="878" />
         <source>Both servers use the password above, so choose an OAuth2 access token for both or for neither, or give the outgoing server its own.</source>
         <translation>İki sunucu da yukarıdaki parolayı kullanıyor; bu yüzden OAuth2 erişim belirtecini ya ikisinde de seçin ya da hiçbirinde seçmeyin. Dilerseniz giden sunucuya ayrı bir parola verin.</translation>
     </message>
@@ -207,23 +207,23 @@
     <message>
         <location filename="../../gui/mailtester/qt/views/form.py" line="196" />
         <location filename="../../gui/mailtester/qt/views/form.py" line="214" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="507" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="510" />
         <source>Show</source>
         <translation>Göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="746" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="749" />
         <source>Show password</source>
         <translation>Parolayı göster</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/form.py" line="239" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="732" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="735" />
         <source>Pass&amp;word:</source>
         <translation>Paro&amp;la:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="741" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="744" />
         <source>Password</source>
         <translation>Parola</translation>
     </message>
@@ -243,17 +243,17 @@
         <translation>Giden posta sunucusu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="429" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="432" />
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="430" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="433" />
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="431" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="434" />
         <source>None (unencrypted)</source>
         <translation>Yok (şifrelenmemiş)</translation>
     </message>
@@ -264,13 +264,13 @@
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/form.py" line="331" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="437" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="440" />
         <source>Automatic</source>
         <translation>Otomatik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="444" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="741" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="447" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="744" />
         <source>OAuth2 access token</source>
         <translation>OAuth2 erişim belirteci</translation>
     </message>
@@ -345,74 +345,74 @@
         <translation>Pencerenin dili</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="507" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="510" />
         <source>Hide</source>
         <translation>Gizle</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="555" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="558" />
         <source>automatic</source>
         <translation>otomatik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="596" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="599" />
         <source>This looks like a %1 address.</source>
         <translation>Bu bir %1 adresine benziyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="597" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="600" />
         <source>Use %1 settings</source>
         <translation>%1 ayarlarını kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="606" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="609" />
         <source>Choose a CA certificate file</source>
         <translation>Bir CA sertifika dosyası seçin</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="607" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="610" />
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Sertifikalar (*.pem *.crt *.cer);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="732" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="735" />
         <source>Access to&amp;ken:</source>
         <translation>Erişim &amp;belirteci:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="735" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="738" />
         <source>Access t&amp;oken:</source>
         <translation>Erişim bel&amp;irteci:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="736" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="743" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="739" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="746" />
         <source>Access token for the incoming server</source>
         <translation>Gelen sunucu için erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="737" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="744" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="740" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="747" />
         <source>Password for the incoming server</source>
         <translation>Gelen sunucunun parolası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="738" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="741" />
         <source>Access token for the outgoing server</source>
         <translation>Giden sunucu için erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="739" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="742" />
         <source>Password for the outgoing server</source>
         <translation>Giden sunucunun parolası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="862" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="865" />
         <source>The user name starts or ends with a space.</source>
         <translation>Kullanıcı adı bir boşlukla başlıyor ya da bitiyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="858" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="861" />
         <source>This file does not exist.</source>
         <translation>Bu dosya yok.</translation>
     </message>
@@ -422,17 +422,17 @@
         <translation>Diğer (sunucuları kendiniz girin)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="869" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="872" />
         <source>Enter the email address or user name.</source>
         <translation>E-posta adresini veya kullanıcı adını girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="871" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="874" />
         <source>Enter the access token.</source>
         <translation>Erişim belirtecini girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="872" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="875" />
         <source>Enter the password.</source>
         <translation>Parolayı girin.</translation>
     </message>
@@ -480,32 +480,77 @@
         <translation>Bekliyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="54" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="56" />
+        <source>Stopped before or during its test</source>
+        <translation>Testinden önce veya testi sırasında durduruldu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="57" />
+        <source>Not tried: its server showed signs of rate limiting</source>
+        <translation>Denenmedi: sunucusu hız sınırlaması belirtileri gösterdi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="58" />
+        <source>No server given, and none found for its domain</source>
+        <translation>Sunucu verilmedi ve alan adı için de bulunamadı</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="59" />
+        <source>No password or password reference in the row</source>
+        <translation>Satırda parola veya parola başvurusu yok</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="60" />
+        <source>The password's environment variable is not set</source>
+        <translation>Parolanın ortam değişkeni tanımlı değil</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="61" />
+        <source>The password file cannot be read</source>
+        <translation>Parola dosyası okunamıyor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="62" />
+        <source>The password file can be read by others</source>
+        <translation>Parola dosyası başkalarınca okunabiliyor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="63" />
+        <source>No password was typed for its reference</source>
+        <translation>Başvurusu için parola yazılmadı</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="64" />
+        <source>The password cannot be sent as it is</source>
+        <translation>Parola olduğu gibi gönderilemiyor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="66" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="54" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="66" />
         <source>Account</source>
         <translation>Hesap</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="55" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="67" />
         <source>Server</source>
         <translation>Sunucu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="55" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="67" />
         <source>Result</source>
         <translation>Sonuç</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="56" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="68" />
         <source>Diagnosis</source>
         <translation>Tanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="56" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="68" />
         <source>Time</source>
         <translation>Süre</translation>
     </message>
@@ -544,7 +589,7 @@
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/batch/view.py" line="166" />
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="442" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="446" />
         <source>No sheet yet: open a file or paste rows.</source>
         <translation>Henüz tablo yok: bir dosya açın veya satırları yapıştırın.</translation>
     </message>
@@ -614,183 +659,178 @@
         <translation>Şunun sütunu: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="233" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="234" />
         <source>Protocol for the rows that name none</source>
         <translation>Protokol belirtmeyen satırlar için protokol</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="234" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="235" />
         <source>As each row says (sending, SMTP, when it says nothing)</source>
         <translation>Her satırda yazdığı gibi (bir şey yazmıyorsa giden posta, SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="235" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="236" />
         <source>Sending (SMTP)</source>
         <translation>Giden posta (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="236" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="237" />
         <source>Receiving (IMAP)</source>
         <translation>Gelen posta (IMAP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="237" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="238" />
         <source>Receiving (POP3)</source>
         <translation>Gelen posta (POP3)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="238" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="239" />
         <source>P&amp;rotocol:</source>
         <translation>P&amp;rotokol:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="243" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="244" />
         <source>Extra CA certificate file</source>
         <translation>Ek CA sertifika dosyası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="244" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="245" />
         <source>Optional: for servers with a private CA</source>
         <translation>İsteğe bağlı: kendi CA'sı olan sunucular için</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="245" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="246" />
         <source>&amp;Browse…</source>
         <translation>Gö&amp;zat…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="247" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="248" />
         <source>Choose an extra CA certificate file</source>
         <translation>Ek bir CA sertifika dosyası seçin</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="250" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="251" />
         <source>Extra CA &amp;file:</source>
         <translation>Ek &amp;CA dosyası:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="255" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="256" />
         <source>&amp;Start</source>
         <translation>&amp;Başlat</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="257" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="258" />
         <source>One login attempt per account: a failed try is never repeated</source>
         <translation>Hesap başına tek giriş denemesi: başarısız bir deneme asla tekrarlanmaz</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="258" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="259" />
         <source>S&amp;top</source>
         <translation>&amp;Durdur</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="260" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="261" />
         <source>The rows checked stay; the others are not tried</source>
         <translation>Test edilen satırlar kalır; diğerleri denenmez</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="268" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="269" />
         <source>Accounts checked</source>
         <translation>Test edilen hesaplar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="282" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="283" />
         <source>Rows shown</source>
         <translation>Gösterilen satırlar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="284" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="285" />
         <source>Sho&amp;w:</source>
         <translation>&amp;Göster:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="293" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="294" />
         <source>Accounts and their results</source>
         <translation>Hesaplar ve sonuçları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="306" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="307" />
         <source>Table corner</source>
         <translation>Tablo köşesi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="318" />
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="634" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="319" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="645" />
         <source>Choose a row to see its test.</source>
         <translation>Testini görmek için bir satır seçin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="323" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="325" />
         <source>Timeline of the selected account</source>
         <translation>Seçilen hesabın zaman çizelgesi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="324" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="326" />
         <source>Diagnosis of the selected account</source>
         <translation>Seçilen hesabın tanısı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="336" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="339" />
         <source>Export &amp;CSV…</source>
         <translation>CSV olarak dışa ak&amp;tar…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="338" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="341" />
         <source>The sheet's columns and each row's result; no password</source>
         <translation>Tablonun sütunları ve her satırın sonucu; parola yok</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="339" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="342" />
         <source>Export &amp;HTML…</source>
         <translation>&amp;HTML olarak dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="341" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="344" />
         <source>A summary page with each row's timeline and diagnosis</source>
         <translation>Her satırın zaman çizelgesi ve tanısıyla bir özet sayfası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="391" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="395" />
         <source>Open a sheet of accounts</source>
         <translation>Bir hesap tablosu açın</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="392" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="396" />
         <source>Sheets (*.csv *.xlsx *.txt);;All files (*)</source>
         <translation>Tablolar (*.csv *.xlsx *.txt);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="413" />
-        <source>pasted rows</source>
-        <translation>yapıştırılan satırlar</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="428" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="432" />
         <source>This sheet cannot be used: %1</source>
         <translation>Bu tablo kullanılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="444" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="449" />
         <source>Accounts in %1: %2</source>
         <translation>%1 içindeki hesaplar: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="557" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="563" />
         <source>works: %1</source>
         <translation>çalışan: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="558" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="564" />
         <source>failed: %1</source>
         <translation>başarısız: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="560" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="566" />
         <source>not checked: %1</source>
         <translation>test edilmeyen: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="450" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="455" />
         <source>(none)</source>
         <translation>(yok)</translation>
     </message>
@@ -840,103 +880,113 @@
         <translation>Satır %1, sütun %2: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="457" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="450" />
+        <source>Accounts pasted: %1</source>
+        <translation>Yapıştırılan hesaplar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="462" />
         <source>No column of passwords or password references was recognised: choose it under Columns of the sheet.</source>
         <translation>Parola veya parola başvurusu sütunu tanınmadı: onu Tablonun sütunları bölümünden seçin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="460" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="465" />
         <source>This sheet holds passwords in clear: keep it safe, and consider a password_ref column instead (env:NAME, file:PATH or prompt). No password is shown or saved here.</source>
         <translation>Bu tabloda parolalar açık olarak duruyor: onu güvende tutun ve yerine bir password_ref sütunu kullanmayı düşünün (env:AD, file:YOL veya prompt). Burada hiçbir parola gösterilmez veya kaydedilmez.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="477" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="482" />
         <source>Choose a CA certificate file</source>
         <translation>Bir CA sertifika dosyası seçin</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="478" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="483" />
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Sertifikalar (*.pem *.crt *.cer);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="494" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="499" />
         <source>The extra CA file %1 does not exist.</source>
         <translation>Ek CA dosyası %1 yok.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="531" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="536" />
         <source>The run stopped: %1</source>
         <translation>Çalışma durdu: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="556" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="562" />
         <source>%1 of %2 checked</source>
         <translation>%2 hesaptan %1 tanesi test edildi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="564" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="570" />
         <source>stopping…</source>
         <translation>durduruluyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="566" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="572" />
         <source>about %1 left</source>
         <translation>yaklaşık %1 kaldı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="568" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="574" />
         <source>took %1</source>
         <translation>%1 sürdü</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="575" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="581" />
         <source>%1 s</source>
         <translation>%1 sn</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="576" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="582" />
         <source>%1 min</source>
         <translation>%1 dk</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="582" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="588" />
         <source>All accounts (%1)</source>
         <translation>Tüm hesaplar (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="583" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="589" />
         <source>Failed (%1)</source>
         <translation>Başarısız (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="584" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="590" />
         <source>Not checked (%1)</source>
         <translation>Test edilmeyen (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="659" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="640" />
+        <source>A sheet has a header row and one row per account: a column of email addresses or user names, and a password_ref column (env:NAME, file:PATH, or prompt to be asked here) or a password column. Columns for the server (host, port, security, protocol, mechanism) are optional; Columns… says which column holds what.</source>
+        <translation>Bir tabloda bir başlık satırı ve her hesap için bir satır bulunur: e-posta adresleri veya kullanıcı adlarından oluşan bir sütun ve bir password_ref sütunu (env:AD, file:YOL ya da burada sorulması için prompt) veya bir parola sütunu. Sunucu sütunları (host, port, security, protocol, mechanism) isteğe bağlıdır; hangi sütunda ne olduğunu Sütunlar… ile belirtebilirsiniz.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="672" />
         <source>CSV files (*.csv)</source>
         <translation>CSV dosyaları (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="659" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="672" />
         <source>HTML pages (*.html)</source>
         <translation>HTML sayfaları (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="660" />
         <location filename="../../gui/mailtester/qt/batch/view.py" line="673" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="686" />
         <source>Export the results</source>
         <translation>Sonuçları dışa aktar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="674" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="687" />
         <source>Could not save the results: %1</source>
         <translation>Sonuçlar kaydedilemedi: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="677" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="690" />
         <source>Results saved to %1</source>
         <translation>Sonuçlar %1 dosyasına kaydedildi</translation>
     </message>
@@ -1513,284 +1563,284 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="104" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="106" />
         <source>Mail Account Tester</source>
         <translation>Mail Account Tester</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="121" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="123" />
         <source>Sa&amp;ved accounts:</source>
         <translation>&amp;Kayıtlı hesaplar:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="126" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="128" />
         <source>Saved accounts</source>
         <translation>Kayıtlı hesaplar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="130" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="132" />
         <source>Forget</source>
         <translation>Unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="200" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="206" />
         <source>Cop&amp;y report</source>
         <translation>Raporu kopyala</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="131" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="133" />
         <source>Forget the selected account and its passwords</source>
         <translation>Seçili hesabı ve parolalarını unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="157" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="160" />
         <source>Test rece&amp;iving</source>
         <translation>Posta al&amp;mayı test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="159" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="162" />
         <source>Test only the incoming server</source>
         <translation>Yalnızca gelen sunucuyu test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="160" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="163" />
         <source>Test se&amp;nding</source>
         <translation>P&amp;osta göndermeyi test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="162" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="165" />
         <source>Test only the outgoing server</source>
         <translation>Yalnızca giden sunucuyu test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="166" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="477" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="169" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="487" />
         <source>Test &amp;account</source>
         <translation>Hesabı &amp;test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="169" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="478" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="172" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="488" />
         <source>Test account</source>
         <translation>Hesabı test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="170" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="173" />
         <source>Test receiving and sending at the same time</source>
         <translation>Posta almayı ve göndermeyi aynı anda test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="195" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="198" />
         <source>Results of receiving and sending</source>
         <translation>Posta alma ve gönderme sonuçları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="202" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="208" />
         <source>Save report…</source>
         <translation>Raporu kaydet…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="173" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="176" />
         <source>Check many accounts…</source>
         <translation>Bir&amp;çok hesabı test et…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="175" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="178" />
         <source>Check the accounts of a CSV or Excel sheet at once (Ctrl+B)</source>
         <translation>Bir CSV veya Excel tablosundaki hesapları birlikte test edin (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="217" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="223" />
         <source>Open folder</source>
         <translation>Klasörü aç</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="218" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="224" />
         <source>Open the folder of the saved report</source>
         <translation>Kaydedilen raporun klasörünü aç</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="437" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="447" />
         <source>Cancelled after %1 s.</source>
         <translation>%1 sn sonra iptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="438" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="448" />
         <source>Cancelled.</source>
         <translation>İptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="467" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="477" />
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="468" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="478" />
         <source>Cancel the test</source>
         <translation>Testi iptal et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="472" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="482" />
         <source>Testing…</source>
         <translation>Test ediliyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="500" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="510" />
         <source>Receiving (%1)</source>
         <translation>Gelen posta (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="502" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="512" />
         <source>Sending (SMTP)</source>
         <translation>Giden posta (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="504" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="514" />
         <source>testing</source>
         <translation>test ediliyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="505" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="515" />
         <source>works</source>
         <translation>çalışıyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="505" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="515" />
         <source>failed</source>
         <translation>başarısız</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="506" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="516" />
         <source>cancelled</source>
         <translation>iptal edildi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="507" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="517" />
         <source>not tested</source>
         <translation>test edilmedi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="511" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="521" />
         <source>works, with a warning</source>
         <translation>çalışıyor, bir uyarıyla</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="523" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="533" />
         <source>the password crossed the network unencrypted.</source>
         <translation>parola ağda şifrelenmeden iletildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="524" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="534" />
         <source>it works only with the certificate you trusted.</source>
         <translation>yalnızca güvendiğiniz sertifikayla çalışıyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="526" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="536" />
         <source>Warning about receiving: %1</source>
         <translation>Posta alma uyarısı: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="527" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="537" />
         <source>Warning about sending: %1</source>
         <translation>Posta gönderme uyarısı: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="533" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="543" />
         <source>This account can receive and send mail.</source>
         <translation>Bu hesap posta alıp gönderebilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="535" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="545" />
         <source>Receiving works. Sending: %1</source>
         <translation>Posta alma çalışıyor. Posta gönderme: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="537" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="547" />
         <source>Sending works. Receiving: %1</source>
         <translation>Posta gönderme çalışıyor. Posta alma: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="539" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="549" />
         <source>Receiving and sending: %1</source>
         <translation>Posta alma ve gönderme: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="541" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="551" />
         <source>Receiving: %1 Sending: %2</source>
         <translation>Posta alma: %1 Posta gönderme: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="544" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="554" />
         <source>Receiving works. Sending was not tested.</source>
         <translation>Posta alma çalışıyor. Posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="545" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="555" />
         <source>Receiving: %1 Sending was not tested.</source>
         <translation>Posta alma: %1 Posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="547" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="557" />
         <source>Sending works. Receiving was not tested.</source>
         <translation>Posta gönderme çalışıyor. Posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="548" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="558" />
         <source>Sending: %1 Receiving was not tested.</source>
         <translation>Posta gönderme: %1 Posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="550" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="560" />
         <source>Nothing was tested.</source>
         <translation>Hiçbir şey test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="574" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="584" />
         <source>Report copied (Markdown, password removed).</source>
         <translation>Rapor kopyalandı (Markdown, parola çıkarıldı).</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="591" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="601" />
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="591" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="601" />
         <source>HTML (*.html)</source>
         <translation>HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="592" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="602" />
         <source>Save report</source>
         <translation>Raporu kaydet</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="602" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="612" />
         <source>Could not save the report: %1</source>
         <translation>Rapor kaydedilemedi: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="630" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="640" />
         <source>Subject</source>
         <translation>Sahibi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="630" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="640" />
         <source>Issuer</source>
         <translation>Veren</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="631" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="641" />
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 parmak izi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="636" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="646" />
         <source>Trust this certificate?</source>
         <translation>Bu sertifikaya güvenilsin mi?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="626" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="636" />
         <source>Only trust this certificate if you know it belongs to %1, for example a mail bridge on this computer or a server your organization runs.
 
 From now on the test will accept exactly this certificate for this server and port, and refuse any other.</source>
@@ -1799,47 +1849,47 @@ From now on the test will accept exactly this certificate for this server and po
 Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifikayı kabul edecek, başka her sertifikayı reddedecek.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="609" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="619" />
         <source>Report saved as %1</source>
         <translation>Rapor kaydedildi: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="640" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="650" />
         <source>Certificate trusted for this server. Test again.</source>
         <translation>Bu sunucu için sertifikaya güvenildi. Yeniden test edin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="648" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="658" />
         <source>The trusted certificate was removed.</source>
         <translation>Güvenilen sertifika kaldırıldı.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="655" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="665" />
         <source>(new account)</source>
         <translation>(yeni hesap)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="719" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="732" />
         <source>No system keychain is available, so the password is kept only until you close this window. It is never written to a file.</source>
         <translation>Kullanılabilir bir sistem anahtarlığı yok; bu yüzden parola yalnızca bu pencereyi kapatana kadar tutulur. Hiçbir zaman bir dosyaya yazılmaz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="749" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="764" />
         <source>Forget this account?</source>
         <translation>Bu hesap unutulsun mu?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="750" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="765" />
         <source>Forget “%1” and remove its passwords from the keychain?</source>
         <translation>“%1” unutulsun ve parolaları anahtarlıktan silinsin mi?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="760" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="776" />
         <source>Account and password forgotten.</source>
         <translation>Hesap ve parola unutuldu.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="764" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="780" />
         <source>The language changes the next time the window opens.</source>
         <translation>Dil, pencere bir sonraki açılışında değişir.</translation>
     </message>
@@ -1875,6 +1925,50 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
         <location filename="../../gui/mailtester/qt/views/plaintext.py" line="33" />
         <source>Send the password unencrypted anyway</source>
         <translation>Parolayı yine de şifrelemeden gönder</translation>
+    </message>
+</context>
+<context>
+    <name>RoundTripBox</name>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="46" />
+        <source> s</source>
+        <translation> sn</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="48" />
+        <source>Test message wait:</source>
+        <translation>Deneme iletisi bekleme süresi:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="50" />
+        <source>How long to wait for the test message, in seconds</source>
+        <translation>Deneme iletisinin ne kadar bekleneceği (saniye)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="70" />
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="122" />
+        <source>Send a test message</source>
+        <translation>Deneme iletisi gönder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="72" />
+        <source>Send one message from the address to itself, wait for it to arrive, then delete it</source>
+        <translation>Adresten kendisine bir ileti gönder, ulaşmasını bekle, sonra sil</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="113" />
+        <source>The test message needs the address as the user name.</source>
+        <translation>Deneme iletisi için kullanıcı adının e-posta adresi olması gerekir.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="123" />
+        <source>The test sends one short message from %1 to %1 itself, waits for it to arrive, then deletes it. It goes to no other address. Send it?</source>
+        <translation>Test, %1 adresinden yine %1 adresine kısa bir ileti gönderir, ulaşmasını bekler, sonra onu siler. İleti başka hiçbir adrese gitmez. Gönderilsin mi?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="137" />
+        <source>Sending a test message to %1 and waiting up to %2 s for it…</source>
+        <translation>%1 adresine deneme iletisi gönderiliyor ve en çok %2 sn bekleniyor…</translation>
     </message>
 </context>
 <context>
@@ -1966,6 +2060,196 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
         <location filename="../../gui/mailtester/qt/views/side.py" line="217" />
         <source>The test was stopped; nothing more was sent.</source>
         <translation>Test durduruldu; başka bir şey gönderilmedi.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInBox</name>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="65" />
+        <source>Cancel</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="69" />
+        <source>Paste a token instead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="73" />
+        <source>Sign-in settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="90" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="144" />
+        <source>Google</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="91" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="144" />
+        <source>Microsoft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="92" />
+        <source>OpenID Connect provider (issuer)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="95" />
+        <source>your organisation's app (client) id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="98" />
+        <source>Google Desktop clients only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="107" />
+        <source>extra scopes, separated by spaces</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="109" />
+        <source>Sign in with:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="110" />
+        <source>Client id:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="111" />
+        <source>Client secret:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="112" />
+        <source>Tenant:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="113" />
+        <source>Issuer:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="114" />
+        <source>Scopes:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="145" />
+        <source>your provider</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="153" />
+        <source>Sign in with %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="210" />
+        <source>Not signed in. The browser opens for %1's own sign-in page; this program never sees your password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="221" />
+        <source>Reading the sign-in settings of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="222" />
+        <source>Opening the browser to sign in with %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="223" />
+        <source>Waiting for the sign-in in a browser</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="224" />
+        <source>The browser came back with the sign-in answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="225" />
+        <source>Signed in: access token received (valid %1 s, scopes %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="226" />
+        <source>Signed in again with the stored refresh token (valid %1 s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="233" />
+        <source>Waiting for the browser: finish signing in there (up to %1 s).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="238" />
+        <source>The browser did not come back in time. Sign in again and finish the provider's pages in the browser.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="240" />
+        <source>The sign-in was cancelled or consent was refused in the browser.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="241" />
+        <source>The provider refused the sign-in: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="242" />
+        <source>A sign-in answer arrived that does not belong to this sign-in; it was refused. Sign in again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="244" />
+        <source>The sign-in answer names another issuer (%1); it was refused.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="245" />
+        <source>The provider did not give a token for the sign-in: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="246" />
+        <source>Cannot read the issuer's sign-in settings: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="247" />
+        <source>Cannot reach the sign-in server: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="248" />
+        <source>Check the sign-in settings: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="263" />
+        <source>Reading the sign-in settings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="271" />
+        <source>Sign-in cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="280" />
+        <source>Signed in with %1 as %2. The token is kept in memory only.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2278,6 +2562,19 @@ Geçerli base64 değil: sunucunun gönderdiği gibi gösteriliyor.</translation>
         <location filename="../../gui/mailtester/qt/views/timeline.py" line="172" />
         <source>Every line exchanged with the server, with decoded challenges</source>
         <translation>Sunucuyla alınıp verilen her satır, çözülmüş sorgularla birlikte</translation>
+    </message>
+</context>
+<context>
+    <name>_Wiring</name>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="372" />
+        <source>Sign-in:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="375" />
+        <source>Sign in first (or paste an access token).</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

@@ -136,6 +136,10 @@ WORDS = {
 }
 
 
+def _number(value: float, lang: str) -> str:
+    return f"{value:g}".replace(".", ",") if lang == "tr" else f"{value:g}"  # Turkish writes 0,5
+
+
 def summary_lines(rt: RoundTrip, lang: str = "en") -> list[str]:
     """The result in words, without the diagnosis: what was sent, where it arrived, the path, the checks."""
     w = WORDS.get(lang, WORDS["en"])
@@ -145,17 +149,17 @@ def summary_lines(rt: RoundTrip, lang: str = "en") -> list[str]:
     else:
         lines.append(w["not-sent"])
     if rt.arrived:
-        lines.append(w["arrived"].format(seconds=f"{rt.seconds:g}", folder=rt.folder) + " "
+        lines.append(w["arrived"].format(seconds=_number(rt.seconds or 0.0, lang), folder=rt.folder) + " "
                      + (w["deleted"] if rt.deleted else w["not-deleted"]) + ".")
         chain = hops(rt.received)
         if chain:
             lines.append(w["hops"].format(count=len(chain)))
             for n, hop in enumerate(chain, 1):
-                delay = w["delay"].format(delay=f"{hop.delay:g}") if hop.delay is not None else ""
+                delay = w["delay"].format(delay=_number(hop.delay, lang)) if hop.delay is not None else ""
                 lines.append(w["hop"].format(n=n, by=hop.by or hop.text[:80], delay=delay))
         checks = auth_summary(rt.authentication_results)
         lines.append(w["checks"].format(checks=", ".join(f"{k}={v}" for k, v in checks)) if checks
                      else w["no-checks"])
     elif rt.sent:
-        lines.append(w["not-arrived"].format(wait=f"{rt.wait:g}"))
+        lines.append(w["not-arrived"].format(wait=_number(rt.wait, lang)))
     return lines

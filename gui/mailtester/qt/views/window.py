@@ -45,6 +45,7 @@ from .detect import Detection
 from .diagnosis import MARKS, group_fingerprint, mark_color, mark_html
 from .focus import FocusButton
 from .form import DEMO, TOKEN_METHOD, AccountForm
+from .roundtrip import RoundTripBox, add_wait_setting
 from .side import SidePane, SideState
 
 log = logging.getLogger("mailtester.qt")
@@ -197,6 +198,9 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.panes[side], "")
             self._update_tab(side)
         right_layout.addWidget(self.tabs, 1)
+        self.round_trip = RoundTripBox(settings, add_wait_setting(self.form.advanced, settings), lang, right,
+                                       self._spawn, self._data_text)  # after a test in which both sides work
+        right_layout.addWidget(self.round_trip)
         self.copy_report_button = QPushButton(self.tr("Cop&y report"), right)
         self.copy_report_button.setObjectName("copyReportButton")
         self.save_report_button = QPushButton(self.tr("Save report\u2026"), right)
@@ -420,6 +424,7 @@ class MainWindow(QMainWindow):
     def on_round_finished(self, report: object) -> None:
         assert isinstance(report, AccountReport)
         self._show_account_verdict(report)
+        self.round_trip.account_tested(report)
         failed = [s for s in SIDES if (r := report.of(s)) is not None and not r.result.ok]
         current = self.tabs.currentWidget()
         if failed and not (isinstance(current, SidePane) and current.side in failed):

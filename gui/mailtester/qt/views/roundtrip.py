@@ -1,0 +1,164 @@
+"""The round trip in the window: after an account test in which both sides worked, "Send a test
+message" sends one message from the address to itself (driver/roundtrip.py, new logins with the
+settings the test used), waits for it and deletes it; the result in words below the results.
+The first time, a confirmation says what will happen (remembered in the settings); the wait is
+under Advanced."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...knowledge.roundtrip import WORDS, RoundTrip, diagnosis_of, summary_lines
+from ...model import CheckSettings
+from ..controllers.check import AccountReport
+from ..neutral import rich
+from .diagnosis import mark_html
+
+CONFIRMED_KEY = "roundTrip/confirmed"
+WAIT_KEY = "roundTrip/wait"
+DEFAULT_WAIT = 60.0
+MAX_WAIT = 3600.0
+
+
+def add_wait_setting(advanced: QWidget, settings: QSettings) -> QDoubleSpinBox:
+    """The round trip's wait, as a row of the form's Advanced area; kept in the settings."""
+    spin = QDoubleSpinBox(advanced)
+    spin.setObjectName("roundTripWaitSpin")
+    spin.setRange(5, MAX_WAIT)
+    spin.setDecimals(0)
+    try:
+        spin.setValue(float(settings.value(WAIT_KEY, DEFAULT_WAIT)))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        spin.setValue(DEFAULT_WAIT)
+    spin.setSuffix(QCoreApplication.translate("RoundTripBox", " s"))
+    spin.valueChanged.connect(lambda value: settings.setValue(WAIT_KEY, value))
+    label = QLabel(QCoreApplication.translate("RoundTripBox", "Test message wait:"), advanced)
+    label.setBuddy(spin)
+    spin.setAccessibleName(QCoreApplication.translate("RoundTripBox",
+                                                      "How long to wait for the test message, in seconds"))
+    layout = advanced.layout()
+    assert isinstance(layout, QFormLayout)
+    layout.addRow(label, spin)
+    return spin
+
+
+def address_of(settings: CheckSettings) -> str:
+    user = settings.credentials.user.strip()
+    return user if "@" in user and not user.startswith("@") else ""
+
+
+class RoundTripBox(QWidget):
+    def __init__(self, settings: QSettings, wait: QDoubleSpinBox, lang: str, parent: QWidget,
+                 spawn: Callable[[Coroutine[Any, Any, None]], None], data_text: Callable[[str], str] = str) -> None:
+        super().__init__(parent)
+        self.setObjectName("roundTripBox")
+        self.settings, self.wait, self.lang, self._data_text = settings, wait, lang, data_text
+        self._spawn = spawn  # the window's: its tasks end when it closes
+        self.button = QPushButton(self.tr("Send a test message"), self)
+        self.button.setObjectName("roundTripButton")
+        self.button.setToolTip(self.tr("Send one message from the address to itself, wait for it to arrive, "
+                                       "then delete it"))
+        self.status = QLabel(self)
+        self.status.setObjectName("roundTripStatus")
+        self.status.setWordWrap(True)
+        self.result = QLabel(self)
+        self.result.setObjectName("roundTripResult")
+        self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.RichText)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row = QHBoxLayout()
+        row.addWidget(self.button)
+        row.addWidget(self.status, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.result)
+        self.result.hide()
+        self.hide()
+        self.button.clicked.connect(self.on_clicked)
+        self._sides: tuple[CheckSettings, CheckSettings] | None = None
+        self.running = False
+        self.last: RoundTrip | None = None
+
+    def account_tested(self, report: AccountReport) -> None:
+        """Offered after a test in which both sides worked, with the settings that test used."""
+        if self.running:
+            return
+        inc, out = report.incoming, report.outgoing
+        both = inc is not None and out is not None and inc.result.ok and out.result.ok
+        self.setVisible(both)
+        self.result.hide()
+        self.status.clear()
+        if not both:
+            self._sides = None
+            return
+        assert inc is not None and out is not None
+        self._sides = (out.result.settings, inc.result.settings)
+        address = address_of(out.result.settings) or address_of(inc.result.settings)
+        self.button.setEnabled(bool(address))
+        if not address:
+            self.status.setText(self.tr("The test message needs the address as the user name."))
+
+    def on_clicked(self) -> None:
+        if self._sides is None:
+            return
+        out, inc = self._sides
+        address = address_of(out) or address_of(inc)
+        if not self.settings.value(CONFIRMED_KEY, False, type=bool):
+            answer = QMessageBox.question(
+                self, self.tr("Send a test message"),
+                self.tr("The test sends one short message from %1 to %1 itself, waits for it to arrive, "
+                        "then deletes it. It goes to no other address. Send it?").replace("%1", address))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            self.settings.setValue(CONFIRMED_KEY, True)
+        self.running = True
+        self._spawn(self.run(out, inc, address))
+
+    async def run(self, out: CheckSettings, inc: CheckSettings, address: str) -> None:
+        from ...driver.roundtrip import round_trip
+
+        wait = self.wait.value()
+        self.button.setEnabled(False)
+        self.result.hide()
+        self.status.setText(self.tr("Sending a test message to %1 and waiting up to %2 s for it\u2026")
+                            .replace("%1", address).replace("%2", f"{wait:g}"))
+        try:
+            _out, _inc, rt = await round_trip(out, inc, address, wait)
+        finally:
+            self.running = False
+            self.button.setEnabled(True)
+        self.status.clear()
+        self.show_result(rt)
+
+    def show_result(self, rt: RoundTrip) -> None:
+        self.last = rt
+        lang = self.lang if self.lang in WORDS else "en"
+        diagnosis = diagnosis_of(rt, host="", lang=lang, surface="window")
+        words = WORDS[lang]
+        mark = mark_html("works" if rt.ok else "failed", self)
+        head = words["ok"] if rt.ok else f"{words['failed']}: {diagnosis.title if diagnosis else ''}"
+        parts = [f"{mark} <b>{rich(self._data_text(words['title']))}: {rich(self._data_text(head))}</b>"]
+        parts += [rich(self._data_text(line)).replace(" ", "&nbsp;", 2 if line.startswith("  ") else 0)
+                  for line in summary_lines(rt, lang)]
+        if diagnosis is not None:
+            parts.append(rich(self._data_text(diagnosis.explanation)))
+            parts += [rich(self._data_text(f"{i}. {fix}")) for i, fix in enumerate(diagnosis.fixes, 1)]
+            if diagnosis.server_said:
+                parts.append("<i>" + rich(self._data_text(" ".join(diagnosis.server_said))) + "</i>")
+        self.result.setText("<br>".join(parts))
+        self.result.setAccessibleName(" ".join(summary_lines(rt, lang)))
+        self.result.show()

@@ -1,0 +1,61 @@
+"""The round trip in the window, against the suite's Postfix and Dovecot: offered after an account test
+in which both sides worked, asked once, the result in words; rendered offscreen (en, tr)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QAbstractButton, QLabel
+
+from mailtester.app import create_window
+from mailtester.qt.controllers.accounts import Keychain
+from tests.qt.test_account import fill_incoming
+from tests.qt.test_window import fill, find, run_account
+from tests.secret_search import find_secrets
+
+# Set to a folder (packaging/screenshots) to keep the renderings there too.
+SHOTS = os.environ.get("MAILTESTER_ROUND_TRIP_SHOTS")
+
+
+@pytest.fixture(params=["en", "tr"])
+def window(request, qtbot, qloop, memory_keyring, settings_file):
+    w = create_window(QSettings(str(settings_file), QSettings.Format.IniFormat), Keychain(), lang=request.param)
+    qtbot.addWidget(w)
+    w.resize(1100, 760)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def test_send_a_test_message_after_the_account_test(qtbot, window, postfix, questions, tmp_path):
+    user, password = postfix.user(0)
+    box = window.round_trip
+    assert not box.isVisible()
+    fill(window, postfix.host, postfix.submission, "starttls", user, password, ca_file=postfix.ca_file)
+    fill_incoming(window, "imap", postfix.mail_host, postfix.imaps, "tls")
+    assert run_account(qtbot, window).ok
+    button = find(window, QAbstractButton, "roundTripButton")
+    assert box.isVisible() and button.isEnabled()
+    window.form.advanced.findChild(type(window.form.timeout_spin), "roundTripWaitSpin").setValue(10)
+    for attempt in (1, 2):
+        box.last = None
+        button.click()
+        qtbot.waitUntil(lambda: box.last is not None, timeout=30000)
+        assert box.last.ok and box.last.deleted and box.last.folder == "INBOX", (box.last.step, box.last.detail)
+        assert len(questions) == 1, attempt  # asked the first time only
+    assert user in questions[0][1]
+    text = find(window, QLabel, "roundTripResult").accessibleName()
+    words = ("arrived in", "in INBOX and was deleted", "2 hops") if window.lang == "en" else (
+        "sn içinde INBOX klasörüne ulaştı ve silindi", "2 durak")
+    for word in words:
+        assert word in text, text
+    assert window.settings.value("roundTrip/confirmed", False, type=bool)
+    assert float(window.settings.value("roundTrip/wait")) == 10
+    assert find_secrets(find(window, QLabel, "roundTripResult").text() + text, [password]) == []
+    path = tmp_path / f"round-trip-{window.lang}.png"
+    assert window.grab().save(str(path)) and path.stat().st_size > 10_000
+    if SHOTS:
+        shutil.copy(path, os.path.join(SHOTS, path.name))
