@@ -64,7 +64,7 @@ WORDS: dict[str, dict[str, str]] = {
         "res-found": "bulundu", "res-none": "bulunamadı", "res-error": "hata",
         "db": "Sağlayıcı veritabanı", "ispdb": "{0} için çevrim içi veritabanı (ISPDB)",
         "autodiscover": "{0} için Autodiscover", "mx": "{0} alan adının MX kaydı",
-        "srv": "{0} alan adının SRV kayıtları", "guess": "{0} alan adının yaygın adlarının yoklanması",
+        "srv": "{0} alan adının SRV kayıtları", "guess": "{0} için yaygın sunucu adlarının yoklanması",
         "probe": "{0} yoklaması", "plain-http": "{0} (şifresiz HTTP)",
         "incoming": "Gelen", "outgoing": "Giden", "nothing-side": "bulunamadı",
         "port": "bağlantı noktası", "user": "kullanıcı {0}", "no-user": "veritabanında kullanıcı adı yok",
