@@ -60,6 +60,13 @@ TR = {
     "Accounts and their results": "Hesaplar ve sonuçları",
     "Table corner": "Tablo köşesi",
     "Choose a row to see its test.": "Testini görmek için bir satır seçin.",
+    "A sheet has a header row and one row per account: a column of email addresses or user names, and a "
+    "password_ref column (env:NAME, file:PATH, or prompt to be asked here) or a password column. Columns for the "
+    "server (host, port, security, protocol, mechanism) are optional; Columns\u2026 says which column holds what.":
+        "Bir tabloda bir başlık satırı ve her hesap için bir satır bulunur: e-posta adresleri veya kullanıcı "
+        "adlarından oluşan bir sütun ve bir password_ref sütunu (env:AD, file:YOL ya da burada sorulması için "
+        "prompt) veya bir parola sütunu. Sunucu sütunları (host, port, security, protocol, mechanism) isteğe "
+        "bağlıdır; hangi sütunda ne olduğunu Sütunlar\u2026 ile belirtebilirsiniz.",
     "Timeline of the selected account": "Seçilen hesabın zaman çizelgesi",
     "Diagnosis of the selected account": "Seçilen hesabın tanısı",
     "Export &CSV\u2026": "CSV olarak dışa ak&tar\u2026",
@@ -69,7 +76,16 @@ TR = {
         "Her satırın zaman çizelgesi ve tanısıyla bir özet sayfası",
     "Open a sheet of accounts": "Bir hesap tablosu açın",
     "Sheets (*.csv *.xlsx *.txt);;All files (*)": "Tablolar (*.csv *.xlsx *.txt);;Tüm dosyalar (*)",
-    "pasted rows": "yapıştırılan satırlar",
+    "Accounts pasted: %1": "Yapıştırılan hesaplar: %1",
+    "Stopped before or during its test": "Testinden önce veya testi sırasında durduruldu",
+    "Not tried: its server showed signs of rate limiting": "Denenmedi: sunucusu hız sınırlaması belirtileri gösterdi",
+    "No server given, and none found for its domain": "Sunucu verilmedi ve alan adı için de bulunamadı",
+    "No password or password reference in the row": "Satırda parola veya parola başvurusu yok",
+    "The password's environment variable is not set": "Parolanın ortam değişkeni tanımlı değil",
+    "The password file cannot be read": "Parola dosyası okunamıyor",
+    "The password file can be read by others": "Parola dosyası başkalarınca okunabiliyor",
+    "No password was typed for its reference": "Başvurusu için parola yazılmadı",
+    "The password cannot be sent as it is": "Parola olduğu gibi gönderilemiyor",
     "This sheet cannot be used: %1": "Bu tablo kullanılamıyor: %1",
     "Accounts in %1: %2": "%1 içindeki hesaplar: %2",
     "(none)": "(yok)",
@@ -533,21 +549,6 @@ TR = {
         "aradaki ağlar) onu okuyabilir. Yalnızca bu bilgisayardaki ya da güvendiğiniz bir ağdaki bir sunucu için "
         "kullanın.",
     "Send the password unencrypted anyway": "Parolayı yine de şifrelemeden gönder",
-    # the round trip (views/roundtrip.py)
-    "Send a test message": "Deneme iletisi gönder",
-    "Send one message from the address to itself, wait for it to arrive, then delete it":
-        "Adresten kendisine bir ileti gönder, ulaşmasını bekle, sonra sil",
-    "The test message needs the address as the user name.":
-        "Deneme iletisi için kullanıcı adının e-posta adresi olması gerekir.",
-    "The test sends one short message from %1 to %1 itself, waits for it to arrive, then deletes it. "
-    "It goes to no other address. Send it?":
-        "Test, %1 adresinden yine %1 adresine kısa bir ileti gönderir, ulaşmasını bekler, sonra onu siler. "
-        "İleti başka hiçbir adrese gitmez. Gönderilsin mi?",
-    "Sending a test message to %1 and waiting up to %2 s for it\u2026":
-        "%1 adresine deneme iletisi gönderiliyor ve en çok %2 sn bekleniyor\u2026",
-    "Test message wait:": "Deneme iletisi bekleme süresi:",
-    "How long to wait for the test message, in seconds": "Deneme iletisinin ne kadar bekleneceği (saniye)",
-    # (end of views/roundtrip.py)
 }
 
 

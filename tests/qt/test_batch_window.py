@@ -162,7 +162,8 @@ def test_stop_mid_run_keeps_the_finished_rows(qtbot, batch, postfix, serve, qloo
     combo.activated.emit(combo.currentIndex())
     assert batch.proxy.rowCount() == 4
     batch.table.selectRow(0)
-    assert batch.detail.currentWidget() is batch.detail_note and "Stopped" in batch.detail_note.text()
+    note = batch.detail_note.text()
+    assert batch.detail.currentWidget() is batch.detail_note and "Stopped" in note and "this row ran" in note
     assert batch.start_button.isEnabled() and batch.export_csv_button.isEnabled()
     pending = [t for t in asyncio.all_tasks(qloop) if "BatchController" in repr(t.get_coro())]
     assert pending == []

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 
 from ...batch import RowResult, RowStatus, Sheet, SheetRow
 from ...knowledge.report import Report, build_report
-from ..neutral import neutral
+from ..neutral import neutral, tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -50,6 +50,18 @@ STATUS_TEXTS = {
     RowStatus.NO_SERVER: QT_TRANSLATE_NOOP("BatchModel", "No server given"),
     RowStatus.RUNNING: QT_TRANSLATE_NOOP("BatchModel", "Testing\u2026"),
     RowStatus.WAITING: QT_TRANSLATE_NOOP("BatchModel", "Waiting"),
+}
+# The batch's own outcomes for rows that never reached a server (mailtester.batch), by id.
+BATCH_TITLES = {
+    "batch.cancelled": QT_TRANSLATE_NOOP("BatchModel", "Stopped before or during its test"),
+    "batch.deferred": QT_TRANSLATE_NOOP("BatchModel", "Not tried: its server showed signs of rate limiting"),
+    "batch.no-server": QT_TRANSLATE_NOOP("BatchModel", "No server given, and none found for its domain"),
+    "batch.no-password": QT_TRANSLATE_NOOP("BatchModel", "No password or password reference in the row"),
+    "batch.secret-env": QT_TRANSLATE_NOOP("BatchModel", "The password's environment variable is not set"),
+    "batch.secret-file": QT_TRANSLATE_NOOP("BatchModel", "The password file cannot be read"),
+    "batch.secret-file-open": QT_TRANSLATE_NOOP("BatchModel", "The password file can be read by others"),
+    "batch.secret-prompt": QT_TRANSLATE_NOOP("BatchModel", "No password was typed for its reference"),
+    "batch.secret-invalid": QT_TRANSLATE_NOOP("BatchModel", "The password cannot be sent as it is"),
 }
 HEADERS = (QT_TRANSLATE_NOOP("BatchModel", "#"), QT_TRANSLATE_NOOP("BatchModel", "Account"),
            QT_TRANSLATE_NOOP("BatchModel", "Server"), QT_TRANSLATE_NOOP("BatchModel", "Result"),
@@ -141,8 +153,8 @@ class BatchModel(QAbstractTableModel):
         report = self.report(row)
         if report is not None and report.diagnosis is not None:
             return neutral(report.diagnosis.title)
-        result = self.result(row)
-        return (result.diagnosis_id if result else None) or ""
+        did = (r.diagnosis_id if (r := self.result(row)) else None) or ""
+        return _tr(str(BATCH_TITLES[did])) if did in BATCH_TITLES else did
 
     def sheet_row(self, row: int) -> SheetRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -214,8 +226,11 @@ class BatchModel(QAbstractTableModel):
                 if role == SortRole:
                     return elapsed if elapsed is not None else -1.0
                 return "" if elapsed is None else f"{elapsed:.1f} s"
-        if role == Qt.ItemDataRole.ToolTipRole and column == DIAGNOSIS and result and result.diagnosis_id:
-            return result.diagnosis_id
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell too narrow for it (Qt reads rich text)
+            if column == EMAIL:
+                return tooltip(row.email)
+            if column == DIAGNOSIS and result and result.diagnosis_id:
+                return tooltip(f"{self.diagnosis_title(i)}\n{result.diagnosis_id}")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (NUMBER, TIME):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -228,6 +228,7 @@ class BatchWindow(QWidget):
         run_row = QHBoxLayout()
         options = QFormLayout()
         options.setContentsMargins(0, 0, 0, 0)
+        options.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)  # a combo as wide as its text
         self.protocol_combo = QComboBox(self)
         self.protocol_combo.setObjectName("batchProtocolCombo")
         self.protocol_combo.setAccessibleName(self.tr("Protocol for the rows that name none"))
@@ -308,7 +309,7 @@ class BatchWindow(QWidget):
         header = self.table.horizontalHeader()
         # fixed widths: fitting the contents would measure every row at each update
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in ((NUMBER, 4), (EMAIL, 16), (SERVER, 12), (STATUS, 10), (DIAGNOSIS, 16), (TIME, 5)):
+        for column, width in ((NUMBER, 3), (EMAIL, 17), (SERVER, 11), (STATUS, 11), (DIAGNOSIS, 14), (TIME, 4)):
             header.resizeSection(column, width * em)
         header.setSectionResizeMode(DIAGNOSIS, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self.on_table_selection_changed)
@@ -319,6 +320,7 @@ class BatchWindow(QWidget):
         self.detail_note.setObjectName("batchDetailNote")
         self.detail_note.setWordWrap(True)
         self.detail_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail_note.setMargin(3 * self.fontMetrics().height())
         self.pane = SidePane(Side.OUTGOING, self.detail)  # the single-account view's steps, timeline, panel
         self.pane.timeline.setAccessibleName(self.tr("Timeline of the selected account"))
         self.pane.panel.setAccessibleName(self.tr("Diagnosis of the selected account"))
@@ -330,6 +332,7 @@ class BatchWindow(QWidget):
         self.split.setChildrenCollapsible(False)
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 2)
+        self.split.setSizes([700, 500])
         layout.addWidget(self.split, 1)
 
         bottom = QHBoxLayout()
@@ -377,6 +380,7 @@ class BatchWindow(QWidget):
         self._update_filter()
         self._update_progress()
         self._update_state()
+        self._show_detail()
 
     # -- the sheet ----------------------------------------------------------------------
 
@@ -410,7 +414,7 @@ class BatchWindow(QWidget):
         return self._read()
 
     def load_text(self, text: str) -> bool:
-        self._source, self._name = (None, text), self.tr("pasted rows")
+        self._source, self._name = (None, text), ""
         return self._read()
 
     def _mapping(self) -> dict[str, str]:
@@ -441,8 +445,9 @@ class BatchWindow(QWidget):
         if sheet is None:
             self.sheet_label.setText(self.tr("No sheet yet: open a file or paste rows."))
         else:
-            self.sheet_label.setText(self.tr("Accounts in %1: %2").replace("%1", neutral(self._name)).replace(
-                "%2", str(len(sheet.rows))))
+            self.sheet_label.setText(
+                self.tr("Accounts in %1: %2").replace("%1", neutral(self._name)).replace("%2", str(len(sheet.rows)))
+                if self._name else self.tr("Accounts pasted: %1").replace("%1", str(len(sheet.rows))))
         headers = sheet.headers if sheet is not None else headers or []
         columns = sheet.columns if sheet is not None else {}
         for field, combo in self.column_combos.items():
@@ -548,6 +553,7 @@ class BatchWindow(QWidget):
         done = total - counts[RowStatus.WAITING] - counts[RowStatus.RUNNING]
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
+        self.progress.setVisible(bool(total))  # "0 / 1" before any sheet would say nothing true
         if not total:
             self.progress_label.clear()
             return
@@ -630,10 +636,17 @@ class BatchWindow(QWidget):
         report = self.model.report(row) if row is not None else None
         self._shown = result if row is not None else False
         if report is None:
-            if row is None:
+            if row is None and self.sheet is None:
+                text = self.tr("A sheet has a header row and one row per account: a column of email addresses "
+                               "or user names, and a password_ref column (env:NAME, file:PATH, or prompt to be "
+                               "asked here) or a password column. Columns for the server (host, port, security, "
+                               "protocol, mechanism) are optional; Columns\u2026 says which column holds what.")
+            elif row is None:
                 text = self.tr("Choose a row to see its test.")
-            elif result is not None:
-                text = status_text(result.status) + (f"\n{result.diagnosis_id}" if result.diagnosis_id else "")
+            elif result is not None:  # a row that reached no server: what the batch says of it
+                title = self.model.diagnosis_title(row)
+                text = "\n\n".join(t for t in (status_text(result.status), title if title != status_text(
+                    result.status) else "", neutral(result.detail)) if t)
             else:
                 text = status_text(self.model.status(row))
             self.detail_note.setText(text)
