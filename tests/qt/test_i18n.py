@@ -17,6 +17,7 @@ from mailtester.knowledge.diagnose import texts
 from mailtester.protocol.events import NOTES
 from mailtester.qt.controllers.accounts import Keychain
 from mailtester.qt.i18n import NOTE_TEXTS, install
+from mailtester.qt.views.eliding import ElidingComboBox
 from mailtester.qt.views.form import DEMO, DEMO_FAIL
 
 from .test_window import find, panel_text, run, select_provider, timeline_texts
@@ -88,6 +89,10 @@ def clipped(window: QWidget) -> list[str]:
                 problems.append(f"label {w.objectName() or w.text()[:40]!r}: needs {need}, has {w.width()}")
             if w.wordWrap() and w.heightForWidth(w.width()) > w.height() + 1:
                 problems.append(f"label {w.objectName() or w.text()[:40]!r}: too short for its lines")
+        elif isinstance(w, ElidingComboBox):  # a long choice ends in "…" within the room it is drawn in
+            need = w.fontMetrics().horizontalAdvance(w.shown_text())
+            if need > w.room() or not (w.shown_text() == w.currentText() or w.shown_text().endswith("\u2026")):
+                problems.append(f"ElidingComboBox {w.objectName()!r}: {w.shown_text()!r} needs {need}, has {w.room()}")
         elif isinstance(w, QComboBox):  # the current choice must show whole (the list shows all of them)
             need = w.fontMetrics().horizontalAdvance(w.currentText()) + 36
             if need > w.width() + 1:
@@ -99,7 +104,7 @@ def clipped(window: QWidget) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["en", "tr", "pseudo"])
-@pytest.mark.parametrize("size", [(900, 600), (1100, 760)])
+@pytest.mark.parametrize("size", [(900, 600), (1366, 900)])
 def test_no_clipped_text(qtbot, qloop, memory_keyring, tmp_path, size, lang):
     w = create_window(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), Keychain(), lang=lang)
     qtbot.addWidget(w)

@@ -43,6 +43,7 @@ from ..i18n import PSEUDO, stretch
 from ..neutral import neutral, rich
 from .detect import Detection
 from .diagnosis import MARKS, group_fingerprint, mark_color, mark_html
+from .eliding import ElidingComboBox
 from .focus import FocusButton
 from .form import DEMO, TOKEN_METHOD, AccountForm
 from .roundtrip import RoundTripBox, add_wait_setting
@@ -120,7 +121,7 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         acc_row = QHBoxLayout()
         acc_label = QLabel(self.tr("Sa&ved accounts:"), left)
-        self.account_combo = QComboBox(left)
+        self.account_combo = ElidingComboBox(left)  # a long saved account ends in "…", whole in its tooltip
         self.account_combo.setObjectName("accountCombo")
         self.account_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.account_combo.setMinimumContentsLength(12)
