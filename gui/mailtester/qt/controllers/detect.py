@@ -99,7 +99,7 @@ class DetectController(QObject):
                 result: DetectResult = await detect(address, dns_server=self.dns_server, ca_file=ca_file,
                                                     timeout=self.timeout, progress=report)
             else:
-                result = lookup_bundled(address)
+                result = await asyncio.to_thread(lookup_bundled, address)  # its first call reads the database
                 report(result.sources[0])
         except asyncio.CancelledError:
             return

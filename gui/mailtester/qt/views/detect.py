@@ -444,7 +444,7 @@ class Detection(QObject):
 
     def in_chain(self, chain: list[QWidget]) -> list[QWidget]:
         """The window's focus chain with these controls where they are shown."""
-        after: dict[QWidget, list[QWidget]] = {self.form.top_user_edit: [self.find_button],
+        after: dict[QWidget, list[QWidget]] = {self.form.suggestion_button: [self.find_button],  # the row above
                                                self.form.allow_plaintext_check: [self.online_check]}
         out: list[QWidget] = []
         f = self.form
