@@ -549,6 +549,21 @@ TR = {
         "aradaki ağlar) onu okuyabilir. Yalnızca bu bilgisayardaki ya da güvendiğiniz bir ağdaki bir sunucu için "
         "kullanın.",
     "Send the password unencrypted anyway": "Parolayı yine de şifrelemeden gönder",
+    # the round trip (views/roundtrip.py)
+    "Send a test message": "Deneme iletisi gönder",
+    "Send one message from the address to itself, wait for it to arrive, then delete it":
+        "Adresten kendisine bir ileti gönder, ulaşmasını bekle, sonra sil",
+    "The test message needs the address as the user name, the same for receiving and sending.":
+        "Deneme iletisi için kullanıcı adının, alma ve gönderme için aynı e-posta adresi olması gerekir.",
+    "The test sends one short message from %1 to %1 itself, waits for it to arrive, then deletes it. "
+    "It goes to no other address. Send it?":
+        "Test, %1 adresinden yine %1 adresine kısa bir ileti gönderir, ulaşmasını bekler, sonra onu siler. "
+        "İleti başka hiçbir adrese gitmez. Gönderilsin mi?",
+    "Sending a test message to %1 and waiting up to %2 s for it\u2026":
+        "%1 adresine deneme iletisi gönderiliyor ve en çok %2 sn bekleniyor\u2026",
+    "Test message wait:": "Deneme iletisi bekleme süresi:",
+    "How long to wait for the test message, in seconds": "Deneme iletisinin ne kadar bekleneceği (saniye)",
+    # (end of views/roundtrip.py)
 }
 
 

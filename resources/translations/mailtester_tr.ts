@@ -125,7 +125,7 @@
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/form.py" line="298" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="735" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="738" />
         <source>Passw&amp;ord:</source>
         <translation>&amp;Parola:</translation>
     </message>
@@ -165,37 +165,37 @@
         <translation>Bu hesabı &amp;hatırla</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="412" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="415" />
         <source>Port:</source>
         <translation>Port:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="439" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="442" />
         <source>Normal password</source>
         <translation>Normal parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="440" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="443" />
         <source>The protocol's own login command (IMAP LOGIN, POP3 USER and PASS)</source>
         <translation>Protokolün kendi giriş komutu (IMAP LOGIN, POP3 USER ve PASS)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="482" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="485" />
         <source>Email address or user name for the incoming server</source>
         <translation>Gelen sunucu için e-posta adresi veya kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="483" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="486" />
         <source>User name for the outgoing server</source>
         <translation>Giden sunucunun kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="484" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="487" />
         <source>Email address or user name</source>
         <translation>E-posta adresi veya kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="875" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="878" />
         <source>Both servers use the password above, so choose an OAuth2 access token for both or for neither, or give the outgoing server its own.</source>
         <translation>İki sunucu da yukarıdaki parolayı kullanıyor; bu yüzden OAuth2 erişim belirtecini ya ikisinde de seçin ya da hiçbirinde seçmeyin. Dilerseniz giden sunucuya ayrı bir parola verin.</translation>
     </message>
@@ -207,23 +207,23 @@
     <message>
         <location filename="../../gui/mailtester/qt/views/form.py" line="196" />
         <location filename="../../gui/mailtester/qt/views/form.py" line="214" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="507" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="510" />
         <source>Show</source>
         <translation>Göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="746" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="749" />
         <source>Show password</source>
         <translation>Parolayı göster</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/form.py" line="239" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="732" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="735" />
         <source>Pass&amp;word:</source>
         <translation>Paro&amp;la:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="741" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="744" />
         <source>Password</source>
         <translation>Parola</translation>
     </message>
@@ -243,17 +243,17 @@
         <translation>Giden posta sunucusu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="429" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="432" />
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="430" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="433" />
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="431" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="434" />
         <source>None (unencrypted)</source>
         <translation>Yok (şifrelenmemiş)</translation>
     </message>
@@ -264,13 +264,13 @@
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/form.py" line="331" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="437" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="440" />
         <source>Automatic</source>
         <translation>Otomatik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="444" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="741" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="447" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="744" />
         <source>OAuth2 access token</source>
         <translation>OAuth2 erişim belirteci</translation>
     </message>
@@ -345,74 +345,74 @@
         <translation>Pencerenin dili</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="507" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="510" />
         <source>Hide</source>
         <translation>Gizle</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="555" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="558" />
         <source>automatic</source>
         <translation>otomatik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="596" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="599" />
         <source>This looks like a %1 address.</source>
         <translation>Bu bir %1 adresine benziyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="597" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="600" />
         <source>Use %1 settings</source>
         <translation>%1 ayarlarını kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="606" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="609" />
         <source>Choose a CA certificate file</source>
         <translation>Bir CA sertifika dosyası seçin</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="607" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="610" />
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Sertifikalar (*.pem *.crt *.cer);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="732" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="735" />
         <source>Access to&amp;ken:</source>
         <translation>Erişim &amp;belirteci:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="735" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="738" />
         <source>Access t&amp;oken:</source>
         <translation>Erişim bel&amp;irteci:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="736" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="743" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="739" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="746" />
         <source>Access token for the incoming server</source>
         <translation>Gelen sunucu için erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="737" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="744" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="740" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="747" />
         <source>Password for the incoming server</source>
         <translation>Gelen sunucunun parolası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="738" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="741" />
         <source>Access token for the outgoing server</source>
         <translation>Giden sunucu için erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="739" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="742" />
         <source>Password for the outgoing server</source>
         <translation>Giden sunucunun parolası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="862" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="865" />
         <source>The user name starts or ends with a space.</source>
         <translation>Kullanıcı adı bir boşlukla başlıyor ya da bitiyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="858" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="861" />
         <source>This file does not exist.</source>
         <translation>Bu dosya yok.</translation>
     </message>
@@ -422,17 +422,17 @@
         <translation>Diğer (sunucuları kendiniz girin)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="869" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="872" />
         <source>Enter the email address or user name.</source>
         <translation>E-posta adresini veya kullanıcı adını girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="871" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="874" />
         <source>Enter the access token.</source>
         <translation>Erişim belirtecini girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="872" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="875" />
         <source>Enter the password.</source>
         <translation>Parolayı girin.</translation>
     </message>
@@ -1563,284 +1563,284 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="104" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="106" />
         <source>Mail Account Tester</source>
         <translation>Mail Account Tester</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="121" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="123" />
         <source>Sa&amp;ved accounts:</source>
         <translation>&amp;Kayıtlı hesaplar:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="126" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="128" />
         <source>Saved accounts</source>
         <translation>Kayıtlı hesaplar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="130" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="132" />
         <source>Forget</source>
         <translation>Unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="200" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="206" />
         <source>Cop&amp;y report</source>
         <translation>Raporu kopyala</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="131" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="133" />
         <source>Forget the selected account and its passwords</source>
         <translation>Seçili hesabı ve parolalarını unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="157" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="160" />
         <source>Test rece&amp;iving</source>
         <translation>Posta al&amp;mayı test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="159" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="162" />
         <source>Test only the incoming server</source>
         <translation>Yalnızca gelen sunucuyu test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="160" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="163" />
         <source>Test se&amp;nding</source>
         <translation>P&amp;osta göndermeyi test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="162" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="165" />
         <source>Test only the outgoing server</source>
         <translation>Yalnızca giden sunucuyu test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="166" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="477" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="169" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="487" />
         <source>Test &amp;account</source>
         <translation>Hesabı &amp;test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="169" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="478" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="172" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="488" />
         <source>Test account</source>
         <translation>Hesabı test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="170" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="173" />
         <source>Test receiving and sending at the same time</source>
         <translation>Posta almayı ve göndermeyi aynı anda test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="195" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="198" />
         <source>Results of receiving and sending</source>
         <translation>Posta alma ve gönderme sonuçları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="202" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="208" />
         <source>Save report…</source>
         <translation>Raporu kaydet…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="173" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="176" />
         <source>Check many accounts…</source>
         <translation>Bir&amp;çok hesabı test et…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="175" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="178" />
         <source>Check the accounts of a CSV or Excel sheet at once (Ctrl+B)</source>
         <translation>Bir CSV veya Excel tablosundaki hesapları birlikte test edin (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="217" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="223" />
         <source>Open folder</source>
         <translation>Klasörü aç</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="218" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="224" />
         <source>Open the folder of the saved report</source>
         <translation>Kaydedilen raporun klasörünü aç</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="437" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="447" />
         <source>Cancelled after %1 s.</source>
         <translation>%1 sn sonra iptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="438" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="448" />
         <source>Cancelled.</source>
         <translation>İptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="467" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="477" />
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="468" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="478" />
         <source>Cancel the test</source>
         <translation>Testi iptal et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="472" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="482" />
         <source>Testing…</source>
         <translation>Test ediliyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="500" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="510" />
         <source>Receiving (%1)</source>
         <translation>Gelen posta (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="502" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="512" />
         <source>Sending (SMTP)</source>
         <translation>Giden posta (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="504" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="514" />
         <source>testing</source>
         <translation>test ediliyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="505" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="515" />
         <source>works</source>
         <translation>çalışıyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="505" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="515" />
         <source>failed</source>
         <translation>başarısız</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="506" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="516" />
         <source>cancelled</source>
         <translation>iptal edildi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="507" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="517" />
         <source>not tested</source>
         <translation>test edilmedi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="511" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="521" />
         <source>works, with a warning</source>
         <translation>çalışıyor, bir uyarıyla</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="523" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="533" />
         <source>the password crossed the network unencrypted.</source>
         <translation>parola ağda şifrelenmeden iletildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="524" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="534" />
         <source>it works only with the certificate you trusted.</source>
         <translation>yalnızca güvendiğiniz sertifikayla çalışıyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="526" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="536" />
         <source>Warning about receiving: %1</source>
         <translation>Posta alma uyarısı: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="527" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="537" />
         <source>Warning about sending: %1</source>
         <translation>Posta gönderme uyarısı: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="533" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="543" />
         <source>This account can receive and send mail.</source>
         <translation>Bu hesap posta alıp gönderebilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="535" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="545" />
         <source>Receiving works. Sending: %1</source>
         <translation>Posta alma çalışıyor. Posta gönderme: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="537" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="547" />
         <source>Sending works. Receiving: %1</source>
         <translation>Posta gönderme çalışıyor. Posta alma: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="539" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="549" />
         <source>Receiving and sending: %1</source>
         <translation>Posta alma ve gönderme: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="541" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="551" />
         <source>Receiving: %1 Sending: %2</source>
         <translation>Posta alma: %1 Posta gönderme: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="544" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="554" />
         <source>Receiving works. Sending was not tested.</source>
         <translation>Posta alma çalışıyor. Posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="545" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="555" />
         <source>Receiving: %1 Sending was not tested.</source>
         <translation>Posta alma: %1 Posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="547" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="557" />
         <source>Sending works. Receiving was not tested.</source>
         <translation>Posta gönderme çalışıyor. Posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="548" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="558" />
         <source>Sending: %1 Receiving was not tested.</source>
         <translation>Posta gönderme: %1 Posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="550" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="560" />
         <source>Nothing was tested.</source>
         <translation>Hiçbir şey test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="574" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="584" />
         <source>Report copied (Markdown, password removed).</source>
         <translation>Rapor kopyalandı (Markdown, parola çıkarıldı).</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="591" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="601" />
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="591" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="601" />
         <source>HTML (*.html)</source>
         <translation>HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="592" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="602" />
         <source>Save report</source>
         <translation>Raporu kaydet</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="602" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="612" />
         <source>Could not save the report: %1</source>
         <translation>Rapor kaydedilemedi: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="630" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="640" />
         <source>Subject</source>
         <translation>Sahibi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="630" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="640" />
         <source>Issuer</source>
         <translation>Veren</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="631" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="641" />
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 parmak izi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="636" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="646" />
         <source>Trust this certificate?</source>
         <translation>Bu sertifikaya güvenilsin mi?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="626" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="636" />
         <source>Only trust this certificate if you know it belongs to %1, for example a mail bridge on this computer or a server your organization runs.
 
 From now on the test will accept exactly this certificate for this server and port, and refuse any other.</source>
@@ -1849,47 +1849,47 @@ From now on the test will accept exactly this certificate for this server and po
 Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifikayı kabul edecek, başka her sertifikayı reddedecek.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="609" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="619" />
         <source>Report saved as %1</source>
         <translation>Rapor kaydedildi: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="640" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="650" />
         <source>Certificate trusted for this server. Test again.</source>
         <translation>Bu sunucu için sertifikaya güvenildi. Yeniden test edin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="648" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="658" />
         <source>The trusted certificate was removed.</source>
         <translation>Güvenilen sertifika kaldırıldı.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="655" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="665" />
         <source>(new account)</source>
         <translation>(yeni hesap)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="719" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="732" />
         <source>No system keychain is available, so the password is kept only until you close this window. It is never written to a file.</source>
         <translation>Kullanılabilir bir sistem anahtarlığı yok; bu yüzden parola yalnızca bu pencereyi kapatana kadar tutulur. Hiçbir zaman bir dosyaya yazılmaz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="749" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="764" />
         <source>Forget this account?</source>
         <translation>Bu hesap unutulsun mu?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="750" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="765" />
         <source>Forget “%1” and remove its passwords from the keychain?</source>
         <translation>“%1” unutulsun ve parolaları anahtarlıktan silinsin mi?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="760" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="776" />
         <source>Account and password forgotten.</source>
         <translation>Hesap ve parola unutuldu.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="764" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="780" />
         <source>The language changes the next time the window opens.</source>
         <translation>Dil, pencere bir sonraki açılışında değişir.</translation>
     </message>
@@ -1925,6 +1925,50 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
         <location filename="../../gui/mailtester/qt/views/plaintext.py" line="33" />
         <source>Send the password unencrypted anyway</source>
         <translation>Parolayı yine de şifrelemeden gönder</translation>
+    </message>
+</context>
+<context>
+    <name>RoundTripBox</name>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="46" />
+        <source> s</source>
+        <translation> sn</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="48" />
+        <source>Test message wait:</source>
+        <translation>Deneme iletisi bekleme süresi:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="50" />
+        <source>How long to wait for the test message, in seconds</source>
+        <translation>Deneme iletisinin ne kadar bekleneceği (saniye)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="70" />
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="133" />
+        <source>Send a test message</source>
+        <translation>Deneme iletisi gönder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="72" />
+        <source>Send one message from the address to itself, wait for it to arrive, then delete it</source>
+        <translation>Adresten kendisine bir ileti gönder, ulaşmasını bekle, sonra sil</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="113" />
+        <source>The test message needs the address as the user name, the same for receiving and sending.</source>
+        <translation>Deneme iletisi için kullanıcı adının, alma ve gönderme için aynı e-posta adresi olması gerekir.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="134" />
+        <source>The test sends one short message from %1 to %1 itself, waits for it to arrive, then deletes it. It goes to no other address. Send it?</source>
+        <translation>Test, %1 adresinden yine %1 adresine kısa bir ileti gönderir, ulaşmasını bekler, sonra onu siler. İleti başka hiçbir adrese gitmez. Gönderilsin mi?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="148" />
+        <source>Sending a test message to %1 and waiting up to %2 s for it…</source>
+        <translation>%1 adresine deneme iletisi gönderiliyor ve en çok %2 sn bekleniyor…</translation>
     </message>
 </context>
 <context>
@@ -2016,6 +2060,196 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
         <location filename="../../gui/mailtester/qt/views/side.py" line="217" />
         <source>The test was stopped; nothing more was sent.</source>
         <translation>Test durduruldu; başka bir şey gönderilmedi.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInBox</name>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="65" />
+        <source>Cancel</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="69" />
+        <source>Paste a token instead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="73" />
+        <source>Sign-in settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="96" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="151" />
+        <source>Google</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="97" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="151" />
+        <source>Microsoft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="98" />
+        <source>OpenID Connect provider (issuer)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="101" />
+        <source>your organisation's app (client) id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="104" />
+        <source>Google Desktop clients only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="113" />
+        <source>extra scopes, separated by spaces</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="115" />
+        <source>Sign in with:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="116" />
+        <source>Client id:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="117" />
+        <source>Client secret:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="118" />
+        <source>Tenant:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="119" />
+        <source>Issuer:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="120" />
+        <source>Scopes:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="152" />
+        <source>your provider</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="160" />
+        <source>Sign in with %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="217" />
+        <source>Not signed in. The browser opens for %1's own sign-in page; this program never sees your password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="228" />
+        <source>Reading the sign-in settings of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="229" />
+        <source>Opening the browser to sign in with %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="230" />
+        <source>Waiting for the sign-in in a browser</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="231" />
+        <source>The browser came back with the sign-in answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="232" />
+        <source>Signed in: access token received (valid %1 s, scopes %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="233" />
+        <source>Signed in again with the stored refresh token (valid %1 s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="240" />
+        <source>Waiting for the browser: finish signing in there (up to %1 s).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="245" />
+        <source>The browser did not come back in time. Sign in again and finish the provider's pages in the browser.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="247" />
+        <source>The sign-in was cancelled or consent was refused in the browser.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="248" />
+        <source>The provider refused the sign-in: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="249" />
+        <source>A sign-in answer arrived that does not belong to this sign-in; it was refused. Sign in again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="251" />
+        <source>The sign-in answer names another issuer (%1); it was refused.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="252" />
+        <source>The provider did not give a token for the sign-in: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="253" />
+        <source>Cannot read the issuer's sign-in settings: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="254" />
+        <source>Cannot reach the sign-in server: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="255" />
+        <source>Check the sign-in settings: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="270" />
+        <source>Reading the sign-in settings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="278" />
+        <source>Sign-in cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="287" />
+        <source>Signed in with %1 as %2. The token is kept in memory only.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2328,6 +2562,19 @@ Geçerli base64 değil: sunucunun gönderdiği gibi gösteriliyor.</translation>
         <location filename="../../gui/mailtester/qt/views/timeline.py" line="172" />
         <source>Every line exchanged with the server, with decoded challenges</source>
         <translation>Sunucuyla alınıp verilen her satır, çözülmüş sorgularla birlikte</translation>
+    </message>
+</context>
+<context>
+    <name>_Wiring</name>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="380" />
+        <source>Sign-in:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="383" />
+        <source>Sign in first (or paste an access token).</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

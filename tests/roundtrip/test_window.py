@@ -59,3 +59,31 @@ def test_send_a_test_message_after_the_account_test(qtbot, window, postfix, ques
     assert window.grab().save(str(path)) and path.stat().st_size > 10_000
     if SHOTS:
         shutil.copy(path, os.path.join(SHOTS, path.name))
+
+
+def test_offered_only_for_the_same_address_on_both_sides(qtbot, settings_file):
+    """A message to another mailbox than the one watched would never be found nor deleted: not offered."""
+    from PySide6.QtWidgets import QDoubleSpinBox, QWidget
+
+    from mailtester.knowledge.report import build_report
+    from mailtester.model import CheckResult, CheckSettings
+    from mailtester.protocol.credentials import Credentials, Secret
+    from mailtester.protocol.events import Ending, Outcome, Protocol, Security, Stage
+    from mailtester.qt.controllers.check import AccountReport
+    from mailtester.qt.views.roundtrip import RoundTripBox
+
+    def report(user: str, protocol: Protocol):
+        s = CheckSettings(host="mail.example.org", security=Security.TLS, protocol=protocol,
+                          credentials=Credentials(user, Secret("pw")))
+        return build_report(CheckResult(s, Outcome(True, Ending.AUTHENTICATED, Stage.DONE), (), None, None, None, 0.1,
+                                        None))
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    box = RoundTripBox(QSettings(str(settings_file), QSettings.Format.IniFormat), QDoubleSpinBox(parent), "en",
+                       parent, spawn=lambda coro: coro.close())
+    for incoming_user, offered in (("Alice@example.org", True), ("bob@example.org", False), ("alice", False)):
+        box.account_tested(AccountReport(report(incoming_user, Protocol.IMAP), report("alice@example.org",
+                                                                                      Protocol.SMTP)))
+        assert box.isVisibleTo(parent) and box.button.isEnabled() is offered, incoming_user
+        assert ("the same for receiving and sending" in box.status.text()) is not offered

@@ -107,16 +107,27 @@ class RoundTripBox(QWidget):
             return
         assert inc is not None and out is not None
         self._sides = (out.result.settings, inc.result.settings)
-        address = address_of(out.result.settings) or address_of(inc.result.settings)
+        address = self._address()
         self.button.setEnabled(bool(address))
         if not address:
-            self.status.setText(self.tr("The test message needs the address as the user name."))
+            self.status.setText(self.tr("The test message needs the address as the user name, the same for "
+                                        "receiving and sending."))
+
+    def _address(self) -> str:
+        """The account's own address: the user name of both sides (a message to another mailbox than the one
+        watched would never be found, nor deleted)."""
+        if self._sides is None:
+            return ""
+        out, inc = (address_of(s) for s in self._sides)
+        return out if out and out.lower() == inc.lower() else ""
 
     def on_clicked(self) -> None:
         if self._sides is None:
             return
         out, inc = self._sides
-        address = address_of(out) or address_of(inc)
+        address = self._address()
+        if not address:
+            return
         if not self.settings.value(CONFIRMED_KEY, False, type=bool):
             answer = QMessageBox.question(
                 self, self.tr("Send a test message"),
