@@ -178,3 +178,9 @@ def test_server_words_are_shown_neutralised(online):
     assert "autoconfig.hostile.test… found: Evil<U+202E>liam<U+200B>" in r.stdout.splitlines()
     assert "user hal@hostile.test<U+2066>" in r.stdout
     assert not any(c in r.stdout for c in "\u202e\u200b\u2066")
+
+
+async def test_no_guessing_for_a_domain_the_database_knows(online):
+    r = await detect("kim@web.de", **online)
+    assert r.incoming[0].source == "bundled"
+    assert ("probe", "web.de") not in [(s.source, s.query) for s in r.sources]  # no connections to guessed names

@@ -420,7 +420,7 @@ async def detect(address: str | Address, *, dns_server: str | None = None, ca_fi
                      mx_source(resolver, session, addr, ispdb_url)))
         jobs.append(("srv", addr.ascii_domain, (1, SOURCE_PRIORITY["srv"]),
                      srv_source(resolver, addr, rng or random.Random())))
-        if probe:
+        if probe and not found["bundled"]:  # ranked below the database, it could never win: no needless connections
             jobs.append(("probe", addr.ascii_domain, (1, SOURCE_PRIORITY["probe"]), probing.guess(
                 resolver, addr, dns_server=dns_server, ca_file=ca_file, timeout=timeout)))
         start = time.perf_counter()
