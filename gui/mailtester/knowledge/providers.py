@@ -6,7 +6,7 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from ..resources import resource_path
@@ -46,7 +46,15 @@ class Provider:
         return any(host == s or host.endswith("." + s) for s in self.host_suffixes + self.mx_suffixes)
 
     def matches_text(self, text: str) -> bool:
-        return any(p.search(text) for p in self.signatures)
+        return self._signature is not None and self._signature.search(text) is not None
+
+    @cached_property
+    def _signature(self) -> re.Pattern[str] | None:
+        """All signatures in one pattern: one search per text instead of one per signature (a batch
+        recognises the provider of every row)."""
+        if not self.signatures:
+            return None
+        return re.compile("|".join(f"(?:{p.pattern})" for p in self.signatures), re.I)
 
     def variant_for(self, domain: str) -> Variant | None:
         """The variant whose servers an address at this domain uses, or None for the provider's own."""
@@ -118,9 +126,9 @@ def recognize(host: str, server_texts: Iterable[str] = (), user: str = "") -> Pr
     for p in providers():
         if p.matches_host(host):
             return p
-    texts = list(server_texts)
+    text = "\n".join(server_texts)  # no signature spans a line (none has anchors or \s)
     for p in providers():
-        if any(p.matches_text(t) for t in texts):
+        if text and p.matches_text(text):
             return p
     domain = user.rpartition("@")[2].lower()
     if domain:
