@@ -19,7 +19,7 @@ from tests.helpers import mailtester
 from tests.secret_search import find_secrets
 from tests.servers.https import Response, WebServers
 from tests.servers.nsd import NsdServer, missing
-from tests.servers.postfix import DOMAIN, PostfixServer
+from tests.servers.postfix import DOMAIN, JUNK_USER, PostfixServer
 
 ADDRESS, PASSWORD = f"alice@{DOMAIN}", "alice-Secret-123"
 PATH = "/mail/config-v1.1.xml"
@@ -100,6 +100,18 @@ def test_autoconfig_domain_logs_in_on_both_and_round_trips(servers, postfix):
                        "authentication_results", "deleted", "diagnosis"}
     assert (rt["ok"], rt["arrived"], rt["folder"], rt["deleted"], rt["diagnosis"]) == (True, True, "INBOX", True, None)
     assert rt["queue_id"] and any(rt["queue_id"] in line for line in rt["received"])
+
+
+def test_round_trip_into_junk_is_explained_and_exits_non_zero(servers, postfix):
+    user, password = JUNK_USER
+    r = mailtester("account", user, "--dns-server", servers["autoconfig"], "--ca-file", servers["ca_file"],
+                   "--timeout", "5", "--round-trip", "--round-trip-timeout", "10", "--lang", "en", password=password)
+    assert r.code == 5, (r.stdout, r.stderr)
+    assert find_secrets(r.stdout + r.stderr, [password]) == []
+    text = r.stdout[r.stdout.index("\nRound trip:"):]
+    assert "The test message arrived in" in text and "s in Junk and was deleted." in text
+    assert "FAILED: The test message arrived in the spam folder  [roundtrip.junk]" in text
+    assert text.rstrip().endswith("Both servers accept the login, but the round trip failed: see above.")
 
 
 def test_srv_only_domain_is_flagged_and_tested_when_accepted(srv_dns, mail_ca_file, postfix):  # noqa: F811

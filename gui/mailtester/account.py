@@ -33,6 +33,7 @@ WORDS = {
            "again with --accept-flagged to test it.", "ok": "This account can receive and send mail.",
            "ok-round-trip": "This account can receive and send mail, and receives what it sends.",
            "not-ok": "This account does not work yet: see above.", "round-trip": "Round trip",
+           "round-trip-failed": "Both servers accept the login, but the round trip failed: see above.",
            "round-trip-skipped": "The round trip needs both servers: nothing was sent."},
     "tr": {"incoming": "Gelen posta", "outgoing": "Giden posta", "none": "bu adres için {side} sunucusu bulunamadı",
            "testing": "{side} test ediliyor: {what}", "flagged": "{side}: {what}\n  Test edilmedi: {source} "
@@ -40,6 +41,8 @@ WORDS = {
            "etmek için --accept-flagged ile yeniden çalıştırın.", "ok": "Bu hesap posta alabilir ve gönderebilir.",
            "ok-round-trip": "Bu hesap posta alabilir, gönderebilir ve gönderdiğini alır.",
            "not-ok": "Bu hesap henüz çalışmıyor: yukarıya bakın.", "round-trip": "Gidiş-dönüş",
+           "round-trip-failed": "İki sunucu da girişi kabul ediyor, ancak gidiş-dönüş testi başarısız oldu: "
+                                "yukarıya bakın.",
            "round-trip-skipped": "Gidiş-dönüş testi için iki sunucu da gerekir: hiçbir şey gönderilmedi."},
 }
 
@@ -228,7 +231,8 @@ async def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
                 print(words["round-trip-skipped"], file=stdout)
             else:
                 print(format_round_trip(round_trip, rt_diag, args.lang), file=stdout)
-        print("\n" + words["ok-round-trip" if ok and round_trip else "ok" if ok else "not-ok"], file=stdout)
+        verdict = ("ok-round-trip" if round_trip else "ok") if ok else "round-trip-failed" if both else "not-ok"
+        print("\n" + words[verdict], file=stdout)
     return exit_code(reports, round_trip, rt_diag, ok)
 
 
