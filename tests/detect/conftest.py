@@ -71,6 +71,7 @@ ranked IN MX 10 mx.hosted.test.
 autoconfig.ranked IN A {WEB_IP}
 autoconfig.fastwin IN A {WEB_IP}
 autoconfig.hostile IN A {WEB_IP}
+mail.silent IN A 127.0.0.1
 fastwin IN MX 10 mx.drip.test.
 mx IN MX 20 mx.other.test.
 mx IN MX 5 mx01.emig.gmx.net.

@@ -4,11 +4,14 @@ Postfix + Dovecot (tests/detect/conftest.py)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import time
 
+from mailtester.detect import probe
 from mailtester.detect.online import detect
+from mailtester.protocol.kinds import Protocol, Security
 from tests.detect.conftest import AUTODISCOVER_PATH
 from tests.helpers import mailtester
 from tests.servers.postfix import DOMAIN as MAIL_DOMAIN
@@ -184,3 +187,27 @@ async def test_no_guessing_for_a_domain_the_database_knows(online):
     r = await detect("kim@web.de", **online)
     assert r.incoming[0].source == "bundled"
     assert ("probe", "web.de") not in [(s.source, s.query) for s in r.sources]  # no connections to guessed names
+
+
+async def test_a_probed_server_that_never_speaks_is_bounded(online, monkeypatch):
+    """mail.silent.test accepts connections and says nothing, in plain text or TLS: the guess gives up
+    within the source's limit, and nothing is proposed."""
+    held = []
+
+    async def silent(reader, writer):
+        held.append(writer)
+        await reader.read()  # until the client goes
+
+    server = await asyncio.start_server(silent, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    monkeypatch.setattr(probe, "PROBE_PORTS", ((Protocol.IMAP, port, Security.TLS),
+                                               (Protocol.SMTP, port, Security.STARTTLS)))
+    try:
+        start = time.monotonic()
+        r = await detect("sam@silent.test", **{**online, "timeout": 1.0})
+        assert time.monotonic() - start < 1.5
+    finally:
+        server.close()
+    assert held and not r.found
+    (guess,) = [s for s in r.sources if s.source == "probe"]
+    assert guess.result == "none"
