@@ -10,6 +10,11 @@ servers (IMAP for receiving, SMTP for sending):
 - certificate-untrusted: the sending side alone, with a certificate nobody trusts;
   certificate-pinned: the same after trusting it: the Security area shows the
   pinned certificate and what a mail program will make of it;
+  certificate-forgotten: the same after Forget;
+- timeline-explained: the sending side's first lines: You/Server, and the notes
+  under the first EHLO, STARTTLS and AUTH;
+- plaintext-consent: None chosen for sending: what it means, and the consent,
+  under the Security field;
 - account-mode-mismatch: SSL/TLS chosen for the receiving side's STARTTLS port,
   with the button that switches to STARTTLS on that port;
 - account-warning: sending works, but the password crossed unencrypted on a
@@ -19,9 +24,11 @@ servers (IMAP for receiving, SMTP for sending):
 - account-cancelled: the same run cancelled: the steps reached, "Cancelled after …".
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py [OUTDIR] [--dark] [--lang=tr|pseudo]
-        [--size=900x600]
+        [--size=900x600] [--screen]
 
---dark renders with a dark palette (Fusion style), to check contrast; --lang in
+--screen grabs the display instead of the window's own rendering (for a real
+window under Xvfb: packaging/xvfb-screenshot.sh --states). --dark renders with
+a dark palette (Fusion style), to check contrast; --lang in
 Turkish or in the stretched pseudo-locale, to check for clipped text; --size
 another window size (added to the file names).
 
@@ -54,6 +61,7 @@ DARK = "--dark" in sys.argv
 LANG = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--lang=")), "en")
 SIZE = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--size=")), "")
 OUT = Path(ARGS[0]) if ARGS else Path(__file__).parent / "screenshots"
+SCREEN = "--screen" in sys.argv
 SUFFIX = ("-dark" if DARK else "") + ("" if LANG == "en" else f"-{LANG}") + (f"-{SIZE}" if SIZE else "")
 
 
@@ -72,7 +80,10 @@ async def shot(window, name: str, side: Side | None = None) -> None:
     if side is not None:
         window.tabs.setCurrentWidget(window.panes[side])
         await settle()
-    window.grab().save(str(OUT / f"{name}{SUFFIX}.png"))
+    if SCREEN:  # what the display shows (a real window under Xvfb), not the widget's own rendering
+        window.screen().grabWindow(0).save(str(OUT / f"{name}{SUFFIX}.png"))
+    else:
+        window.grab().save(str(OUT / f"{name}{SUFFIX}.png"))
 
 
 class PlainSmtpServer:
@@ -170,6 +181,9 @@ async def shoot() -> None:
     await run_and_wait(window)
     await shot(window, "account-success", Side.INCOMING)
     await shot(window, "success", Side.OUTGOING)
+    window.panes[Side.OUTGOING].timeline.scrollToTop()  # the first EHLO, STARTTLS and AUTH, each explained
+    await settle()
+    await shot(window, "timeline-explained")
     form.separate_check.setChecked(True)  # the incoming side's own password, and a wrong one
     form.incoming_password_edit.setText(DEMO_WRONG_PASSWORD)
     await run_and_wait(window)
@@ -204,14 +218,27 @@ async def shoot() -> None:
         window.panes[Side.OUTGOING].panel.trust_button.click()
         QMessageBox.warning = warning
         await run_and_wait(window)  # the success relies on the pinned certificate: its Security area
+        pane = window.panes[Side.OUTGOING]
+        sizes = pane.split.sizes()
+        pane.split.setSizes([sum(sizes) // 4, sum(sizes) - sum(sizes) // 4])  # the panel given the room
+        await settle()
+        bar = pane.panel_scroll.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        await settle()
         await shot(window, "certificate-pinned")
-        window.panes[Side.OUTGOING].panel.forget_button.click()
+        pane.panel.forget_button.click()
+        await settle()
+        await shot(window, "certificate-forgotten")
+        bar.setValue(0)
+        pane.split.setSizes(sizes)
     async with DemoServer(Protocol.IMAP) as imap, DemoServer() as smtp:  # SSL/TLS on a STARTTLS port
         own_servers(window, imap.port, smtp.port, "tls", "starttls")
         await run_and_wait(window)
         await shot(window, "account-mode-mismatch", Side.INCOMING)
     async with DemoServer(Protocol.IMAP) as imap, PlainSmtpServer() as plain:  # the password in clear
         own_servers(window, imap.port, plain.port, "starttls", "none")
+        await settle()
+        await shot(window, "plaintext-consent")  # None chosen: what it means, and the consent, under it
         form.allow_plaintext_check.setChecked(True)
         await run_and_wait(window)
         await shot(window, "account-warning", Side.OUTGOING)

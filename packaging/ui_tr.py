@@ -507,7 +507,6 @@ TR = {
     # the Security area, the words of mail programs, the timeline's speakers and notes
     "Connection security": "Bağlantı güvenliği",
     "Authentication method": "Kimlik doğrulama yöntemi",
-    "Normal password": "Normal parola",
     "Encrypted password": "Şifrelenmiş parola",
     "OAuth2": "OAuth2",
     "Certificate": "Sertifika",
@@ -533,14 +532,14 @@ TR = {
     "The certificate is no longer trusted for %1: the next test will stop at it before sending the password.":
         "Sertifikaya %1 için artık güvenilmiyor: sonraki test parolayı göndermeden önce onda duracak.",
     "You": "Siz",
-    "Hello: this computer introduces itself and asks what the server offers (encryption, login methods).":
-        "Merhaba: bu bilgisayar kendini tanıtır ve sunucunun neler sunduğunu (şifreleme, giriş yöntemleri) sorar.",
-    "STARTTLS: this computer asks to encrypt the connection from here on, before anything secret is sent.":
-        "STARTTLS: bu bilgisayar, gizli bir şey gönderilmeden önce bağlantının bundan sonrasının şifrelenmesini "
-        "ister.",
-    "Log in: the user name and password are sent (shown here as [redacted]), in a method the server offered.":
-        "Giriş: kullanıcı adı ve parola, sunucunun sunduğu bir yöntemle gönderilir (burada [redacted] olarak "
-        "gösterilir).",
+    "Hello: this computer introduces itself and asks what the server offers.":
+        "Merhaba: bu bilgisayar kendini tanıtır ve sunucunun neler sunduğunu sorar.",
+    "STARTTLS: encrypt the connection before anything secret is sent.":
+        "STARTTLS: gizli bir şey gönderilmeden önce bağlantı şifrelenir.",
+    "Log in: the user name and password, in a method the server offered.":
+        "Giriş: kullanıcı adı ve parola, sunucunun sunduğu bir yöntemle.",
+    "%1 The trusted certificate was forgotten: the next test will stop at it.":
+        "%1 Güvenilen sertifika unutuldu: sonraki test onda duracak.",
     # the consent to an unencrypted login, under Security (views/plaintext.py)
     "None: nothing is encrypted. The password crosses the network as it is typed, readable by anyone on the way "
     "(a shared Wi-Fi, the networks in between). Use it only for a server on this computer or on a network you "

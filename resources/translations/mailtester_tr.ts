@@ -1076,127 +1076,117 @@
         <translation>Girdiğiniz sunucu korunuyor; onun yerine bunlardan birini kullanmak için seçin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="366" />
-        <source>SSL/TLS</source>
-        <translation>SSL/TLS</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="366" />
-        <source>STARTTLS</source>
-        <translation>STARTTLS</translation>
-    </message>
-    <message>
         <location filename="../../gui/mailtester/qt/views/detect.py" line="367" />
         <source>unencrypted</source>
         <translation>şifrelenmemiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="372" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="374" />
         <source>the built-in provider database</source>
         <translation>yerleşik sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="373" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="375" />
         <source>the provider's autoconfig file</source>
         <translation>sağlayıcının autoconfig dosyası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="374" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="376" />
         <source>the provider's web site (.well-known)</source>
         <translation>sağlayıcının web sitesi (.well-known)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="375" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="377" />
         <source>the online provider database</source>
         <translation>çevrimiçi sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="376" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="378" />
         <source>Microsoft 365's Autodiscover</source>
         <translation>Microsoft 365'in Autodiscover hizmeti</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="377" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="379" />
         <source>the domain's MX record</source>
         <translation>alan adının MX kaydı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="378" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="380" />
         <source>the domain's SRV records</source>
         <translation>alan adının SRV kayıtları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="379" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="381" />
         <source>a probe of the usual server names</source>
         <translation>olağan sunucu adlarının yoklanması</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="385" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="387" />
         <source>Check the server name with your provider before your password goes there.</source>
         <translation>Parolanız oraya gitmeden önce sunucu adını sağlayıcınıza doğrulatın.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="387" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="389" />
         <source>This server's certificate could not be verified, so it may not be who it claims to be.</source>
         <translation>Bu sunucunun sertifikası doğrulanamadı; kendini tanıttığı sunucu olmayabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="392" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="394" />
         <source>These settings came over plain HTTP, which anyone on the network could have changed.</source>
         <translation>Bu ayarlar şifresiz HTTP ile geldi; ağdaki herhangi biri onları değiştirmiş olabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="394" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="396" />
         <source>This server was only guessed from the usual names and was not named by your provider.</source>
         <translation>Bu sunucu yalnızca olağan adlardan tahmin edildi; sağlayıcınız onu bildirmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="396" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="398" />
         <source>These settings came from DNS records, which are not protected against changes on the way.</source>
         <translation>Bu ayarlar DNS kayıtlarından geldi; bu kayıtlar yolda değiştirilmeye karşı korunmaz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="399" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="401" />
         <source>These settings came over a connection that is not protected.</source>
         <translation>Bu ayarlar korunmayan bir bağlantı üzerinden geldi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="422" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="424" />
         <source>Provider database</source>
         <translation>Sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="428" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="430" />
         <source>%1 (plain HTTP)</source>
         <translation>%1 (şifresiz HTTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="430" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="432" />
         <source>MX of %1</source>
         <translation>%1 MX kaydı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="432" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="434" />
         <source>SRV records of %1</source>
         <translation>%1 SRV kayıtları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="434" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="436" />
         <source>Online provider database</source>
         <translation>Çevrimiçi sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="436" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="438" />
         <source>Microsoft 365 (Autodiscover)</source>
         <translation>Microsoft 365 (Autodiscover)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="438" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="440" />
         <source>Usual server names</source>
         <translation>Olağan sunucu adları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="412" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="414" />
         <source>found</source>
         <translation>bulundu</translation>
     </message>
@@ -1206,12 +1196,12 @@
         <translation>Kapalıyken yalnızca yerleşik sağlayıcı veritabanına bakılır ve ağ üzerinden hiçbir şey gönderilmez.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="412" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="414" />
         <source>not found</source>
         <translation>bulunamadı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="412" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="414" />
         <source>error</source>
         <translation>hata</translation>
     </message>
@@ -1864,32 +1854,37 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
         <translation>Güvenilen sertifika kaldırıldı.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="665" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="660" />
+        <source>%1 The trusted certificate was forgotten: the next test will stop at it.</source>
+        <translation>%1 Güvenilen sertifika unutuldu: sonraki test onda duracak.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/window.py" line="667" />
         <source>(new account)</source>
         <translation>(yeni hesap)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="732" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="734" />
         <source>No system keychain is available, so the password is kept only until you close this window. It is never written to a file.</source>
         <translation>Kullanılabilir bir sistem anahtarlığı yok; bu yüzden parola yalnızca bu pencereyi kapatana kadar tutulur. Hiçbir zaman bir dosyaya yazılmaz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="764" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="766" />
         <source>Forget this account?</source>
         <translation>Bu hesap unutulsun mu?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="765" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="767" />
         <source>Forget “%1” and remove its passwords from the keychain?</source>
         <translation>“%1” unutulsun ve parolaları anahtarlıktan silinsin mi?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="776" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="778" />
         <source>Account and password forgotten.</source>
         <translation>Hesap ve parola unutuldu.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="780" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="782" />
         <source>The language changes the next time the window opens.</source>
         <translation>Dil, pencere bir sonraki açılışında değişir.</translation>
     </message>
@@ -2474,18 +2469,18 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/models/timeline.py" line="46" />
-        <source>Hello: this computer introduces itself and asks what the server offers (encryption, login methods).</source>
-        <translation>Merhaba: bu bilgisayar kendini tanıtır ve sunucunun neler sunduğunu (şifreleme, giriş yöntemleri) sorar.</translation>
+        <source>Hello: this computer introduces itself and asks what the server offers.</source>
+        <translation>Merhaba: bu bilgisayar kendini tanıtır ve sunucunun neler sunduğunu sorar.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="47" />
+        <source>STARTTLS: encrypt the connection before anything secret is sent.</source>
+        <translation>STARTTLS: gizli bir şey gönderilmeden önce bağlantı şifrelenir.</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/models/timeline.py" line="48" />
-        <source>STARTTLS: this computer asks to encrypt the connection from here on, before anything secret is sent.</source>
-        <translation>STARTTLS: bu bilgisayar, gizli bir şey gönderilmeden önce bağlantının bundan sonrasının şifrelenmesini ister.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="50" />
-        <source>Log in: the user name and password are sent (shown here as [redacted]), in a method the server offered.</source>
-        <translation>Giriş: kullanıcı adı ve parola, sunucunun sunduğu bir yöntemle gönderilir (burada [redacted] olarak gösterilir).</translation>
+        <source>Log in: the user name and password, in a method the server offered.</source>
+        <translation>Giriş: kullanıcı adı ve parola, sunucunun sunduğu bir yöntemle.</translation>
     </message>
 </context>
 <context>
@@ -2509,44 +2504,44 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="137" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="134" />
         <source>%1
 Not valid base64: shown as the server sent it.</source>
         <translation>%1
 Geçerli base64 değil: sunucunun gönderdiği gibi gösteriliyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="162" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="159" />
         <source>Server asks: %1</source>
         <translation>Sunucu soruyor: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="164" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="161" />
         <source>You answer: %1</source>
         <translation>Yanıtınız: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="168" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="165" />
         <source>This computer sent</source>
         <translation>Bu bilgisayar gönderdi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="168" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="165" />
         <source>Server sent</source>
         <translation>Sunucu gönderdi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="168" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="165" />
         <source>Note</source>
         <translation>Not</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="171" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="168" />
         <source>encrypted</source>
         <translation>şifreli</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/models/timeline.py" line="173" />
+        <location filename="../../gui/mailtester/qt/models/timeline.py" line="170" />
         <source>decoded: %1</source>
         <translation>çözülmüş: %1</translation>
     </message>

@@ -70,6 +70,8 @@ def test_a_trusted_certificate_is_shown_in_its_security_area_and_forget_updates_
     assert "no longer trusted" in find(window, QLabel, "trustNoteLabel").text()
     security = find(window, QLabel, "securityLabel").text()
     assert "no longer trusted" in security and "trusted by you" not in security
+    assert window.account_verdict.accessibleName().endswith(
+        "The trusted certificate was forgotten: the next test will stop at it.")
 
 
 def test_the_timeline_speaks_in_words_and_explains_the_first_commands(qtbot, window):

@@ -43,12 +43,9 @@ _COMMAND = re.compile(r"^(?:\S+ )?(EHLO|HELO|CAPABILITY|CAPA|STARTTLS|STLS|AUTHE
 _KINDS = {"EHLO": "hello", "HELO": "hello", "CAPABILITY": "hello", "CAPA": "hello", "STARTTLS": "starttls",
           "STLS": "starttls"}
 EXPLAINED = {
-    "hello": QT_TRANSLATE_NOOP("Timeline", "Hello: this computer introduces itself and asks what the server "
-                                           "offers (encryption, login methods)."),
-    "starttls": QT_TRANSLATE_NOOP("Timeline", "STARTTLS: this computer asks to encrypt the connection from here "
-                                              "on, before anything secret is sent."),
-    "auth": QT_TRANSLATE_NOOP("Timeline", "Log in: the user name and password are sent (shown here as "
-                                          "[redacted]), in a method the server offered."),
+    "hello": QT_TRANSLATE_NOOP("Timeline", "Hello: this computer introduces itself and asks what the server offers."),
+    "starttls": QT_TRANSLATE_NOOP("Timeline", "STARTTLS: encrypt the connection before anything secret is sent."),
+    "auth": QT_TRANSLATE_NOOP("Timeline", "Log in: the user name and password, in a method the server offered."),
 }
 
 

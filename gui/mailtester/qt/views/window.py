@@ -653,6 +653,8 @@ class MainWindow(QMainWindow):
             self.store.untrust(s.connect_host, s.effective_port)
             self.statusBar().showMessage(self.tr("The trusted certificate was removed."), 5000)
             self.panes[side].panel.show_forgotten()
+            self._set_verdict("warned", self.tr("%1 The trusted certificate was forgotten: the next test will stop "
+                                                "at it.").replace("%1", self.account_verdict.accessibleName()))
 
     # -- saved accounts ---------------------------------------------------------------
 
