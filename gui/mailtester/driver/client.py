@@ -321,6 +321,9 @@ def _getaddrinfo(host: str, port: int, family: int) -> asyncio.Future[list[tuple
     would keep the process alive at exit long after the verdict."""
     loop = asyncio.get_running_loop()
     future: asyncio.Future[list[tuple[Any, ...]]] = loop.create_future()
+    with contextlib.suppress(OSError):  # an IP address needs no resolver, and so no thread
+        future.set_result(socket.getaddrinfo(host, port, family, socket.SOCK_STREAM, 0, socket.AI_NUMERICHOST))
+        return future
 
     def deliver(result: list[tuple[Any, ...]] | None, error: BaseException | None) -> None:
         if not future.done():
