@@ -66,6 +66,7 @@ mxdb IN MX 10 mx.hosted.test.
 ms365 IN MX 0 ms365-test.mail.protection.outlook.com.
 autodiscover.adv2 IN CNAME autodiscover.outlook.com.
 autodiscover.adother IN CNAME autodiscover.elsewhere.test.
+autodiscover.adno IN CNAME autodiscover.outlook.com.
 _imaps._tcp.ranked IN SRV 0 1 993 imap.srv.test.
 ranked IN MX 10 mx.hosted.test.
 autoconfig.ranked IN A {WEB_IP}
@@ -139,6 +140,13 @@ ROUTES |= {
     ("https", "autoconfig.fastwin.test", PATH): Response(config("fastwin.test", IMAPS, SMTPS)),
     ("https", "autodiscover.ms.test", AUTODISCOVER_PATH + "zoe@adv2.test"): Response(
         b'{"Protocol":"AutodiscoverV1","Url":"https://autodiscover-s.outlook.com/autodiscover/autodiscover.xml"}',
+        content_type="application/json"),
+    ("https", "autodiscover.ms.test", AUTODISCOVER_PATH + "ann@adno.test"): Response(
+        b'{"ErrorCode":"InvalidUser","ErrorMessage":"No mailbox"}', content_type="application/json"),
+    ("https", "autodiscover.ms.test", AUTODISCOVER_PATH + "bea@adno.test"): Response(
+        b'["AutodiscoverV1"]', content_type="application/json"),
+    ("https", "autodiscover.ms.test", AUTODISCOVER_PATH + "cai@adno.test"): Response(
+        b'{"Protocol":"AutodiscoverV1","Url":"https://autodiscover.elsewhere.test/autodiscover.xml"}',
         content_type="application/json"),
 }
 HOSTS = sorted({host for _, host, _ in ROUTES} | {"autoconfig.drip.test"})

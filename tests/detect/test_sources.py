@@ -9,6 +9,8 @@ import json
 import re
 import time
 
+import pytest
+
 from mailtester.detect import probe
 from mailtester.detect.online import detect
 from mailtester.protocol.kinds import Protocol, Security
@@ -211,3 +213,14 @@ async def test_a_probed_server_that_never_speaks_is_bounded(online, monkeypatch)
     assert held and not r.found
     (guess,) = [s for s in r.sources if s.source == "probe"]
     assert guess.result == "none"
+
+
+@pytest.mark.parametrize(("address", "result", "detail"), [
+    ("ann@adno.test", "none", "not a mailbox in Exchange Online"),
+    ("cai@adno.test", "none", "not a mailbox in Exchange Online"),  # an answer pointing anywhere but Microsoft
+    ("bea@adno.test", "error", "not the JSON object Autodiscover answers with")])
+async def test_autodiscover_answers_other_than_exchange_online(online, address, result, detail):
+    r = await detect(address, **online)
+    (ad,) = by_source(r, "autodiscover")
+    assert (ad.result, ad.detail) == (result, detail)
+    assert not r.found

@@ -266,8 +266,13 @@ async def autodiscover_source(resolver: dns.asyncresolver.Resolver, session: aio
         data = json.loads(body)
     except ValueError:
         raise FetchError("not JSON") from None
-    where = data.get("Url") if isinstance(data, dict) else None
-    host = (URL(where).host or "").lower() if isinstance(where, str) else ""
+    if not isinstance(data, dict):
+        raise FetchError("not the JSON object Autodiscover answers with")
+    where = data.get("Url")
+    try:
+        host = (URL(where).host or "").lower() if isinstance(where, str) else ""
+    except ValueError:
+        host = ""
     if data.get("Protocol") != "AutodiscoverV1" or not any(within(host, d) for d in MICROSOFT_DOMAINS):
         return Found(detail="not a mailbox in Exchange Online")
     return Found(microsoft365(addr, "autodiscover", insecure=False), "Microsoft 365 (Exchange Online)")
