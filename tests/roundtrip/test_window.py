@@ -86,4 +86,4 @@ def test_offered_only_for_the_same_address_on_both_sides(qtbot, settings_file):
         box.account_tested(AccountReport(report(incoming_user, Protocol.IMAP), report("alice@example.org",
                                                                                       Protocol.SMTP)))
         assert box.isVisibleTo(parent) and box.button.isEnabled() is offered, incoming_user
-        assert ("the same for receiving and sending" in box.status.text()) is not offered
+        assert bool(box.status.text()) is not offered  # says why (in the language the last window installed)
