@@ -563,6 +563,55 @@ TR = {
     "Test message wait:": "Deneme iletisi bekleme süresi:",
     "How long to wait for the test message, in seconds": "Deneme iletisinin ne kadar bekleneceği (saniye)",
     # (end of views/roundtrip.py)
+    # the OAuth2 sign-in box (qt/views/signin.py)
+    "Paste a token instead": "Bunun yerine belirteç yapıştır",
+    "Sign-in settings": "Oturum açma ayarları",
+    "Google": "Google",
+    "Microsoft": "Microsoft",
+    "OpenID Connect provider (issuer)": "OpenID Connect sağlayıcısı (yayıncı)",
+    "your organisation's app (client) id": "kuruluşunuzun uygulama (istemci) kimliği",
+    "Google Desktop clients only": "yalnızca Google masaüstü istemcileri",
+    "extra scopes, separated by spaces": "ek kapsamlar, boşlukla ayrılmış",
+    "your provider": "sağlayıcınız",
+    "Reading the sign-in settings of %1": "%1 oturum açma ayarları okunuyor",
+    "Opening the browser to sign in with %1": "%1 ile oturum açmak için tarayıcı açılıyor",
+    "Waiting for the sign-in in a browser": "Bir tarayıcıda oturum açılması bekleniyor",
+    "The browser came back with the sign-in answer": "Tarayıcı oturum açma yanıtıyla döndü",
+    "Signed in: access token received (valid %1 s, scopes %2)":
+        "Oturum açıldı: erişim belirteci alındı (%1 sn geçerli, kapsamlar %2)",
+    "Signed in again with the stored refresh token (valid %1 s)":
+        "Saklanan yenileme belirteciyle yeniden oturum açıldı (%1 sn geçerli)",
+    "The browser did not come back in time. Sign in again and finish the provider's pages in the browser.":
+        "Tarayıcı zamanında dönmedi. Yeniden oturum açın ve tarayıcıda sağlayıcının sayfalarını tamamlayın.",
+    "The sign-in was cancelled or consent was refused in the browser.":
+        "Oturum açma tarayıcıda iptal edildi ya da izin verilmedi.",
+    "The provider refused the sign-in: %1": "Sağlayıcı oturum açmayı reddetti: %1",
+    "A sign-in answer arrived that does not belong to this sign-in; it was refused. Sign in again.":
+        "Bu oturum açmaya ait olmayan bir yanıt geldi ve reddedildi. Yeniden oturum açın.",
+    "The sign-in answer names another issuer (%1); it was refused.":
+        "Oturum açma yanıtı başka bir yayıncıyı (%1) gösteriyor; reddedildi.",
+    "The provider did not give a token for the sign-in: %1": "Sağlayıcı oturum açma için belirteç vermedi: %1",
+    "Cannot read the issuer's sign-in settings: %1": "Yayıncının oturum açma ayarları okunamıyor: %1",
+    "Cannot reach the sign-in server: %1": "Oturum açma sunucusuna ulaşılamıyor: %1",
+    "Check the sign-in settings: %1": "Oturum açma ayarlarını denetleyin: %1",
+    "Sign in with:": "Oturum açma:",
+    "Client id:": "İstemci kimliği:",
+    "Client secret:": "İstemci gizli anahtarı:",
+    "Tenant:": "Kiracı:",
+    "Issuer:": "Yayıncı:",
+    "Scopes:": "Kapsamlar:",
+    "Reading the sign-in settings\u2026": "Oturum açma ayarları okunuyor\u2026",
+    "Sign-in:": "Oturum açma:",
+    "Sign in with %1": "%1 ile oturum aç",
+    "Not signed in. The browser opens for %1's own sign-in page; this program never sees your password.":
+        "Oturum açılmadı. Oturum açma sayfası tarayıcıda açılır (%1); bu program parolanızı hiç görmez.",
+    "Sign-in cancelled.": "Oturum açma iptal edildi.",
+    "Sign in first (or paste an access token).": "Önce oturum açın (ya da bir erişim belirteci yapıştırın).",
+    "Sign-in %1": "Oturum açma: %1",
+    "Waiting for the browser: finish signing in there (up to %1 s).":
+        "Tarayıcı bekleniyor: oturum açmayı orada tamamlayın (en çok %1 sn).",
+    "Signed in with %1 as %2. The token is kept in memory only.":
+        "%2 olarak oturum açıldı (%1). Belirteç yalnızca bellekte tutulur.",
 }
 
 

@@ -1076,117 +1076,127 @@
         <translation>Girdiğiniz sunucu korunuyor; onun yerine bunlardan birini kullanmak için seçin.</translation>
     </message>
     <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="366" />
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="366" />
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
         <location filename="../../gui/mailtester/qt/views/detect.py" line="367" />
         <source>unencrypted</source>
         <translation>şifrelenmemiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="374" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="372" />
         <source>the built-in provider database</source>
         <translation>yerleşik sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="375" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="373" />
         <source>the provider's autoconfig file</source>
         <translation>sağlayıcının autoconfig dosyası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="376" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="374" />
         <source>the provider's web site (.well-known)</source>
         <translation>sağlayıcının web sitesi (.well-known)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="377" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="375" />
         <source>the online provider database</source>
         <translation>çevrimiçi sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="378" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="376" />
         <source>Microsoft 365's Autodiscover</source>
         <translation>Microsoft 365'in Autodiscover hizmeti</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="379" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="377" />
         <source>the domain's MX record</source>
         <translation>alan adının MX kaydı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="380" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="378" />
         <source>the domain's SRV records</source>
         <translation>alan adının SRV kayıtları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="381" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="379" />
         <source>a probe of the usual server names</source>
         <translation>olağan sunucu adlarının yoklanması</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="387" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="385" />
         <source>Check the server name with your provider before your password goes there.</source>
         <translation>Parolanız oraya gitmeden önce sunucu adını sağlayıcınıza doğrulatın.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="389" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="387" />
         <source>This server's certificate could not be verified, so it may not be who it claims to be.</source>
         <translation>Bu sunucunun sertifikası doğrulanamadı; kendini tanıttığı sunucu olmayabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="394" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="392" />
         <source>These settings came over plain HTTP, which anyone on the network could have changed.</source>
         <translation>Bu ayarlar şifresiz HTTP ile geldi; ağdaki herhangi biri onları değiştirmiş olabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="396" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="394" />
         <source>This server was only guessed from the usual names and was not named by your provider.</source>
         <translation>Bu sunucu yalnızca olağan adlardan tahmin edildi; sağlayıcınız onu bildirmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="398" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="396" />
         <source>These settings came from DNS records, which are not protected against changes on the way.</source>
         <translation>Bu ayarlar DNS kayıtlarından geldi; bu kayıtlar yolda değiştirilmeye karşı korunmaz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="401" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="399" />
         <source>These settings came over a connection that is not protected.</source>
         <translation>Bu ayarlar korunmayan bir bağlantı üzerinden geldi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="424" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="422" />
         <source>Provider database</source>
         <translation>Sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="430" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="428" />
         <source>%1 (plain HTTP)</source>
         <translation>%1 (şifresiz HTTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="432" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="430" />
         <source>MX of %1</source>
         <translation>%1 MX kaydı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="434" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="432" />
         <source>SRV records of %1</source>
         <translation>%1 SRV kayıtları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="436" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="434" />
         <source>Online provider database</source>
         <translation>Çevrimiçi sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="438" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="436" />
         <source>Microsoft 365 (Autodiscover)</source>
         <translation>Microsoft 365 (Autodiscover)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="440" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="438" />
         <source>Usual server names</source>
         <translation>Olağan sunucu adları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="414" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="412" />
         <source>found</source>
         <translation>bulundu</translation>
     </message>
@@ -1196,12 +1206,12 @@
         <translation>Kapalıyken yalnızca yerleşik sağlayıcı veritabanına bakılır ve ağ üzerinden hiçbir şey gönderilmez.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="414" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="412" />
         <source>not found</source>
         <translation>bulunamadı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="414" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="412" />
         <source>error</source>
         <translation>hata</translation>
     </message>
@@ -2067,184 +2077,189 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
     <message>
         <location filename="../../gui/mailtester/qt/views/signin.py" line="69" />
         <source>Paste a token instead</source>
-        <translation type="unfinished" />
+        <translation>Bunun yerine belirteç yapıştır</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/signin.py" line="73" />
         <source>Sign-in settings</source>
-        <translation type="unfinished" />
+        <translation>Oturum açma ayarları</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/signin.py" line="96" />
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="151" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="152" />
         <source>Google</source>
-        <translation type="unfinished" />
+        <translation>Google</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/signin.py" line="97" />
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="151" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="152" />
         <source>Microsoft</source>
-        <translation type="unfinished" />
+        <translation>Microsoft</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/signin.py" line="98" />
         <source>OpenID Connect provider (issuer)</source>
-        <translation type="unfinished" />
+        <translation>OpenID Connect sağlayıcısı (yayıncı)</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/signin.py" line="101" />
         <source>your organisation's app (client) id</source>
-        <translation type="unfinished" />
+        <translation>kuruluşunuzun uygulama (istemci) kimliği</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/signin.py" line="104" />
         <source>Google Desktop clients only</source>
-        <translation type="unfinished" />
+        <translation>yalnızca Google masaüstü istemcileri</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/signin.py" line="113" />
         <source>extra scopes, separated by spaces</source>
-        <translation type="unfinished" />
+        <translation>ek kapsamlar, boşlukla ayrılmış</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/signin.py" line="115" />
         <source>Sign in with:</source>
-        <translation type="unfinished" />
+        <translation>Oturum açma:</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/signin.py" line="116" />
         <source>Client id:</source>
-        <translation type="unfinished" />
+        <translation>İstemci kimliği:</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/signin.py" line="117" />
         <source>Client secret:</source>
-        <translation type="unfinished" />
+        <translation>İstemci gizli anahtarı:</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/signin.py" line="118" />
         <source>Tenant:</source>
-        <translation type="unfinished" />
+        <translation>Kiracı:</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/signin.py" line="119" />
         <source>Issuer:</source>
-        <translation type="unfinished" />
+        <translation>Yayıncı:</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/signin.py" line="120" />
         <source>Scopes:</source>
-        <translation type="unfinished" />
+        <translation>Kapsamlar:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="152" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="123" />
+        <source>Sign-in %1</source>
+        <translation>Oturum açma: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="153" />
         <source>your provider</source>
-        <translation type="unfinished" />
+        <translation>sağlayıcınız</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="160" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="161" />
         <source>Sign in with %1</source>
-        <translation type="unfinished" />
+        <translation>%1 ile oturum aç</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="217" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="218" />
         <source>Not signed in. The browser opens for %1's own sign-in page; this program never sees your password.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="228" />
-        <source>Reading the sign-in settings of %1</source>
-        <translation type="unfinished" />
+        <translation>Oturum açılmadı. Oturum açma sayfası tarayıcıda açılır (%1); bu program parolanızı hiç görmez.</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/signin.py" line="229" />
-        <source>Opening the browser to sign in with %1</source>
-        <translation type="unfinished" />
+        <source>Reading the sign-in settings of %1</source>
+        <translation>%1 oturum açma ayarları okunuyor</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/signin.py" line="230" />
-        <source>Waiting for the sign-in in a browser</source>
-        <translation type="unfinished" />
+        <source>Opening the browser to sign in with %1</source>
+        <translation>%1 ile oturum açmak için tarayıcı açılıyor</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/signin.py" line="231" />
-        <source>The browser came back with the sign-in answer</source>
-        <translation type="unfinished" />
+        <source>Waiting for the sign-in in a browser</source>
+        <translation>Bir tarayıcıda oturum açılması bekleniyor</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/signin.py" line="232" />
-        <source>Signed in: access token received (valid %1 s, scopes %2)</source>
-        <translation type="unfinished" />
+        <source>The browser came back with the sign-in answer</source>
+        <translation>Tarayıcı oturum açma yanıtıyla döndü</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/signin.py" line="233" />
+        <source>Signed in: access token received (valid %1 s, scopes %2)</source>
+        <translation>Oturum açıldı: erişim belirteci alındı (%1 sn geçerli, kapsamlar %2)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="234" />
         <source>Signed in again with the stored refresh token (valid %1 s)</source>
-        <translation type="unfinished" />
+        <translation>Saklanan yenileme belirteciyle yeniden oturum açıldı (%1 sn geçerli)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="240" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="241" />
         <source>Waiting for the browser: finish signing in there (up to %1 s).</source>
-        <translation type="unfinished" />
+        <translation>Tarayıcı bekleniyor: oturum açmayı orada tamamlayın (en çok %1 sn).</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="245" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="246" />
         <source>The browser did not come back in time. Sign in again and finish the provider's pages in the browser.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="247" />
-        <source>The sign-in was cancelled or consent was refused in the browser.</source>
-        <translation type="unfinished" />
+        <translation>Tarayıcı zamanında dönmedi. Yeniden oturum açın ve tarayıcıda sağlayıcının sayfalarını tamamlayın.</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/signin.py" line="248" />
-        <source>The provider refused the sign-in: %1</source>
-        <translation type="unfinished" />
+        <source>The sign-in was cancelled or consent was refused in the browser.</source>
+        <translation>Oturum açma tarayıcıda iptal edildi ya da izin verilmedi.</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/signin.py" line="249" />
-        <source>A sign-in answer arrived that does not belong to this sign-in; it was refused. Sign in again.</source>
-        <translation type="unfinished" />
+        <source>The provider refused the sign-in: %1</source>
+        <translation>Sağlayıcı oturum açmayı reddetti: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="251" />
-        <source>The sign-in answer names another issuer (%1); it was refused.</source>
-        <translation type="unfinished" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="250" />
+        <source>A sign-in answer arrived that does not belong to this sign-in; it was refused. Sign in again.</source>
+        <translation>Bu oturum açmaya ait olmayan bir yanıt geldi ve reddedildi. Yeniden oturum açın.</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/signin.py" line="252" />
-        <source>The provider did not give a token for the sign-in: %1</source>
-        <translation type="unfinished" />
+        <source>The sign-in answer names another issuer (%1); it was refused.</source>
+        <translation>Oturum açma yanıtı başka bir yayıncıyı (%1) gösteriyor; reddedildi.</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/signin.py" line="253" />
-        <source>Cannot read the issuer's sign-in settings: %1</source>
-        <translation type="unfinished" />
+        <source>The provider did not give a token for the sign-in: %1</source>
+        <translation>Sağlayıcı oturum açma için belirteç vermedi: %1</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/signin.py" line="254" />
-        <source>Cannot reach the sign-in server: %1</source>
-        <translation type="unfinished" />
+        <source>Cannot read the issuer's sign-in settings: %1</source>
+        <translation>Yayıncının oturum açma ayarları okunamıyor: %1</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/signin.py" line="255" />
+        <source>Cannot reach the sign-in server: %1</source>
+        <translation>Oturum açma sunucusuna ulaşılamıyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="256" />
         <source>Check the sign-in settings: %1</source>
-        <translation type="unfinished" />
+        <translation>Oturum açma ayarlarını denetleyin: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="270" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="271" />
         <source>Reading the sign-in settings…</source>
-        <translation type="unfinished" />
+        <translation>Oturum açma ayarları okunuyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="278" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="279" />
         <source>Sign-in cancelled.</source>
-        <translation type="unfinished" />
+        <translation>Oturum açma iptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="287" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="288" />
         <source>Signed in with %1 as %2. The token is kept in memory only.</source>
-        <translation type="unfinished" />
+        <translation>%2 olarak oturum açıldı (%1). Belirteç yalnızca bellekte tutulur.</translation>
     </message>
 </context>
 <context>
@@ -2562,14 +2577,14 @@ Geçerli base64 değil: sunucunun gönderdiği gibi gösteriliyor.</translation>
 <context>
     <name>_Wiring</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="380" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="381" />
         <source>Sign-in:</source>
-        <translation type="unfinished" />
+        <translation>Oturum açma:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="383" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="384" />
         <source>Sign in first (or paste an access token).</source>
-        <translation type="unfinished" />
+        <translation>Önce oturum açın (ya da bir erişim belirteci yapıştırın).</translation>
     </message>
 </context>
 </TS>

@@ -23,7 +23,7 @@ from mailtester.oauth import flow
 from mailtester.protocol.credentials import Credentials
 from mailtester.protocol.kinds import Protocol, Security
 from tests.helpers import mailtester
-from tests.oauth.conftest import HERE, USER, OAuthWorld
+from tests.oauth.world import HERE, USER, OAuthWorld
 from tests.secret_search import find_secrets
 from tests.servers.oidc import CLIENT, MAIL_SCOPE, SHORT_CLIENT, SHORT_TTL
 

@@ -1,3 +1,6 @@
+"""The OAuth2 tests' world: the suite's OpenID provider, a mail server that checks its tokens, and the
+command's system browser (headless Chromium). Fixtures for tests/oauth and the window's sign-in test."""
+
 from __future__ import annotations
 
 import os

@@ -86,6 +86,22 @@ class OidcServer:
         """Every access and refresh token the provider issued so far (opaque tokens are their jti)."""
         return [line.split()[-1] for line in self.log.splitlines() if line.startswith("issued ")]
 
+    def active(self, token: str) -> bool:
+        """What introspection (RFC 7662) says of a token now, asked as Dovecot asks."""
+        import base64
+        import ssl
+        import urllib.request
+        from urllib.parse import urlencode
+
+        user, secret = INTROSPECTOR
+        basic = base64.b64encode(f"{user}:{secret}".encode()).decode()
+        request = urllib.request.Request(f"{self.issuer}/token/introspection",
+                                         data=urlencode({"token": token}).encode(),
+                                         headers={"Authorization": f"Basic {basic}"})
+        context = ssl.create_default_context(cafile=str(self.ca_file))
+        with urllib.request.urlopen(request, context=context, timeout=10) as answer:
+            return bool(json.load(answer).get("active"))
+
     def dovecot_oauth2(self) -> str:
         """dovecot-oauth2.conf.ext: tokens checked by introspection, the mail scope required."""
         user, secret = INTROSPECTOR

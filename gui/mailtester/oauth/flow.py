@@ -131,9 +131,12 @@ def pkce_pair() -> tuple[str, str]:
     return verifier, challenge.decode("ascii")
 
 
-def scopes_for(endpoints: Endpoints, settings: OAuthSettings, protocol: Protocol) -> tuple[str, ...]:
+def scopes_for(endpoints: Endpoints, settings: OAuthSettings, protocols: Protocol | tuple[Protocol, ...]
+               ) -> tuple[str, ...]:
+    """The provider's scopes for these protocols (one token can serve both sides), then the user's."""
+    wanted = [protocols] if isinstance(protocols, Protocol) else list(protocols)
     out: list[str] = []
-    for s in [*endpoints.scopes.get(protocol.value, []), *settings.scopes]:
+    for s in [*(x for p in wanted for x in endpoints.scopes.get(p.value, [])), *settings.scopes]:
         if s not in out:
             out.append(s)
     return tuple(out)
@@ -299,8 +302,9 @@ def _no_note(key: str, *args: str) -> None:
     pass
 
 
-async def sign_in(settings: OAuthSettings, protocol: Protocol, *, open_url: Callable[[str], None],
-                  wait: float, note: Note = _no_note, ep: Endpoints | None = None) -> Tokens:
+async def sign_in(settings: OAuthSettings, protocol: Protocol | tuple[Protocol, ...], *,
+                  open_url: Callable[[str], None], wait: float, note: Note = _no_note,
+                  ep: Endpoints | None = None) -> Tokens:
     """The whole browser sign-in; `open_url` gets the authorization URL (the browser, or a print)."""
     if ep is None:
         note("oauth-discovery", settings.issuer or settings.provider)
@@ -325,7 +329,7 @@ async def sign_in(settings: OAuthSettings, protocol: Protocol, *, open_url: Call
     return tokens
 
 
-async def refresh(settings: OAuthSettings, protocol: Protocol, refresh_token: Secret, *,
+async def refresh(settings: OAuthSettings, protocol: Protocol | tuple[Protocol, ...], refresh_token: Secret, *,
                   note: Note = _no_note, ep: Endpoints | None = None) -> Tokens:
     """A new access token from a stored refresh token (RFC 6749 §6); no browser."""
     ep = ep or await endpoints(settings)

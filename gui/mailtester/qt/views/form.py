@@ -388,6 +388,9 @@ class AccountForm(QWidget):
             combo.currentIndexChanged.connect(self.validate)
         self._suggested: Provider | None = None
         self.on_mechanism_changed(0)
+        from .signin import attach  # the OAuth2 sign-in box, in the password's place for that method
+
+        self.signin = attach(self)
 
     # -- building ----------------------------------------------------------------------
 

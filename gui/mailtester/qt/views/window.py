@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 6, 0)
         self.form = AccountForm(content)
+        self.form.signin.bind_settings(settings)  # the organisation's app registration for the sign-in
         self.form.add_row_on_top(acc_label, acc_row)
         self.detection = Detection(self.form, settings)  # finding the settings from the address
         content_layout.addWidget(self.form)
@@ -395,6 +396,9 @@ class MainWindow(QMainWindow):
     def on_side_started(self, side: object, settings: object) -> None:
         assert isinstance(side, Side) and isinstance(settings, CheckSettings)
         self.panes[side].start(settings)
+        if settings.credentials.token is not None and self.form.signin.owns(settings.credentials.token.reveal()):
+            for entry in self.form.signin.entries:  # the sign-in's steps come first, as notes
+                self.panes[side].add_entry(entry)
         self._update_tab(side)
         self._refresh_working()
         self._set_running()
@@ -695,7 +699,10 @@ class MainWindow(QMainWindow):
         else:
             secrets = [(account.key, _secret(used))]
         for key, secret in secrets:
-            if secret and not await self.keychain.store(key, secret):
+            if secret and self.form.signin.owns(secret):  # signed in: its refresh token, never the access token
+                if not await self.form.signin.remember():
+                    self._warn_no_keychain()
+            elif secret and not await self.keychain.store(key, secret):
                 self._warn_no_keychain()
         self.refresh_accounts()
         self.account_combo.setCurrentIndex(self.account_combo.findText(account.label))
@@ -749,6 +756,8 @@ class MainWindow(QMainWindow):
             secret = await self.keychain.fetch(key)
             if secret and user_edit.text() == user and not edit.text():
                 edit.setText(secret)
+        if f.signin.isVisibleTo(f):  # a signed-in account: a new access token from its stored refresh token
+            await f.signin.load()
 
     def on_forget_account_clicked(self) -> None:
         account = self.account_combo.currentData()
@@ -763,6 +772,7 @@ class MainWindow(QMainWindow):
             self.store.remove(account)
             for key in account.secret_keys:
                 self._spawn(self.keychain.forget(key))
+            self._spawn(self.form.signin.forget())  # revokes the refresh token where the provider can
             self.form.forget_password()
             self.refresh_accounts()
             self.statusBar().showMessage(self.tr("Account and password forgotten."), 5000)

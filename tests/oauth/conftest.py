@@ -1,0 +1,3 @@
+from tests.oauth.world import browser, oauth_world
+
+__all__ = ["browser", "oauth_world"]
