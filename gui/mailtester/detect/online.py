@@ -449,6 +449,8 @@ async def detect(address: str | Address, *, dns_server: str | None = None, ca_fi
                 result, detail = "error", type(exc).__name__
             if stopping:  # too late: reported as not needed
                 return None
+            if result != "error":
+                answered.append(source)
             rep = SourceReport(source, query, result, time.perf_counter() - start, detail)
             reports.append(rep)
             report(rep)
@@ -458,6 +460,7 @@ async def detect(address: str | Address, *, dns_server: str | None = None, ca_fi
         ranked = [((0, SOURCE_PRIORITY["bundled"]), -1)] + [(j[2], i) for i, j in enumerate(jobs)]
         finished, winners = {-1}, ({-1} if found["bundled"] else set())
         stopping = False
+        answered: list[str] = []  # sources that got an answer (even "none") from the network
         tasks = {asyncio.ensure_future(timed(source, query, job)): i for i, (source, query, _, job) in enumerate(jobs)}
         pending = set(tasks)
         try:
@@ -488,7 +491,7 @@ async def detect(address: str | Address, *, dns_server: str | None = None, ca_fi
             reports.append(rep)
             report(rep)
     incoming, outgoing = merge(found)
-    if confirm:
+    if confirm and answered:  # when nothing on the network answered, a probe would only wait as long again
         incoming, outgoing = await _confirm(incoming, outgoing, addr, dns_server, ca_file, timeout, reports, report)
     names = tuple(bundled.names) + tuple(
         f"{r.detail} ({r.source})" for r in reports
