@@ -18,6 +18,7 @@ from mailtester.protocol.kinds import Protocol, Security
 from mailtester.protocol.mailbox import ImapMailbox, Pop3Maildrop, auth_summary, header_fields, hops
 from mailtester.protocol.replies import Reply
 from mailtester.protocol.transaction import MailTransaction, Message, compose
+from tests.servers.postfix import HELD_USER
 from tests.servers.scripted import Conn, ScriptedServer
 
 NOW = datetime(2026, 12, 2, 4, 49, 34, tzinfo=UTC)
@@ -201,3 +202,56 @@ def test_a_server_that_stalls_after_the_login_is_bounded(postfix):
     assert time.monotonic() - start < 8
     assert out.ok and inc.ok and not rt.sent and diagnosis_of(rt).id == "roundtrip.interrupted"
     assert "no reply within 1 s" in rt.detail
+
+
+def test_without_idle_it_polls_and_without_uidplus_it_never_expunges(postfix):
+    """Incoming: a scripted IMAP server with neither IDLE nor UIDPLUS, where the message shows up at the
+    third search; outgoing: the suite's Postfix for a login whose mail is held (nothing is delivered)."""
+    user, password = HELD_USER
+    found_after = 3
+
+    async def imap(c: Conn) -> None:
+        await c.send("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SPECIAL-USE] scripted\r\n")
+        searches, message_id = 0, ""
+        while line := await c.line():
+            tag, _, rest = line.decode().rstrip("\r\n").partition(" ")
+            command = rest.upper()
+            if command.startswith("AUTHENTICATE"):
+                await c.send("+ \r\n")
+                await c.line()
+                await c.send(f"{tag} OK [CAPABILITY IMAP4rev1 SPECIAL-USE] logged in\r\n")
+            elif command.startswith("LIST"):
+                await c.send(f'* LIST (\\HasNoChildren) "/" INBOX\r\n{tag} OK done\r\n')
+            elif command.startswith("UID SEARCH"):
+                searches += 1
+                message_id = rest.rsplit(" ", 1)[1].strip('"')
+                await c.send(f"* SEARCH{' 7' if searches >= found_after else ''}\r\n{tag} OK done\r\n")
+            elif command.startswith("UID FETCH"):
+                header = (f"Received: by scripted.example; Wed, 02 Dec 2026 04:49:34 +0000\r\n"
+                          f"Message-ID: {message_id}\r\n")
+                await c.send(f"* 1 FETCH (UID 7 BODY[HEADER.FIELDS (MESSAGE-ID RECEIVED AUTHENTICATION-RESULTS)] "
+                             f"{{{len(header)}}}\r\n{header})\r\n{tag} OK done\r\n")
+            elif command.startswith("LOGOUT"):
+                await c.send(f"* BYE bye\r\n{tag} OK done\r\n")
+                return
+            else:  # EXAMINE, SELECT, NOOP, UID STORE
+                await c.send(f"{tag} OK done\r\n")
+
+    async def scenario():
+        async with ScriptedServer(imap) as srv:
+            creds = Credentials(user, Secret(password))
+            out = CheckSettings(host=postfix.host, port=postfix.submissions, security=Security.TLS, credentials=creds,
+                                ca_file=str(postfix.ca_file), timeout=5)
+            inc = CheckSettings(host="127.0.0.1", port=srv.port, security=Security.NONE, credentials=creds,
+                                allow_plaintext_auth=True, timeout=5, protocol=Protocol.IMAP)
+            result = await round_trip(out, inc, user, 10)
+            return (*result, srv.received)
+
+    out, inc, rt, received = asyncio.run(scenario())
+    assert out.ok and inc.ok and rt.sent and rt.arrived and rt.folder == "INBOX"
+    assert 1 <= rt.seconds < 5  # two polls of a second each
+    assert received.count(b"NOOP") >= found_after - 1 and b"IDLE" not in received
+    assert b"UID STORE 7 +FLAGS.SILENT (\\Deleted)" in received
+    assert b"EXPUNGE" not in received and b"CLOSE" not in received  # would remove other deleted messages too
+    assert not rt.deleted and diagnosis_of(rt).id == "roundtrip.not-deleted"
+    assert rt.received == ["by scripted.example; Wed, 02 Dec 2026 04:49:34 +0000"]
