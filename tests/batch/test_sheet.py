@@ -139,3 +139,23 @@ def test_csv_cells_from_servers_are_not_formulas() -> None:
     assert _formula_safe("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert _formula_safe("-ERR [AUTH] no") == "'-ERR [AUTH] no"
     assert _formula_safe("535 5.7.8 no") == "535 5.7.8 no"
+
+
+def test_rows_that_did_not_run_are_explained_in_turkish_too(tmp_path: Path) -> None:
+    from mailtester.batch import ResultWriters, RowResult, RowStatus
+    from mailtester.batch.engine import BatchSummary
+    from mailtester.batch.texts import ROW_TEXTS, row_text
+
+    assert set(ROW_TEXTS["tr"]) == set(ROW_TEXTS["en"])
+    assert row_text("batch.secret-env", "tr", name="MT_PW") == "MT_PW ortam değişkeni tanımlı değil ya da boş."
+    sheet = read_sheet(text="email\na@x.example\n")
+    writers = ResultWriters(sheet, html_path=str(tmp_path / "r.html"), lang="tr")
+    result = RowResult(sheet.rows[0], RowStatus.DEFERRED, None, "batch.deferred", None, None,
+                       row_text("batch.deferred", "tr"))
+    summary = BatchSummary()
+    summary.add(result)
+    writers.write(result)
+    writers.close(summary)
+    page = (tmp_path / "r.html").read_text()
+    assert "Ertelendi" in page and "İlgilenilmesi gereken satırlar" in page and "1. satır" in page
+    assert "Denenmedi: bu sunucu" in page

@@ -181,7 +181,7 @@ async def run_batch_async(args: argparse.Namespace, stdin: TextIO, stdout: TextI
     paths = dict(outputs)
     try:
         writers = ResultWriters(sheet, csv_path=paths.get("--out"), jsonl_path=paths.get("--jsonl"),
-                                html_path=paths.get("--html"))
+                                html_path=paths.get("--html"), lang=options.lang)
     except OSError as exc:
         print(f"mailtester: error: cannot create an output file: {exc.strerror or exc}", file=stderr)
         return EXIT_USAGE

@@ -32,6 +32,7 @@ from ..protocol.kinds import Protocol, Security
 from ..protocol.limits import DEFAULT_TIMEOUT
 from .secrets import Secrets, SecretUnavailable
 from .sheet import Sheet, SheetRow, row_protocol, row_security
+from .texts import row_text
 
 if TYPE_CHECKING:
     from ..detect.candidates import Candidate, DetectResult
@@ -180,8 +181,7 @@ class BatchRun:
         for lane in self._lanes.values():  # idle lanes' queues: workers drain their own
             if lane.workers == 0:
                 while lane.queue:
-                    self._finish_without(lane.queue.popleft().row, RowStatus.CANCELLED, "batch.cancelled",
-                                         "Stopped before this row ran.")
+                    self._finish_without(lane.queue.popleft().row, RowStatus.CANCELLED, "batch.cancelled")
 
     async def run(self, on_result: Callable[[RowResult], None],
                   on_start: Callable[[SheetRow], None] | None = None) -> BatchSummary:
@@ -195,7 +195,7 @@ class BatchRun:
             by_domain: dict[str, list[SheetRow]] = {}
             for row in self.sheet.rows:
                 if self._stopped:
-                    self._finish_without(row, RowStatus.CANCELLED, "batch.cancelled", "Stopped before this row ran.")
+                    self._finish_without(row, RowStatus.CANCELLED, "batch.cancelled")
                 elif row.host:
                     self._enqueue(row, self._settings(row, row.host, row.port, row_security(row), row.user))
                 else:
@@ -232,7 +232,7 @@ class BatchRun:
             lane = self._lanes[key] = _Lane(key, host_cap(key, max(1, self.options.per_host)))
         if self._stopped or lane.deferred:
             status = RowStatus.CANCELLED if self._stopped else RowStatus.DEFERRED
-            self._finish_without(row, status, f"batch.{status.value}", _WHY[status], settings)
+            self._finish_without(row, status, f"batch.{status.value}", settings)
             return
         lane.queue.append(_Target(row, settings))
         if lane.workers < lane.cap:
@@ -258,8 +258,10 @@ class BatchRun:
             if self._pending <= 0 and self._done is not None:
                 self._done.set()
 
-    def _finish_without(self, row: SheetRow, status: RowStatus, did: str, detail: str,
-                        settings: CheckSettings | None = None) -> None:
+    def _finish_without(self, row: SheetRow, status: RowStatus, did: str, settings: CheckSettings | None = None,
+                        text: str | None = None, **params: object) -> None:
+        """A row that ends without a check; `text` (else `did`) names its explanation in texts.py."""
+        detail = row_text(text or did, self.options.lang, **params)
         self._emit(RowResult(row, status, None, did, None, None, detail, settings))
 
     async def _detect_rows(self, domain: str, rows: list[SheetRow]) -> None:
@@ -268,7 +270,7 @@ class BatchRun:
 
         protocols = {row_protocol(r, self.options.protocol) for r in rows}
         candidates: dict[Protocol, Candidate] = {}
-        detail = "No server was given, and none was found for this domain."
+        error: str | None = None
         try:
             result = await detect(rows[0].email, dns_server=self.options.dns_server, ca_file=self.options.ca_file,
                                   timeout=self.options.detect_timeout)
@@ -278,14 +280,15 @@ class BatchRun:
                     candidates[p] = found
         except asyncio.CancelledError:
             for row in rows:
-                self._finish_without(row, RowStatus.CANCELLED, "batch.cancelled", "Stopped before this row ran.")
+                self._finish_without(row, RowStatus.CANCELLED, "batch.cancelled")
             raise
         except Exception as exc:  # an unusable address or DNS server: the rows say so
-            detail = f"No server was given, and detection failed: {exc}"
+            error = str(exc)
         for row in rows:
             c = candidates.get(row_protocol(row, self.options.protocol))
             if c is None:
-                self._finish_without(row, RowStatus.NO_SERVER, "batch.no-server", detail)
+                self._finish_without(row, RowStatus.NO_SERVER, "batch.no-server", None,
+                                     "batch.no-server-error" if error else None, error=error)
                 continue
             self._enqueue(row, self._settings(row, c.host, row.port or c.port,
                                               Security(row.security) if row.security else c.security,
@@ -299,7 +302,7 @@ class BatchRun:
                 if self._stopped or lane.deferred:
                     status = RowStatus.CANCELLED if self._stopped else RowStatus.DEFERRED
                     target = lane.queue.popleft()
-                    self._finish_without(target.row, status, f"batch.{status.value}", _WHY[status], target.settings)
+                    self._finish_without(target.row, status, f"batch.{status.value}", target.settings)
                     continue
                 # A worker's first start, and its first after a pause, wait a random part of `jitter`:
                 # the burst that would hit the host at once is spread. Later starts follow the previous
@@ -325,20 +328,18 @@ class BatchRun:
 
         row = target.row
         if self._stopped:
-            self._finish_without(row, RowStatus.CANCELLED, "batch.cancelled", _WHY[RowStatus.CANCELLED],
-                                 target.settings)
+            self._finish_without(row, RowStatus.CANCELLED, "batch.cancelled", target.settings)
             return
         try:
             secret = self.secrets.resolve(self.sheet, row)
         except SecretUnavailable as exc:
-            self._finish_without(row, RowStatus.FAILED, exc.id, str(exc), target.settings)
+            self._finish_without(row, RowStatus.FAILED, exc.id, target.settings, None, **exc.params)
             return
         public = target.settings
         if self._on_start is not None:
             self._on_start(row)
             if self._stopped:  # stopped from on_start: this row does not start either
-                self._finish_without(row, RowStatus.CANCELLED, "batch.cancelled", _WHY[RowStatus.CANCELLED],
-                                     public)
+                self._finish_without(row, RowStatus.CANCELLED, "batch.cancelled", public)
                 return
         started = time.monotonic()
 
@@ -358,7 +359,8 @@ class BatchRun:
                 task.cancel()
         if task.cancelled():
             self._emit(RowResult(row, RowStatus.CANCELLED, None, "batch.cancelled", time.monotonic() - started,
-                                 datetime.now().astimezone(), "Stopped while this row ran.", public))
+                                 datetime.now().astimezone(),
+                                 row_text("batch.cancelled-running", self.options.lang), public))
             return
         report = task.result()
         if throttle_sign(report):
@@ -371,9 +373,3 @@ class BatchRun:
         self._emit(RowResult(row, status, report, report.diagnosis.id if report.diagnosis else None,
                              report.result.elapsed, datetime.now().astimezone(), "", public))
 
-
-_WHY = {
-    RowStatus.CANCELLED: "Stopped before this row ran.",
-    RowStatus.DEFERRED: "Not tried: this server showed signs of rate limiting or lockout, so its remaining "
-                        "rows were left for later.",
-}

@@ -25,13 +25,11 @@ from typing import IO, Any
 from ..protocol.replies import show_controls
 from .engine import BatchSummary, RowResult, RowStatus
 from .sheet import Sheet
+from .texts import html_text
 
 RESULT_COLUMNS = ("ok", "status", "protocol", "server", "stage", "diagnosis_id", "reply", "elapsed", "checked_at")
 STATUS_ORDER = [RowStatus.OK, RowStatus.REFUSED, RowStatus.FAILED, RowStatus.NO_SERVER, RowStatus.DEFERRED,
                 RowStatus.CANCELLED]
-STATUS_LABELS = {"ok": "Logged in", "refused": "Refused", "failed": "Failed", "no-server": "No server",
-                 "deferred": "Deferred", "cancelled": "Cancelled"}
-
 
 def open_private(path: str) -> IO[str]:
     """A text file created (or truncated) with rights for the user only, like report.write_private,
@@ -129,8 +127,9 @@ _CSS = ("body{font-family:sans-serif;margin:2em auto;max-width:70em;color:#222}"
 
 
 class HtmlWriter:
-    def __init__(self, path: str, title: str = "Mail Account Tester: batch results") -> None:
-        self._path, self._title = path, title
+    def __init__(self, path: str, lang: str = "en") -> None:
+        self._path, self._lang = path, lang
+        self._title = html_text("title", lang)
         folder = os.path.dirname(os.path.abspath(path))
         fd, self._tmp = tempfile.mkstemp(prefix=".mailtester-rows-", suffix=".html", dir=folder)
         self._rows = open(fd, "wb")  # noqa: SIM115 (mkstemp: 0600 already; closed in close())
@@ -139,12 +138,16 @@ class HtmlWriter:
         self._index: list[tuple[bool, int, int, int]] = []  # (ok, row number, offset, length)
         self._titles: dict[str, str] = {}  # diagnosis id -> its title (or, for batch ids, the reason)
 
+    def _text(self, key: str) -> str:
+        return html_text(key, self._lang)
+
     def write(self, result: RowResult) -> None:
         e = html.escape
         row, report = result.row, result.report
         status = result.status.value
-        head = (f'<span class="mark {status}">{e(STATUS_LABELS.get(status, status))}</span> '
-                f"row {row.number}: {e(row.email)}")
+        t = self._text
+        head = (f'<span class="mark {status}">{e(t(status))}</span> '
+                f"{e(t('row').format(number=row.number))}: {e(row.email)}")
         if result.settings is not None:
             s = result.settings
             head += f" — {e(s.host)}:{s.effective_port} ({e(s.protocol.value)})"
@@ -155,7 +158,7 @@ class HtmlWriter:
         if d is not None:
             parts.append(f"<p><strong>{e(d.title)}</strong></p><p>{e(d.explanation)}</p>")
             if d.server_said:
-                parts.append("<p>The server said:</p><pre>" + e("\n".join(d.server_said)) + "</pre>")
+                parts.append(f"<p>{e(t('said'))}</p><pre>" + e("\n".join(d.server_said)) + "</pre>")
             if d.fixes:
                 parts.append("<ol>" + "".join(f"<li>{e(f)}</li>" for f in d.fixes) + "</ol>")
         elif report is None and result.detail:
@@ -178,22 +181,24 @@ class HtmlWriter:
         out = io.StringIO()
         out.write(f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{e(self._title)}</title>'
                   f"<style>{_CSS}</style></head><body><h1>{e(self._title)}</h1>\n")
-        note = " (stopped before the end)" if summary.stopped else ""
-        out.write(f"<p>{summary.total} rows in {summary.elapsed:.1f} s{note}.</p>\n")
+        t = self._text
+        note = t("stopped") if summary.stopped else ""
+        out.write(f"<p>{e(t('rows').format(total=summary.total, seconds=f'{summary.elapsed:.1f}'))}{e(note)}.</p>\n")
         if summary.throttled_hosts:
-            out.write("<p>Servers that showed rate-limit or lockout signs (their remaining rows were deferred): "
+            out.write(f"<p>{e(t('throttled'))} "
                       + ", ".join(f"<code>{e(h)}</code>" for h in summary.throttled_hosts) + "</p>\n")
-        out.write("<h2>Outcomes</h2><table><tr><th>outcome</th><th>rows</th></tr>"
-                  + "".join(f'<tr><td class="{s}">{e(STATUS_LABELS[s])}</td><td class="n">{summary.counts[s]}</td>'
+        out.write(f"<h2>{e(t('outcomes'))}</h2><table><tr><th>{e(t('outcome'))}</th><th>{e(t('count'))}</th></tr>"
+                  + "".join(f'<tr><td class="{s}">{e(t(s))}</td><td class="n">{summary.counts[s]}</td>'
                             "</tr>" for s in statuses if summary.counts[s]) + "</table>\n")
         if summary.diagnoses:
-            out.write("<h2>Diagnoses</h2><table><tr><th>diagnosis</th><th>id</th><th>rows</th></tr>"
+            out.write(f"<h2>{e(t('diagnoses'))}</h2><table><tr><th>{e(t('diagnosis'))}</th><th>{e(t('id'))}</th>"
+                      f"<th>{e(t('count'))}</th></tr>"
                       + "".join(f'<tr><td>{e(self._titles.get(k, ""))}</td><td><code>{e(k)}</code></td>'
                                 f'<td class="n">{v}</td></tr>' for k, v in summary.diagnoses.most_common())
                       + "</table>\n")
         shown = [s for s in statuses if summary.counts[s]]
-        out.write("<h2>By domain</h2><table><tr><th>domain</th>"
-                  + "".join(f"<th>{e(STATUS_LABELS[s])}</th>" for s in shown) + "</tr>"
+        out.write(f"<h2>{e(t('domains'))}</h2><table><tr><th>{e(t('domain'))}</th>"
+                  + "".join(f"<th>{e(t(s))}</th>" for s in shown) + "</tr>"
                   + "".join(f"<tr><td>{e(d)}</td>" + "".join(f'<td class="n">{c[s] or ""}</td>' for s in shown)
                             + "</tr>" for d, c in sorted(summary.domains.items())) + "</table>\n")
         self._index.sort()
@@ -201,7 +206,7 @@ class HtmlWriter:
             f.write(out.getvalue())
             for i, (ok, _number, offset, length) in enumerate(self._index):
                 if i == 0 or ok != self._index[i - 1][0]:
-                    f.write("<h2>Rows that logged in</h2>\n" if ok else "<h2>Rows that need attention</h2>\n")
+                    f.write(f"<h2>{e(t('fine' if ok else 'attention'))}</h2>\n")
                 rows.seek(offset)
                 f.write(rows.read(length).decode("utf-8"))
             f.write("</body></html>\n")
@@ -217,10 +222,10 @@ class ResultWriters:
     """The outputs asked for (any of CSV, JSON Lines, HTML), fed each row as it finishes."""
 
     def __init__(self, sheet: Sheet, *, csv_path: str | None = None, jsonl_path: str | None = None,
-                 html_path: str | None = None) -> None:
+                 html_path: str | None = None, lang: str = "en") -> None:
         self._csv = CsvWriter(csv_path, sheet) if csv_path else None
         self._jsonl = JsonlWriter(jsonl_path) if jsonl_path else None
-        self._html = HtmlWriter(html_path) if html_path else None
+        self._html = HtmlWriter(html_path, lang) if html_path else None
 
     def _all(self) -> Iterable[CsvWriter | JsonlWriter | HtmlWriter]:
         return [w for w in (self._csv, self._jsonl, self._html) if w is not None]

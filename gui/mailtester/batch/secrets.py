@@ -11,17 +11,19 @@ from collections.abc import Awaitable, Callable
 from ..protocol.credentials import Secret
 from ..settings import InvalidInput, check_secret
 from .sheet import Sheet, SheetRow
+from .texts import row_text
 
 MAX_SECRET_FILE = 64 * 1024
 Prompt = Callable[[str], Awaitable[str | None]]
 
 
 class SecretUnavailable(Exception):
-    """A row's secret cannot be had; the message says why and never holds the secret."""
+    """A row's secret cannot be had: `id` and `params` say why (texts.py), never with the secret."""
 
-    def __init__(self, id: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, id: str, **params: object) -> None:
+        super().__init__(row_text(id, "en", **params))
         self.id = id
+        self.params = params
 
 
 class Secrets:
@@ -51,26 +53,26 @@ class Secrets:
             return sheet.passwords[row.number]
         ref = row.password_ref
         if not ref:
-            raise SecretUnavailable("batch.no-password", "The row has neither a password nor a password_ref.")
+            raise SecretUnavailable("batch.no-password")
         kind, _, name = ref.partition(":")
         if kind == "env":
             value = os.environ.get(name)
             if not value:
-                raise SecretUnavailable("batch.secret-env", f"The environment variable {name} is not set or empty.")
+                raise SecretUnavailable("batch.secret-env", name=name)
             return _checked(value)
         if kind == "file":
             return _checked(_read_private(os.path.expanduser(name)))
         secret = self._asked.get(ref)
         if secret is None:
-            raise SecretUnavailable("batch.secret-prompt", f"No password was typed for {ref}.")
+            raise SecretUnavailable("batch.secret-prompt", ref=ref)
         return secret
 
 
 def _checked(value: str) -> Secret:
     try:
         return Secret(check_secret(value))
-    except InvalidInput as exc:
-        raise SecretUnavailable("batch.secret-invalid", str(exc)) from None
+    except InvalidInput:
+        raise SecretUnavailable("batch.secret-invalid") from None
 
 
 def _read_private(path: str) -> str:
@@ -78,23 +80,21 @@ def _read_private(path: str) -> str:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError as exc:
-        raise SecretUnavailable("batch.secret-file", f"Cannot read the password file {path}: "
-                                f"{exc.strerror or exc}.") from None
+        raise SecretUnavailable("batch.secret-file", path=path, reason=exc.strerror or exc) from None
     with open(fd, "rb") as f:
         st = os.fstat(f.fileno())
         if os.name == "posix" and (st.st_mode & (stat.S_IRWXG | stat.S_IRWXO) or st.st_uid != os.getuid()):
-            raise SecretUnavailable("batch.secret-file-open", f"The password file {path} can be read by others "
-                                    f"(or is not yours): run chmod 600 {path}.")
+            raise SecretUnavailable("batch.secret-file-open", path=path)
         if not stat.S_ISREG(st.st_mode):
-            raise SecretUnavailable("batch.secret-file", f"The password file {path} is not a regular file.")
+            raise SecretUnavailable("batch.secret-file-kind", path=path)
         data = f.read(MAX_SECRET_FILE + 1)
     if len(data) > MAX_SECRET_FILE:
-        raise SecretUnavailable("batch.secret-file", f"The password file {path} is too large for a password.")
+        raise SecretUnavailable("batch.secret-file-size", path=path)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise SecretUnavailable("batch.secret-file", f"The password file {path} is not UTF-8 text.") from None
+        raise SecretUnavailable("batch.secret-file-utf8", path=path) from None
     line = text.split("\n", 1)[0].removesuffix("\r")
     if not line:
-        raise SecretUnavailable("batch.secret-file", f"The password file {path} is empty.")
+        raise SecretUnavailable("batch.secret-file-empty", path=path)
     return line
