@@ -234,3 +234,19 @@ def test_ctrl_b_opens_the_batch_window_from_the_main_window(qtbot, window):
     assert window.findChildren(BatchWindow) == [batch]
     batch.close()
 
+
+
+def test_closing_mid_run_ends_it(qtbot, qloop, serve, tmp_path):
+    """A server that never greets does not keep the run, or the program, alive after the window closes."""
+    server = serve(ScriptedServer(_silent))
+    w = BatchWindow()
+    qtbot.addWidget(w)
+    w.show()
+    rows = "\n".join(f"u{i}@example.test,pw{i},127.0.0.1,{server.port},tls" for i in range(3))
+    assert w.load_text("email,password,host,port,security\n" + rows)
+    w.start_button.click()
+    qtbot.waitUntil(lambda: statuses(w) == [RowStatus.RUNNING] * 3, timeout=10000)
+    w.close()
+    qtbot.waitUntil(lambda: not w.controller.running, timeout=5000)
+    qtbot.waitUntil(lambda: not [t for t in asyncio.all_tasks(qloop) if "BatchRun" in repr(t.get_coro())],
+                    timeout=5000)

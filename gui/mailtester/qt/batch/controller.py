@@ -59,6 +59,14 @@ class BatchController(QObject):
         self.summary = None
         self.stopping = False
         self._active = True
+        # read the diagnosis rules and texts now (a batch is sure to need them), not at the
+        # first refusal in the middle of the run: 25 ms of the event loop at once
+        from ...knowledge.diagnose import texts
+        from ...knowledge.rules import rules
+
+        rules()
+        texts("en")
+        texts(options.lang)
         # the Secrets (with any password typed for a `prompt`) live only as long as the run
         self._run = BatchRun(sheet, options, Secrets(prompt=self.ask))
         self._task = asyncio.ensure_future(self._go(self._run))
