@@ -15,6 +15,7 @@ from mailtester.qt.controllers.accounts import Keychain
 from tests.qt.test_account import fill_incoming
 from tests.qt.test_window import fill, find, run_account
 from tests.secret_search import find_secrets
+from tests.servers.postfix import JUNK_USER
 
 # Set to a folder (packaging/screenshots) to keep the renderings there too.
 SHOTS = os.environ.get("MAILTESTER_ROUND_TRIP_SHOTS")
@@ -55,7 +56,23 @@ def test_send_a_test_message_after_the_account_test(qtbot, window, postfix, ques
     assert window.settings.value("roundTrip/confirmed", False, type=bool)
     assert float(window.settings.value("roundTrip/wait")) == 10
     assert find_secrets(find(window, QLabel, "roundTripResult").text() + text, [password]) == []
-    path = tmp_path / f"round-trip-{window.lang}.png"
+    shoot(window, tmp_path / f"round-trip-{window.lang}.png")
+    # A failure in words: the account whose mail a Sieve rule files into Junk.
+    user, password = JUNK_USER
+    fill(window, postfix.host, postfix.submission, "starttls", user, password, ca_file=postfix.ca_file)
+    assert run_account(qtbot, window).ok
+    box.last = None
+    button.click()
+    qtbot.waitUntil(lambda: box.last is not None, timeout=30000)
+    assert box.last.folder == "Junk" and box.last.deleted and not box.last.ok
+    shown = find(window, QLabel, "roundTripResult").text()
+    title = "The test message arrived in the spam folder" if window.lang == "en" else \
+        "Deneme iletisi istenmeyen posta klasörüne düştü"
+    assert title in shown
+    shoot(window, tmp_path / f"round-trip-junk-{window.lang}.png")
+
+
+def shoot(window, path):
     assert window.grab().save(str(path)) and path.stat().st_size > 10_000
     if SHOTS:
         shutil.copy(path, os.path.join(SHOTS, path.name))
