@@ -548,6 +548,8 @@ TR = {
         "aradaki ağlar) onu okuyabilir. Yalnızca bu bilgisayardaki ya da güvendiğiniz bir ağdaki bir sunucu için "
         "kullanın.",
     "Send the password unencrypted anyway": "Parolayı yine de şifrelemeden gönder",
+    "Normal password (%1)": "Normal parola (%1)",
+    "Encrypted password (%1)": "Şifrelenmiş parola (%1)",
     # the round trip (views/roundtrip.py)
     "Send a test message": "Deneme iletisi gönder",
     "Send one message from the address to itself, wait for it to arrive, then delete it":

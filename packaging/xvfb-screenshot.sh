@@ -3,7 +3,21 @@
 # opens it with the demo server, presses Enter (Test login), captures the screen.
 #   bash packaging/xvfb-screenshot.sh [COMMAND] [OUT.png]
 # Needs xvfb, xdotool and imagemagick (Debian packages).
+#   bash packaging/xvfb-screenshot.sh --states [OUTDIR] [--lang=tr]
+# renders every state of packaging/screenshots.py as the X display shows the real
+# window (the xcb platform, not offscreen); needs xvfb and libxcb-cursor0 only.
 set -euo pipefail
+if [ "${1:-}" = --states ]; then
+  OUTDIR=${2:-build/xvfb}
+  mkdir -p "$OUTDIR"
+  Xvfb :78 -screen 0 1280x860x24 -nolisten tcp >/dev/null 2>&1 &
+  XVFB=$!
+  trap 'kill $XVFB 2>/dev/null || true' EXIT
+  sleep 1
+  DISPLAY=:78 QT_QPA_PLATFORM=xcb XDG_CONFIG_HOME=$(mktemp -d) \
+    .venv/bin/python packaging/screenshots.py "$OUTDIR" --screen "${@:3}"
+  exit 0
+fi
 CMD=${1:-dist/mailtester/mailtester}
 OUT=${2:-build/xvfb-window.png}
 DISPLAY_NUM=:77

@@ -125,7 +125,7 @@
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/form.py" line="298" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="738" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="740" />
         <source>Passw&amp;ord:</source>
         <translation>&amp;Parola:</translation>
     </message>
@@ -180,22 +180,32 @@
         <translation>Protokolün kendi giriş komutu (IMAP LOGIN, POP3 USER ve PASS)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="485" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="446" />
+        <source>Normal password (%1)</source>
+        <translation>Normal parola (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="446" />
+        <source>Encrypted password (%1)</source>
+        <translation>Şifrelenmiş parola (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/form.py" line="487" />
         <source>Email address or user name for the incoming server</source>
         <translation>Gelen sunucu için e-posta adresi veya kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="486" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="488" />
         <source>User name for the outgoing server</source>
         <translation>Giden sunucunun kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="487" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="489" />
         <source>Email address or user name</source>
         <translation>E-posta adresi veya kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="878" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="880" />
         <source>Both servers use the password above, so choose an OAuth2 access token for both or for neither, or give the outgoing server its own.</source>
         <translation>İki sunucu da yukarıdaki parolayı kullanıyor; bu yüzden OAuth2 erişim belirtecini ya ikisinde de seçin ya da hiçbirinde seçmeyin. Dilerseniz giden sunucuya ayrı bir parola verin.</translation>
     </message>
@@ -207,23 +217,23 @@
     <message>
         <location filename="../../gui/mailtester/qt/views/form.py" line="196" />
         <location filename="../../gui/mailtester/qt/views/form.py" line="214" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="510" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="512" />
         <source>Show</source>
         <translation>Göster</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="749" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="751" />
         <source>Show password</source>
         <translation>Parolayı göster</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/form.py" line="239" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="735" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="737" />
         <source>Pass&amp;word:</source>
         <translation>Paro&amp;la:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="744" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="746" />
         <source>Password</source>
         <translation>Parola</translation>
     </message>
@@ -269,8 +279,8 @@
         <translation>Otomatik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="447" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="744" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="449" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="746" />
         <source>OAuth2 access token</source>
         <translation>OAuth2 erişim belirteci</translation>
     </message>
@@ -345,74 +355,74 @@
         <translation>Pencerenin dili</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="510" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="512" />
         <source>Hide</source>
         <translation>Gizle</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="558" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="560" />
         <source>automatic</source>
         <translation>otomatik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="599" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="601" />
         <source>This looks like a %1 address.</source>
         <translation>Bu bir %1 adresine benziyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="600" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="602" />
         <source>Use %1 settings</source>
         <translation>%1 ayarlarını kullan</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="609" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="611" />
         <source>Choose a CA certificate file</source>
         <translation>Bir CA sertifika dosyası seçin</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="610" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="612" />
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Sertifikalar (*.pem *.crt *.cer);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="735" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="737" />
         <source>Access to&amp;ken:</source>
         <translation>Erişim &amp;belirteci:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="738" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="740" />
         <source>Access t&amp;oken:</source>
         <translation>Erişim bel&amp;irteci:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="739" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="746" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="741" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="748" />
         <source>Access token for the incoming server</source>
         <translation>Gelen sunucu için erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="740" />
-        <location filename="../../gui/mailtester/qt/views/form.py" line="747" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="742" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="749" />
         <source>Password for the incoming server</source>
         <translation>Gelen sunucunun parolası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="741" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="743" />
         <source>Access token for the outgoing server</source>
         <translation>Giden sunucu için erişim belirteci</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="742" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="744" />
         <source>Password for the outgoing server</source>
         <translation>Giden sunucunun parolası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="865" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="867" />
         <source>The user name starts or ends with a space.</source>
         <translation>Kullanıcı adı bir boşlukla başlıyor ya da bitiyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="861" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="863" />
         <source>This file does not exist.</source>
         <translation>Bu dosya yok.</translation>
     </message>
@@ -422,17 +432,17 @@
         <translation>Diğer (sunucuları kendiniz girin)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="872" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="874" />
         <source>Enter the email address or user name.</source>
         <translation>E-posta adresini veya kullanıcı adını girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="874" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="876" />
         <source>Enter the access token.</source>
         <translation>Erişim belirtecini girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/form.py" line="875" />
+        <location filename="../../gui/mailtester/qt/views/form.py" line="877" />
         <source>Enter the password.</source>
         <translation>Parolayı girin.</translation>
     </message>
@@ -1076,127 +1086,117 @@
         <translation>Girdiğiniz sunucu korunuyor; onun yerine bunlardan birini kullanmak için seçin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="366" />
-        <source>SSL/TLS</source>
-        <translation>SSL/TLS</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="366" />
-        <source>STARTTLS</source>
-        <translation>STARTTLS</translation>
-    </message>
-    <message>
         <location filename="../../gui/mailtester/qt/views/detect.py" line="367" />
         <source>unencrypted</source>
         <translation>şifrelenmemiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="372" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="374" />
         <source>the built-in provider database</source>
         <translation>yerleşik sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="373" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="375" />
         <source>the provider's autoconfig file</source>
         <translation>sağlayıcının autoconfig dosyası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="374" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="376" />
         <source>the provider's web site (.well-known)</source>
         <translation>sağlayıcının web sitesi (.well-known)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="375" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="377" />
         <source>the online provider database</source>
         <translation>çevrimiçi sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="376" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="378" />
         <source>Microsoft 365's Autodiscover</source>
         <translation>Microsoft 365'in Autodiscover hizmeti</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="377" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="379" />
         <source>the domain's MX record</source>
         <translation>alan adının MX kaydı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="378" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="380" />
         <source>the domain's SRV records</source>
         <translation>alan adının SRV kayıtları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="379" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="381" />
         <source>a probe of the usual server names</source>
         <translation>olağan sunucu adlarının yoklanması</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="385" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="387" />
         <source>Check the server name with your provider before your password goes there.</source>
         <translation>Parolanız oraya gitmeden önce sunucu adını sağlayıcınıza doğrulatın.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="387" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="389" />
         <source>This server's certificate could not be verified, so it may not be who it claims to be.</source>
         <translation>Bu sunucunun sertifikası doğrulanamadı; kendini tanıttığı sunucu olmayabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="392" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="394" />
         <source>These settings came over plain HTTP, which anyone on the network could have changed.</source>
         <translation>Bu ayarlar şifresiz HTTP ile geldi; ağdaki herhangi biri onları değiştirmiş olabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="394" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="396" />
         <source>This server was only guessed from the usual names and was not named by your provider.</source>
         <translation>Bu sunucu yalnızca olağan adlardan tahmin edildi; sağlayıcınız onu bildirmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="396" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="398" />
         <source>These settings came from DNS records, which are not protected against changes on the way.</source>
         <translation>Bu ayarlar DNS kayıtlarından geldi; bu kayıtlar yolda değiştirilmeye karşı korunmaz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="399" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="401" />
         <source>These settings came over a connection that is not protected.</source>
         <translation>Bu ayarlar korunmayan bir bağlantı üzerinden geldi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="422" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="424" />
         <source>Provider database</source>
         <translation>Sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="428" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="430" />
         <source>%1 (plain HTTP)</source>
         <translation>%1 (şifresiz HTTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="430" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="432" />
         <source>MX of %1</source>
         <translation>%1 MX kaydı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="432" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="434" />
         <source>SRV records of %1</source>
         <translation>%1 SRV kayıtları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="434" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="436" />
         <source>Online provider database</source>
         <translation>Çevrimiçi sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="436" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="438" />
         <source>Microsoft 365 (Autodiscover)</source>
         <translation>Microsoft 365 (Autodiscover)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="438" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="440" />
         <source>Usual server names</source>
         <translation>Olağan sunucu adları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="412" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="414" />
         <source>found</source>
         <translation>bulundu</translation>
     </message>
@@ -1206,12 +1206,12 @@
         <translation>Kapalıyken yalnızca yerleşik sağlayıcı veritabanına bakılır ve ağ üzerinden hiçbir şey gönderilmez.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="412" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="414" />
         <source>not found</source>
         <translation>bulunamadı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="412" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="414" />
         <source>error</source>
         <translation>hata</translation>
     </message>

@@ -442,8 +442,10 @@ class AccountForm(QWidget):
             combo.addItem(self.tr("Normal password"), NATIVE)
             combo.setItemData(1, self.tr("The protocol's own login command (IMAP LOGIN, POP3 USER and PASS)"),
                               Qt.ItemDataRole.ToolTipRole)
+        # as mail programs name them, with the SASL name the timeline shows
+        normal, encrypted = self.tr("Normal password (%1)"), self.tr("Encrypted password (%1)")
         for m in ("PLAIN", "LOGIN", "CRAM-MD5"):
-            combo.addItem(m, m)
+            combo.addItem((encrypted if m == "CRAM-MD5" else normal).replace("%1", m), m)
         combo.addItem(self.tr("OAuth2 access token"), TOKEN_METHOD)
         return combo
 
