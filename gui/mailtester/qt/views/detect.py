@@ -363,10 +363,12 @@ class Detection(QObject):
         choice.source.setText(text)
 
     def describe(self, c: Candidate) -> str:
-        security = {Security.TLS: self.tr("SSL/TLS"), Security.STARTTLS: self.tr("STARTTLS"),
-                    Security.NONE: self.tr("unencrypted")}[c.security]
+        # SSL/TLS and STARTTLS read the same in every language; the list is narrow
+        security = self.tr("unencrypted") if c.security is Security.NONE else \
+            {Security.TLS: "SSL/TLS", Security.STARTTLS: "STARTTLS"}[c.security]
         mark = "\u26a0 " if flagged(c) else ""
-        return f"{mark}{c.protocol.value.upper()} {c.host}:{c.port}, {security}"
+        protocol = f"{c.protocol.value.upper()} " if c.protocol.incoming else ""  # outgoing: always SMTP
+        return f"{mark}{protocol}{c.host}:{c.port}, {security}"
 
     def source_words(self, c: Candidate) -> str:
         words = {"bundled": self.tr("the built-in provider database"),
