@@ -11,6 +11,9 @@ ARCH=$(dpkg --print-architecture)
 check() {  # the command to test
   "$1" --version | grep -qx "mailtester $VERSION"
   "$1" --self-test
+  # every language in every install: the compiled Turkish translation is inside
+  find "$(dirname "$(readlink -f "$1")")" -name mailtester_tr.qm | grep -q . \
+    || { echo "mailtester_tr.qm missing from $1" >&2; exit 1; }
   "$1" check --demo --json >/dev/null
   set +e; "$1" check --demo-fail --json >/dev/null; rc=$?; set -e
   [ "$rc" -eq 1 ] || { echo "demo-fail exited $rc, expected 1" >&2; exit 1; }
