@@ -3,6 +3,7 @@ in the timeline and the panel, technical detail quoted apart from the sentences.
 
 from __future__ import annotations
 
+import re
 import socket
 
 import pytest
@@ -16,7 +17,7 @@ from mailtester.qt.neutral import rich
 from mailtester.qt.views.diagnosis import group_fingerprint
 from mailtester.qt.views.form import DEMO
 
-from .test_window import fill, find, run
+from .test_window import fill, find, run, timeline_texts
 
 
 def panel_order(window) -> list[str]:
@@ -127,6 +128,9 @@ def test_the_systems_words_are_a_quoted_detail_not_part_of_a_sentence(qtbot, qlo
         detail = report.diagnosis.detail
         assert "refused the connection" in detail and detail not in report.diagnosis.explanation
         assert heading in details and f"<code>{rich(detail)}</code>" in details
+        # the timeline's times in the window's language: 0,012 s in Turkish
+        times = [line.split(" s ")[0].strip() for line in timeline_texts(w)]
+        assert times and all(re.fullmatch(r"\d+,\d{3}" if lang == "tr" else r"\d+\.\d{3}", t) for t in times), times
     finally:
         w.close()
         install("en")
