@@ -18,7 +18,7 @@ from mailtester.qt.i18n import install
 from tests.secret_search import find_secrets
 from tests.servers.scripted import Conn, ScriptedServer
 
-from .test_i18n import mnemonics
+from .test_i18n import clipped, mnemonics
 from .test_keyboard import tab_walk, unnamed
 
 WRONG = "not-alice's-Secret \u00e9"
@@ -250,3 +250,22 @@ def test_closing_mid_run_ends_it(qtbot, qloop, serve, tmp_path):
     qtbot.waitUntil(lambda: not w.controller.running, timeout=5000)
     qtbot.waitUntil(lambda: not [t for t in asyncio.all_tasks(qloop) if "BatchRun" in repr(t.get_coro())],
                     timeout=5000)
+
+
+@pytest.mark.parametrize("lang", ["tr", "pseudo"])
+def test_no_clipped_text_at_the_smallest_size(qtbot, qloop, lang):
+    install(lang)
+    w = BatchWindow(lang=lang)
+    qtbot.addWidget(w)
+    try:
+        w.resize(w.minimumSize())
+        w.show()
+        qtbot.waitExposed(w)
+        w.paste_button.setChecked(True)
+        w.columns_button.setChecked(True)
+        assert w.load_text("email,password,host\nann@example.test,pw,mail.example.test\n")
+        qtbot.wait(50)
+        assert clipped(w) == []
+    finally:
+        w.close()
+        install("en")

@@ -202,7 +202,7 @@ class BatchWindow(QWidget):
         self.columns_box = QGroupBox(self.tr("Columns of the sheet"), self)
         self.columns_box.setObjectName("columnsBox")
         grid = QGridLayout(self.columns_box)
-        names = {"email": self.tr("Email or user name"), "user": self.tr("Login name, when not the address"),
+        names = {"email": self.tr("Email or user name"), "user": self.tr("Login name"),
                  "password": self.tr("Password"),
                  "password_ref": self.tr("Password reference"), "host": self.tr("Server"),
                  "port": self.tr("Port"), "security": self.tr("Security"), "protocol": self.tr("Protocol"),
@@ -214,7 +214,7 @@ class BatchWindow(QWidget):
             combo.setObjectName(f"column_{field}")
             combo.setAccessibleName(self.tr("Column for: %1").replace("%1", names[field]))
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)
+            combo.setMinimumContentsLength(6)
             label.setBuddy(combo)
             combo.activated.connect(self.on_column_combo_activated)
             row, col = divmod(i, 3)
@@ -228,11 +228,10 @@ class BatchWindow(QWidget):
         run_row = QHBoxLayout()
         options = QFormLayout()
         options.setContentsMargins(0, 0, 0, 0)
-        options.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)  # a combo as wide as its text
         self.protocol_combo = QComboBox(self)
         self.protocol_combo.setObjectName("batchProtocolCombo")
         self.protocol_combo.setAccessibleName(self.tr("Protocol for the rows that name none"))
-        self.protocol_combo.addItem(self.tr("As each row says (sending, SMTP, when it says nothing)"), "")
+        self.protocol_combo.addItem(self.tr("As each row says (SMTP when it says nothing)"), "")
         self.protocol_combo.addItem(self.tr("Sending (SMTP)"), Protocol.SMTP.value)
         self.protocol_combo.addItem(self.tr("Receiving (IMAP)"), Protocol.IMAP.value)
         self.protocol_combo.addItem(self.tr("Receiving (POP3)"), Protocol.POP3.value)
@@ -281,13 +280,12 @@ class BatchWindow(QWidget):
         self.filter_combo = QComboBox(self)
         self.filter_combo.setObjectName("batchFilterCombo")
         self.filter_combo.setAccessibleName(self.tr("Rows shown"))
-        self.filter_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.filter_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.filter_combo.setMinimumContentsLength(12)  # as wide as the table above it: titles are long
         filter_label = QLabel(self.tr("Sho&w:"), self)
         filter_label.setBuddy(self.filter_combo)
         filter_row.addWidget(filter_label)
-        filter_row.addWidget(self.filter_combo)
-        filter_row.addStretch(1)
-        layout.addLayout(filter_row)
+        filter_row.addWidget(self.filter_combo, 1)
 
         self.table = QTableView(self)
         self.table.setObjectName("batchTable")
@@ -327,7 +325,12 @@ class BatchWindow(QWidget):
         self.detail.addWidget(self.detail_note)
         self.detail.addWidget(self.pane)
         self.split = QSplitter(Qt.Orientation.Horizontal, self)
-        self.split.addWidget(self.table)
+        table_side = QWidget(self)  # the filter over the table it filters
+        table_layout = QVBoxLayout(table_side)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addLayout(filter_row)
+        table_layout.addWidget(self.table)
+        self.split.addWidget(table_side)
         self.split.addWidget(self.detail)
         self.split.setChildrenCollapsible(False)
         self.split.setStretchFactor(0, 3)
