@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import REQUIRE_POSTFIX
 from tests.servers.postfix import DOMAIN, PostfixServer, missing_binaries
 
-USER_COUNT = 260  # each test uses its own range of them, so the servers' logs tell them apart
+USER_COUNT = 270  # each test uses its own range of them, so the servers' logs tell them apart
 
 
 def password_of(i: int) -> str:

@@ -203,3 +203,17 @@ async def test_stop_mid_run_writes_finished_rows_and_marks_the_rest(many: Postfi
     assert "stopped before the end" in (tmp_path / "r.html").read_text()
     for path in ("r.csv", "r.jsonl", "r.html"):
         assert find_secrets((tmp_path / path).read_text(), [password_of(i) for i in range(240, 260)]) == []
+
+
+async def test_a_repeated_account_is_tried_once(many: PostfixServer) -> None:
+    i = 261  # with a wrong password, so that each attempt shows in Dovecot's log
+    text = "email,password,host,port,protocol\n" + "".join(
+        f"{address},Wrong-{password_of(i)},127.0.0.1,{many.submission},smtp\n"
+        for address in (user(i), user(i).upper(), user(i)))
+    text += f"{user(i)},Wrong-{password_of(i)},{many.mail_host},{many.imap},imap\n"  # another service: its own try
+    results, _summary = await run_all(text, BatchOptions(ca_file=str(many.ca_file)))
+    by_row = {r.row.number: r for r in results}
+    assert [by_row[n].diagnosis_id for n in (1, 2, 3, 4)] == [
+        "auth.credentials-rejected", "batch.duplicate", "batch.duplicate", "auth.credentials-rejected"]
+    assert by_row[2].detail.startswith("Not tried: row 1 has the same login") and by_row[2].report is None
+    assert len(log_lines(many, rf"passwd-file\({re.escape(user(i))},.*Password mismatch")) == 2  # SMTP and IMAP

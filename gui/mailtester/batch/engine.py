@@ -1,7 +1,8 @@
 """The batch scheduler: every row through the one driver (driver/client.py run_check) and the one
 diagnosis (knowledge/report.py build_report), lockout-safe by construction:
 
-- exactly one login attempt per row: no retry, no suggestion is ever applied;
+- exactly one login attempt per account: no retry, no suggestion is ever applied, and a row that repeats
+  an earlier row's login (user, server, port, protocol) is not tried;
 - at most `concurrency` checks at once, and `per_host` per server host (a public provider's catalogue
   entry may set a lower `batch_per_host`, which the option cannot raise);
 - starts jittered; a host that shows rate-limit or lockout signs (421, a temporary refusal at login,
@@ -152,6 +153,7 @@ class BatchRun:
         self._stop_event = asyncio.Event()
         self._error: Exception | None = None
         self._lanes: dict[str, _Lane] = {}
+        self._accounts: dict[tuple[Protocol, str, int, str], int] = {}  # each login's first row number
         self._tasks: set[asyncio.Task[None]] = set()  # workers and detections
         self._checks: set[asyncio.Task[Report]] = set()
         self._global: asyncio.Semaphore | None = None
@@ -234,6 +236,12 @@ class BatchRun:
             status = RowStatus.CANCELLED if self._stopped else RowStatus.DEFERRED
             self._finish_without(row, status, f"batch.{status.value}", settings)
             return
+        # One attempt per account: a second row for the same login on the same server is not tried.
+        account = (settings.protocol, key, settings.effective_port, settings.credentials.user.lower())
+        first = self._accounts.setdefault(account, row.number)
+        if first != row.number:
+            self._finish_without(row, RowStatus.FAILED, "batch.duplicate", settings, None, first=first)
+            return
         lane.queue.append(_Target(row, settings))
         if lane.workers < lane.cap:
             lane.workers += 1
@@ -267,12 +275,15 @@ class BatchRun:
     async def _detect_rows(self, domain: str, rows: list[SheetRow]) -> None:
         """One detection for the domain, then each row goes to its detected host's queue."""
         from ..detect.online import detect
+        from ..detect.templates import expand
 
         protocols = {row_protocol(r, self.options.protocol) for r in rows}
         candidates: dict[Protocol, Candidate] = {}
         error: str | None = None
         try:
-            result = await detect(rows[0].email, dns_server=self.options.dns_server, ca_file=self.options.ca_file,
+            # The domain, not an address: the user-name templates (%EMAILADDRESS%, ...) come back as they
+            # are and are filled in for each row below, and no one's address is sent to the lookups.
+            result = await detect(domain, dns_server=self.options.dns_server, ca_file=self.options.ca_file,
                                   timeout=self.options.detect_timeout)
             for p in protocols:
                 found = pick_candidate(result, p)
@@ -290,9 +301,10 @@ class BatchRun:
                 self._finish_without(row, RowStatus.NO_SERVER, "batch.no-server", None,
                                      "batch.no-server-error" if error else None, error=error)
                 continue
+            local, _, at = row.email.rpartition("@")
+            user = row.user or expand(c.user, local or None, at)
             self._enqueue(row, self._settings(row, c.host, row.port or c.port,
-                                              Security(row.security) if row.security else c.security,
-                                              row.user or c.user))
+                                              Security(row.security) if row.security else c.security, user))
 
     async def _work(self, lane: _Lane) -> None:
         assert self._global is not None

@@ -12,6 +12,8 @@ ROW_TEXTS: dict[str, dict[str, str]] = {
         "batch.no-server": "No server was given, and none was found for this domain.",
         "batch.no-server-error": "No server was given, and finding one failed: {error}",
         "batch.no-password": "The row has neither a password nor a password_ref.",
+        "batch.duplicate": "Not tried: row {first} has the same login on the same server, and each account "
+                           "gets one attempt.",
         "batch.secret-env": "The environment variable {name} is not set or empty.",
         "batch.secret-file": "Cannot read the password file {path}: {reason}.",
         "batch.secret-file-kind": "The password file {path} is not a regular file.",
@@ -31,6 +33,8 @@ ROW_TEXTS: dict[str, dict[str, str]] = {
         "batch.no-server": "Sunucu verilmemiş ve bu alan adı için de bulunamadı.",
         "batch.no-server-error": "Sunucu verilmemiş ve aranırken bir hata oldu: {error}",
         "batch.no-password": "Satırda ne parola ne de password_ref var.",
+        "batch.duplicate": "Denenmedi: {first}. satırda aynı sunucuda aynı giriş var ve her hesap yalnızca bir "
+                           "kez denenir.",
         "batch.secret-env": "{name} ortam değişkeni tanımlı değil ya da boş.",
         "batch.secret-file": "{path} parola dosyası okunamıyor: {reason}.",
         "batch.secret-file-kind": "{path} parola dosyası sıradan bir dosya değil.",
