@@ -6,6 +6,7 @@ Dovecot as the mail servers the autoconfig file names."""
 from __future__ import annotations
 
 import contextlib
+import html
 import os
 import ssl
 from collections.abc import Iterator
@@ -29,17 +30,19 @@ from .test_window import run_account
 
 PATH = "/mail/config-v1.1.xml"
 PF_DOMAIN = "test.localhost"  # the Postfix/Dovecot users' domain (tests/servers/postfix.py)
-HOSTS = [f"autoconfig.{PF_DOMAIN}", "autoconfig.plain.test"]
+HOSTS = [f"autoconfig.{PF_DOMAIN}", "autoconfig.plain.test", "autoconfig.evil.test"]
+# A hostile file: a user name with a bidi override and markup, shown as neutral text, never interpreted.
+EVIL_USER = "\u202e<b>boss</b>\u200b"  # (control characters are not XML: the parser refuses them)
 
 
-def config(domain: str, *servers: tuple[str, str, int, str]) -> bytes:
+def config(domain: str, *servers: tuple[str, str, int, str], user: str = "%EMAILADDRESS%") -> bytes:
     """An autoconfig file (Thunderbird's config-v1.1 format): (type, hostname, port, socketType)."""
     parts = [f'<?xml version="1.0"?>\n<clientConfig version="1.1"><emailProvider id="{domain}">'
              f"<domain>{domain}</domain><displayName>{domain} mail</displayName>"]
     for kind, host, port, socket_type in servers:
         tag = "outgoingServer" if kind == "smtp" else "incomingServer"
         parts.append(f'<{tag} type="{kind}"><hostname>{host}</hostname><port>{port}</port>'
-                     f"<socketType>{socket_type}</socketType><username>%EMAILADDRESS%</username>"
+                     f"<socketType>{socket_type}</socketType><username>{html.escape(user)}</username>"
                      f"<authentication>password-cleartext</authentication></{tag}>")
     return "".join([*parts, "</emailProvider></clientConfig>"]).encode()
 
@@ -57,7 +60,9 @@ def web(ca: trustme.CA) -> Iterator[WebServers]:
     tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     ca.issue_cert(*HOSTS).configure_cert(tls)
     routes = {("http", "autoconfig.plain.test", PATH): Response(config(
-        "plain.test", ("imap", "imap.plain.test", 993, "SSL"), ("smtp", "smtp.plain.test", 465, "SSL")))}
+        "plain.test", ("imap", "imap.plain.test", 993, "SSL"), ("smtp", "smtp.plain.test", 465, "SSL"))),
+        ("https", "autoconfig.evil.test", PATH): Response(config(
+            "evil.test", ("imap", "imap.evil.test", 993, "SSL"), user=EVIL_USER))}
     error: OSError | None = None
     for last in range(44, 64, 2):  # tests/detect's servers, or another run, may hold the first pairs
         servers = WebServers(f"127.0.0.{last}", f"127.0.0.{last + 1}", tls, routes=routes)
@@ -80,7 +85,7 @@ def nsd(web: WebServers) -> Iterator[NsdServer]:
     if need:
         _unavailable(f"the window's detection tests need {need}: run `bash tests/run.sh` or .ci/run")
     server = NsdServer.start({f"{PF_DOMAIN}.": f"autoconfig IN A {web.ip}",
-                              "test.": f"autoconfig.plain IN A {web.ip}"})
+                              "test.": f"autoconfig.plain IN A {web.ip}\nautoconfig.evil IN A {web.ip}"})
     try:
         yield server
     finally:
@@ -269,3 +274,12 @@ def test_a_certificate_that_does_not_verify_waits_for_a_click(qtbot, window, onl
         assert "certificate could not be verified" in d.sides[side].flag_text.text()
     d.sides[Side.OUTGOING].accept_button.click()
     assert fields(window, Side.OUTGOING) == ("127.0.0.1", postfix.submissions, "tls")
+
+
+def test_a_hostile_files_words_are_shown_neutral(qtbot, window, online):
+    find_settings(qtbot, window, "mallory@evil.test")
+    source = window.detection.sides[Side.INCOMING].source
+    assert source.textFormat() == Qt.TextFormat.PlainText
+    text = source.text()
+    assert "<U+202E><b>boss</b><U+200B>" in text and "\u202e" not in text and "\u200b" not in text
+    assert window.form.incoming_host_edit.text() == "imap.evil.test"

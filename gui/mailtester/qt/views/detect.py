@@ -228,6 +228,8 @@ class Detection(QObject):
 
     def run(self, explicit: bool) -> None:
         self.timer.stop()
+        if self.form.demo:  # the demo's servers are its own
+            return
         addr = complete_address(self.form.top_user_edit.text())
         if addr is None:
             if explicit:
@@ -269,7 +271,7 @@ class Detection(QObject):
             for c in group:
                 combo.addItem(self.describe(c))
             self.pending[side] = None
-            if group and self.auto(side) and self.form.isEnabled():  # not under a running test
+            if group and self.auto(side) and self.form.isEnabled() and not self.form.demo:  # not under a test
                 self.choose(side, 0)
             else:
                 self._show_side(side)
