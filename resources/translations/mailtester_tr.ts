@@ -599,7 +599,7 @@
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/batch/view.py" line="166" />
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="446" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="449" />
         <source>No sheet yet: open a file or paste rows.</source>
         <translation>Henüz tablo yok: bir dosya açın veya satırları yapıştırın.</translation>
     </message>
@@ -622,11 +622,6 @@
         <location filename="../../gui/mailtester/qt/batch/view.py" line="205" />
         <source>Email or user name</source>
         <translation>E-posta veya kullanıcı adı</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="205" />
-        <source>Login name, when not the address</source>
-        <translation>Giriş adı (adresten farklıysa)</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/batch/view.py" line="206" />
@@ -669,87 +664,82 @@
         <translation>Şunun sütunu: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="234" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="233" />
         <source>Protocol for the rows that name none</source>
         <translation>Protokol belirtmeyen satırlar için protokol</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/batch/view.py" line="235" />
-        <source>As each row says (sending, SMTP, when it says nothing)</source>
-        <translation>Her satırda yazdığı gibi (bir şey yazmıyorsa giden posta, SMTP)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="236" />
         <source>Sending (SMTP)</source>
         <translation>Giden posta (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="237" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="236" />
         <source>Receiving (IMAP)</source>
         <translation>Gelen posta (IMAP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="238" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="237" />
         <source>Receiving (POP3)</source>
         <translation>Gelen posta (POP3)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="239" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="238" />
         <source>P&amp;rotocol:</source>
         <translation>P&amp;rotokol:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="244" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="243" />
         <source>Extra CA certificate file</source>
         <translation>Ek CA sertifika dosyası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="245" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="244" />
         <source>Optional: for servers with a private CA</source>
         <translation>İsteğe bağlı: kendi CA'sı olan sunucular için</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="246" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="245" />
         <source>&amp;Browse…</source>
         <translation>Gö&amp;zat…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="248" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="247" />
         <source>Choose an extra CA certificate file</source>
         <translation>Ek bir CA sertifika dosyası seçin</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="251" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="250" />
         <source>Extra CA &amp;file:</source>
         <translation>Ek &amp;CA dosyası:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="256" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="255" />
         <source>&amp;Start</source>
         <translation>&amp;Başlat</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="258" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="257" />
         <source>One login attempt per account: a failed try is never repeated</source>
         <translation>Hesap başına tek giriş denemesi: başarısız bir deneme asla tekrarlanmaz</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="259" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="258" />
         <source>S&amp;top</source>
         <translation>&amp;Durdur</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="261" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="260" />
         <source>The rows checked stay; the others are not tried</source>
         <translation>Test edilen satırlar kalır; diğerleri denenmez</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="269" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="268" />
         <source>Accounts checked</source>
         <translation>Test edilen hesaplar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="283" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="282" />
         <source>Rows shown</source>
         <translation>Gösterilen satırlar</translation>
     </message>
@@ -759,88 +749,88 @@
         <translation>&amp;Göster:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="294" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="292" />
         <source>Accounts and their results</source>
         <translation>Hesaplar ve sonuçları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="307" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="305" />
         <source>Table corner</source>
         <translation>Tablo köşesi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="319" />
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="645" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="317" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="648" />
         <source>Choose a row to see its test.</source>
         <translation>Testini görmek için bir satır seçin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="325" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="323" />
         <source>Timeline of the selected account</source>
         <translation>Seçilen hesabın zaman çizelgesi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="326" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="324" />
         <source>Diagnosis of the selected account</source>
         <translation>Seçilen hesabın tanısı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="339" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="342" />
         <source>Export &amp;CSV…</source>
         <translation>CSV olarak dışa ak&amp;tar…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="341" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="344" />
         <source>The sheet's columns and each row's result; no password</source>
         <translation>Tablonun sütunları ve her satırın sonucu; parola yok</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="342" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="345" />
         <source>Export &amp;HTML…</source>
         <translation>&amp;HTML olarak dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="344" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="347" />
         <source>A summary page with each row's timeline and diagnosis</source>
         <translation>Her satırın zaman çizelgesi ve tanısıyla bir özet sayfası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="395" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="398" />
         <source>Open a sheet of accounts</source>
         <translation>Bir hesap tablosu açın</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="396" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="399" />
         <source>Sheets (*.csv *.xlsx *.txt);;All files (*)</source>
         <translation>Tablolar (*.csv *.xlsx *.txt);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="432" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="435" />
         <source>This sheet cannot be used: %1</source>
         <translation>Bu tablo kullanılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="449" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="452" />
         <source>Accounts in %1: %2</source>
         <translation>%1 içindeki hesaplar: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="563" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="566" />
         <source>works: %1</source>
         <translation>çalışan: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="564" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="567" />
         <source>failed: %1</source>
         <translation>başarısız: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="566" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="569" />
         <source>not checked: %1</source>
         <translation>test edilmeyen: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="455" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="458" />
         <source>(none)</source>
         <translation>(yok)</translation>
     </message>
@@ -890,113 +880,123 @@
         <translation>Satır %1, sütun %2: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="450" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="205" />
+        <source>Login name</source>
+        <translation>Giriş adı</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="234" />
+        <source>As each row says (SMTP when it says nothing)</source>
+        <translation>Her satırda yazdığı gibi (yazmıyorsa SMTP)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="453" />
         <source>Accounts pasted: %1</source>
         <translation>Yapıştırılan hesaplar: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="462" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="465" />
         <source>No column of passwords or password references was recognised: choose it under Columns of the sheet.</source>
         <translation>Parola veya parola başvurusu sütunu tanınmadı: onu Tablonun sütunları bölümünden seçin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="465" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="468" />
         <source>This sheet holds passwords in clear: keep it safe, and consider a password_ref column instead (env:NAME, file:PATH or prompt). No password is shown or saved here.</source>
         <translation>Bu tabloda parolalar açık olarak duruyor: onu güvende tutun ve yerine bir password_ref sütunu kullanmayı düşünün (env:AD, file:YOL veya prompt). Burada hiçbir parola gösterilmez veya kaydedilmez.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="482" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="485" />
         <source>Choose a CA certificate file</source>
         <translation>Bir CA sertifika dosyası seçin</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="483" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="486" />
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Sertifikalar (*.pem *.crt *.cer);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="499" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="502" />
         <source>The extra CA file %1 does not exist.</source>
         <translation>Ek CA dosyası %1 yok.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="536" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="539" />
         <source>The run stopped: %1</source>
         <translation>Çalışma durdu: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="562" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="565" />
         <source>%1 of %2 checked</source>
         <translation>%2 hesaptan %1 tanesi test edildi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="570" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="573" />
         <source>stopping…</source>
         <translation>durduruluyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="572" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="575" />
         <source>about %1 left</source>
         <translation>yaklaşık %1 kaldı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="574" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="577" />
         <source>took %1</source>
         <translation>%1 sürdü</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="581" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="584" />
         <source>%1 s</source>
         <translation>%1 sn</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="582" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="585" />
         <source>%1 min</source>
         <translation>%1 dk</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="588" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="591" />
         <source>All accounts (%1)</source>
         <translation>Tüm hesaplar (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="589" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="592" />
         <source>Failed (%1)</source>
         <translation>Başarısız (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="590" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="593" />
         <source>Not checked (%1)</source>
         <translation>Test edilmeyen (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="640" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="643" />
         <source>A sheet has a header row and one row per account: a column of email addresses or user names, and a password_ref column (env:NAME, file:PATH, or prompt to be asked here) or a password column. Columns for the server (host, port, security, protocol, mechanism) are optional; Columns… says which column holds what.</source>
         <translation>Bir tabloda bir başlık satırı ve her hesap için bir satır bulunur: e-posta adresleri veya kullanıcı adlarından oluşan bir sütun ve bir password_ref sütunu (env:AD, file:YOL ya da burada sorulması için prompt) veya bir parola sütunu. Sunucu sütunları (host, port, security, protocol, mechanism) isteğe bağlıdır; hangi sütunda ne olduğunu Sütunlar… ile belirtebilirsiniz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="672" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="675" />
         <source>CSV files (*.csv)</source>
         <translation>CSV dosyaları (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="672" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="675" />
         <source>HTML pages (*.html)</source>
         <translation>HTML sayfaları (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="673" />
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="686" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="676" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="689" />
         <source>Export the results</source>
         <translation>Sonuçları dışa aktar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="687" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="690" />
         <source>Could not save the results: %1</source>
         <translation>Sonuçlar kaydedilemedi: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="690" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="693" />
         <source>Results saved to %1</source>
         <translation>Sonuçlar %1 dosyasına kaydedildi</translation>
     </message>
@@ -1025,178 +1025,178 @@
         <translation>Ayarları çevrimiçi ara</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="234" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="236" />
         <source>Enter the whole address first, for example you@example.com.</source>
         <translation>Önce adresin tamamını girin, örneğin siz@example.com.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="249" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="251" />
         <source>Looking for the settings of %1…</source>
         <translation>%1 için ayarlar aranıyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="278" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="280" />
         <source>No settings found for %1.</source>
         <translation>%1 için ayar bulunamadı.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="279" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="281" />
         <source>Ask your provider or administrator for the server names and enter them below.</source>
         <translation>Sunucu adlarını sağlayıcınıza veya yöneticinize sorun ve aşağıya girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="281" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="283" />
         <source>Settings found for %1: check them.</source>
         <translation>%1 için ayarlar bulundu: kontrol edin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="282" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="284" />
         <source>Read the warning under the server before you use it.</source>
         <translation>Sunucuyu kullanmadan önce altındaki uyarıyı okuyun.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="284" />
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="324" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="286" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="326" />
         <source>Settings found for %1.</source>
         <translation>%1 için ayarlar bulundu.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="286" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="288" />
         <source>Only the built-in provider database was asked: online lookup is off under Advanced.</source>
         <translation>Yalnızca yerleşik sağlayıcı veritabanına bakıldı: Gelişmiş altında çevrimiçi arama kapalı.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="355" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="357" />
         <source>Found in: %1</source>
         <translation>Bulunduğu yer: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="357" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="359" />
         <source>It answered a check made without your password.</source>
         <translation>Parolanız kullanılmadan yapılan bir denemeye yanıt verdi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="360" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="362" />
         <source>The provider gives the user name as %1.</source>
         <translation>Sağlayıcıya göre kullanıcı adı: %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="362" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="364" />
         <source>Your own server is kept; pick one of these to use it instead.</source>
         <translation>Girdiğiniz sunucu korunuyor; onun yerine bunlardan birini kullanmak için seçin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="367" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="369" />
         <source>unencrypted</source>
         <translation>şifrelenmemiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="374" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="376" />
         <source>the built-in provider database</source>
         <translation>yerleşik sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="375" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="377" />
         <source>the provider's autoconfig file</source>
         <translation>sağlayıcının autoconfig dosyası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="376" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="378" />
         <source>the provider's web site (.well-known)</source>
         <translation>sağlayıcının web sitesi (.well-known)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="377" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="379" />
         <source>the online provider database</source>
         <translation>çevrimiçi sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="378" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="380" />
         <source>Microsoft 365's Autodiscover</source>
         <translation>Microsoft 365'in Autodiscover hizmeti</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="379" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="381" />
         <source>the domain's MX record</source>
         <translation>alan adının MX kaydı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="380" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="382" />
         <source>the domain's SRV records</source>
         <translation>alan adının SRV kayıtları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="381" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="383" />
         <source>a probe of the usual server names</source>
         <translation>olağan sunucu adlarının yoklanması</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="387" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="389" />
         <source>Check the server name with your provider before your password goes there.</source>
         <translation>Parolanız oraya gitmeden önce sunucu adını sağlayıcınıza doğrulatın.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="389" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="391" />
         <source>This server's certificate could not be verified, so it may not be who it claims to be.</source>
         <translation>Bu sunucunun sertifikası doğrulanamadı; kendini tanıttığı sunucu olmayabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="394" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="396" />
         <source>These settings came over plain HTTP, which anyone on the network could have changed.</source>
         <translation>Bu ayarlar şifresiz HTTP ile geldi; ağdaki herhangi biri onları değiştirmiş olabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="396" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="398" />
         <source>This server was only guessed from the usual names and was not named by your provider.</source>
         <translation>Bu sunucu yalnızca olağan adlardan tahmin edildi; sağlayıcınız onu bildirmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="398" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="400" />
         <source>These settings came from DNS records, which are not protected against changes on the way.</source>
         <translation>Bu ayarlar DNS kayıtlarından geldi; bu kayıtlar yolda değiştirilmeye karşı korunmaz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="401" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="403" />
         <source>These settings came over a connection that is not protected.</source>
         <translation>Bu ayarlar korunmayan bir bağlantı üzerinden geldi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="424" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="426" />
         <source>Provider database</source>
         <translation>Sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="430" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="432" />
         <source>%1 (plain HTTP)</source>
         <translation>%1 (şifresiz HTTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="432" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="434" />
         <source>MX of %1</source>
         <translation>%1 MX kaydı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="434" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="436" />
         <source>SRV records of %1</source>
         <translation>%1 SRV kayıtları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="436" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="438" />
         <source>Online provider database</source>
         <translation>Çevrimiçi sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="438" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="440" />
         <source>Microsoft 365 (Autodiscover)</source>
         <translation>Microsoft 365 (Autodiscover)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="440" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="442" />
         <source>Usual server names</source>
         <translation>Olağan sunucu adları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="414" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="416" />
         <source>found</source>
         <translation>bulundu</translation>
     </message>
@@ -1206,12 +1206,12 @@
         <translation>Kapalıyken yalnızca yerleşik sağlayıcı veritabanına bakılır ve ağ üzerinden hiçbir şey gönderilmez.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="414" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="416" />
         <source>not found</source>
         <translation>bulunamadı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="414" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="416" />
         <source>error</source>
         <translation>hata</translation>
     </message>
