@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
-from mailtester.batch import BatchOptions, BatchRun, ResultWriters, RowResult, RowStatus, Secrets, read_sheet
+from mailtester.batch import BatchOptions, BatchRun, ResultWriters, RowResult, RowStatus, Secrets, SheetRow, read_sheet
 from mailtester.batch.engine import BatchSummary
 from tests.batch.conftest import password_of
 from tests.secret_search import find_secrets
@@ -217,3 +217,17 @@ async def test_a_repeated_account_is_tried_once(many: PostfixServer) -> None:
         "auth.credentials-rejected", "batch.duplicate", "batch.duplicate", "auth.credentials-rejected"]
     assert by_row[2].detail.startswith("Not tried: row 1 has the same login") and by_row[2].report is None
     assert len(log_lines(many, rf"passwd-file\({re.escape(user(i))},.*Password mismatch")) == 2  # SMTP and IMAP
+
+
+async def test_a_bug_in_one_row_ends_that_row_not_the_run(many: PostfixServer) -> None:
+    text = sheet_text([(i, "127.0.0.1", many.submission, "smtp") for i in (262, 263, 264)])
+
+    def started(row: SheetRow) -> None:
+        if row.number == 2:
+            raise RuntimeError("a bug")
+
+    results, summary = await asyncio.wait_for(run_all(text, BatchOptions(ca_file=str(many.ca_file)),
+                                                      on_start=started), 30)
+    assert {r.row.number: r.diagnosis_id for r in results} == {1: None, 2: "internal.error", 3: None}
+    assert "RuntimeError" in next(r.detail for r in results if r.row.number == 2)
+    assert summary.counts == {"ok": 2, "failed": 1}

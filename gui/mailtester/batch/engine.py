@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import random
 import time
 from collections import Counter, deque
@@ -38,6 +39,8 @@ from .texts import row_text
 if TYPE_CHECKING:
     from ..detect.candidates import Candidate, DetectResult
     from ..knowledge.report import Report
+
+log = logging.getLogger("mailtester.batch")
 
 # Diagnosis ids and reply codes that mean "slow down": the host is rate-limiting or locking out.
 THROTTLE_IDS = frozenset({"auth.temporary-failure", "auth.too-many-connections"})
@@ -158,8 +161,8 @@ class BatchRun:
         self._checks: set[asyncio.Task[Report]] = set()
         self._global: asyncio.Semaphore | None = None
         self._pending = 0
+        self._ended: set[int] = set()  # row numbers already handed to on_result
         self._done: asyncio.Event | None = None
-        self._detected: dict[str, asyncio.Task[object]] = {}
         self._rng = random.Random()
         self._summary = BatchSummary()
         self._on_result: Callable[[RowResult], None] = lambda _r: None
@@ -254,6 +257,7 @@ class BatchRun:
         task.add_done_callback(self._tasks.discard)
 
     def _emit(self, result: RowResult) -> None:
+        self._ended.add(result.row.number)
         self._summary.add(result)
         try:
             self._on_result(result)
@@ -330,7 +334,13 @@ class BatchRun:
                     continue
                 target = lane.queue.popleft()
                 async with self._global:
-                    await self._check(lane, target)
+                    try:
+                        await self._check(lane, target)
+                    except Exception as exc:  # a bug of ours (or in on_start): the row says so, the run goes on
+                        log.error("internal error in a batch row: %s", type(exc).__name__)
+                        if target.row.number not in self._ended:
+                            self._finish_without(target.row, RowStatus.FAILED, "internal.error", target.settings,
+                                                 "batch.internal", error=type(exc).__name__)
         finally:
             lane.workers -= 1
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 ROW_TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "batch.cancelled": "Stopped before this row ran.",
+        "batch.internal": "A bug in the tool stopped this row ({error}); the other rows went on.",
         "batch.cancelled-running": "Stopped while this row ran.",
         "batch.deferred": "Not tried: this server showed signs of rate limiting or lockout, so its remaining "
                           "rows were left for later.",
@@ -27,6 +28,7 @@ ROW_TEXTS: dict[str, dict[str, str]] = {
     },
     "tr": {
         "batch.cancelled": "Bu satır çalışmadan önce durduruldu.",
+        "batch.internal": "Programdaki bir hata bu satırı durdurdu ({error}); diğer satırlar devam etti.",
         "batch.cancelled-running": "Bu satır çalışırken durduruldu.",
         "batch.deferred": "Denenmedi: bu sunucu hız sınırı ya da hesap kilitleme belirtileri gösterdi; kalan "
                           "satırları sonraya bırakıldı.",
