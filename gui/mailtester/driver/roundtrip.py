@@ -30,8 +30,9 @@ from .client import _Run, _show_reply, run_check
 
 # How often a folder that IDLE does not watch (Junk, or everything without IDLE) is looked at.
 POLL = 1.0
-# POP3 shows new mail only to a new session: a login every few seconds at most.
-POP3_POLL = 2.0
+# POP3 shows new mail only to a new session: a login after 2 s, then a second later each time, at most
+# every 10 s (logins in quick succession can look like an attack to a provider).
+POP3_POLL, POP3_POLL_MAX = 2.0, 10.0
 DEFAULT_WAIT = 60.0
 
 Entry = Callable[[TimelineEntry], None] | None
@@ -272,7 +273,7 @@ async def round_trip(outgoing: CheckSettings, incoming: CheckSettings, address: 
     if not out_result.ok or not in_result.ok:
         rt.fail("login", None, "")
     elif pop3 and rt.sent and not rt.step:
-        deadline = sent_at + wait
+        deadline, pause = sent_at + wait, POP3_POLL
         while not rt.arrived and not rt.step:
             if not (await run_check(incoming, None, after=pop3_look)).ok:  # its transcript is not kept
                 rt.fail("connection", None, "a later POP3 login failed")
@@ -283,7 +284,8 @@ async def round_trip(outgoing: CheckSettings, incoming: CheckSettings, address: 
                 rt.fail("arrival", None, "")
                 rt.looked_in = ["INBOX"]
                 break
-            await asyncio.sleep(min(POP3_POLL, max(0.0, deadline - loop.time())))
+            await asyncio.sleep(min(pause, max(0.0, deadline - loop.time())))
+            pause = min(pause + 1, POP3_POLL_MAX)
     rt.finish()
     return out_result, in_result, rt
 
