@@ -68,7 +68,7 @@ async def drive(run: _Run, core: Continuation, timeout: float, until: Callable[[
         except TimeoutError:
             if until is not None:
                 return True
-            core._break(f"no reply within {timeout:g} s")
+            core.stop(f"no reply within {timeout:g} s")
             run.note("no-reply", f"{timeout:g}")
             return False
         if not data:

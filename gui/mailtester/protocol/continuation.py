@@ -47,14 +47,15 @@ class Continuation:
             if exc.line is not None:
                 shown = printable(exc.line[:MAX_LINE_LENGTH])
                 self._events.append(ReplyReceived(Reply(None, (shown,), (shown,)), None, Stage.DONE))
-            self._break(str(exc))
+            self.stop(str(exc))
 
     def connection_lost(self) -> None:
         self.closed = True
         if self.waiting:
-            self._break("the server closed the connection")
+            self.stop("the server closed the connection")
 
-    def _break(self, why: str) -> None:
+    def stop(self, why: str) -> None:
+        """End the dialogue here: the first reason stays."""
         self.broken = self.broken or why
         self.waiting = False
 

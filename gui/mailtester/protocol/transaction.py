@@ -77,7 +77,7 @@ class MailTransaction(Continuation):
         if message.utf8:
             if "SMTPUTF8" not in extensions:
                 self.step = "smtputf8"
-                self._break("the address is not ASCII and the server does not offer SMTPUTF8")
+                self.stop("the address is not ASCII and the server does not offer SMTPUTF8")
                 return
             params += " SMTPUTF8"
         if "SIZE" in extensions:
