@@ -4,6 +4,7 @@ spell them; and hostile servers during a round trip (bounded time, no traceback)
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from datetime import UTC, datetime
 
@@ -99,7 +100,7 @@ def test_imap_list_finds_the_junk_folder_by_special_use_then_by_name():
 
 
 def test_imap_idle_search_fetch_and_one_uid_deleted():
-    mb = ImapMailbox({"IDLE", "UIDPLUS"}, "<i@x>")
+    mb = ImapMailbox({"IDLE", "UIDPLUS"}, "<i@x>", "0f1e")
     mb.idle()
     mb.receive_data(b"+ idling\r\n")
     assert not mb.waiting and mb.idling
@@ -109,7 +110,7 @@ def test_imap_idle_search_fetch_and_one_uid_deleted():
     assert sent(mb) == [b"r1 IDLE\r\n", b"DONE\r\n"]
     mb.receive_data(b"r1 OK Idle completed\r\n")
     mb.search()
-    assert sent(mb) == [b'r2 UID SEARCH HEADER Message-ID "<i@x>"\r\n']
+    assert sent(mb) == [b'r2 UID SEARCH OR HEADER Message-ID "<i@x>" SUBJECT "0f1e"\r\n']
     mb.receive_data(b"* SEARCH 17\r\nr2 OK done\r\n")
     assert mb.uids == [17]
     mb.fetch(17)
@@ -119,6 +120,7 @@ def test_imap_idle_search_fetch_and_one_uid_deleted():
                     % len(header) + header + b")\r\nr3 OK done\r\n")
     assert mb.headers == [("Received", "from a.example by b.example with LMTP; Wed, 02 Dec 2026 04:49:35 +0000"),
                           ("Message-ID", "<i@x>")]
+    assert mb.is_ours
     mb.delete(17)
     mb.expunge(17)
     assert sent(mb)[-2:] == [b"r4 UID STORE 17 +FLAGS.SILENT (\\Deleted)\r\n", b"r5 UID EXPUNGE 17\r\n"]
@@ -204,9 +206,12 @@ def test_a_server_that_stalls_after_the_login_is_bounded(postfix):
     assert "no reply within 1 s" in rt.detail
 
 
-def test_without_idle_it_polls_and_without_uidplus_it_never_expunges(postfix):
+@pytest.mark.parametrize("someone_elses", [False, True])
+def test_without_idle_it_polls_and_without_uidplus_it_never_expunges(postfix, someone_elses):
     """Incoming: a scripted IMAP server with neither IDLE nor UIDPLUS, where the message shows up at the
-    third search; outgoing: the suite's Postfix for a login whose mail is held (nothing is delivered)."""
+    third search; outgoing: the suite's Postfix for a login whose mail is held (nothing is delivered).
+    When what the search found carries another Message-ID (a subject that happens to match), nothing
+    is marked at all."""
     user, password = HELD_USER
     found_after = 3
 
@@ -224,11 +229,11 @@ def test_without_idle_it_polls_and_without_uidplus_it_never_expunges(postfix):
                 await c.send(f'* LIST (\\HasNoChildren) "/" INBOX\r\n{tag} OK done\r\n')
             elif command.startswith("UID SEARCH"):
                 searches += 1
-                message_id = rest.rsplit(" ", 1)[1].strip('"')
+                message_id = re.search(r'Message-ID "([^"]+)"', rest).group(1)
                 await c.send(f"* SEARCH{' 7' if searches >= found_after else ''}\r\n{tag} OK done\r\n")
             elif command.startswith("UID FETCH"):
                 header = (f"Received: by scripted.example; Wed, 02 Dec 2026 04:49:34 +0000\r\n"
-                          f"Message-ID: {message_id}\r\n")
+                          f"Message-ID: {'<other@example.org>' if someone_elses else message_id}\r\n")
                 await c.send(f"* 1 FETCH (UID 7 BODY[HEADER.FIELDS (MESSAGE-ID RECEIVED AUTHENTICATION-RESULTS)] "
                              f"{{{len(header)}}}\r\n{header})\r\n{tag} OK done\r\n")
             elif command.startswith("LOGOUT"):
@@ -251,7 +256,7 @@ def test_without_idle_it_polls_and_without_uidplus_it_never_expunges(postfix):
     assert out.ok and inc.ok and rt.sent and rt.arrived and rt.folder == "INBOX"
     assert 1 <= rt.seconds < 5  # two polls of a second each
     assert received.count(b"NOOP") >= found_after - 1 and b"IDLE" not in received
-    assert b"UID STORE 7 +FLAGS.SILENT (\\Deleted)" in received
+    assert (b"UID STORE 7 +FLAGS.SILENT (\\Deleted)" in received) is not someone_elses
     assert b"EXPUNGE" not in received and b"CLOSE" not in received  # would remove other deleted messages too
     assert not rt.deleted and diagnosis_of(rt).id == "roundtrip.not-deleted"
-    assert rt.received == ["by scripted.example; Wed, 02 Dec 2026 04:49:34 +0000"]
+    assert rt.received == ([] if someone_elses else ["by scripted.example; Wed, 02 Dec 2026 04:49:34 +0000"])

@@ -84,7 +84,8 @@ async def round_trip(outgoing: CheckSettings, incoming: CheckSettings, address: 
     """Both logins at once, then one message from `address` to itself, watched
     for and deleted. `address` is the account's own: nothing goes anywhere else."""
     loop = asyncio.get_running_loop()
-    message = compose(address, secrets.token_hex(8), datetime.now().astimezone())
+    token = secrets.token_hex(8)
+    message = compose(address, token, datetime.now().astimezone())
     rt = RoundTrip(message_id=message.message_id, address=address, wait=wait)
     watching, finished_sending = asyncio.Event(), asyncio.Event()
     sent_at = 0.0
@@ -110,7 +111,7 @@ async def round_trip(outgoing: CheckSettings, incoming: CheckSettings, address: 
     async def watch_imap(run: _Run) -> None:
         session = run.session
         assert isinstance(session, ImapSession)
-        mb = ImapMailbox(session.capabilities, message.message_id)
+        mb = ImapMailbox(session.capabilities, message.message_id, token)
         t = incoming.timeout
         mb.list_folders()
         if await drive(run, mb, t) and mb.ok:
@@ -198,8 +199,10 @@ async def round_trip(outgoing: CheckSettings, incoming: CheckSettings, address: 
 
     async def _read_and_delete(run: _Run, mb: ImapMailbox, t: float, uid: int) -> None:
         mb.fetch(uid)
-        if await drive(run, mb, t) and mb.ok:
-            rt.received, rt.authentication_results = reported(mb.headers)
+        if not (await drive(run, mb, t) and mb.ok and mb.is_ours):  # never delete another message
+            rt.fail("delete", mb.reply, mb.broken or "the message found does not carry the Message-ID sent")
+            return
+        rt.received, rt.authentication_results = reported(mb.headers)
         mb.delete(uid)
         if not (await drive(run, mb, t) and mb.ok):
             rt.fail("delete", mb.reply, mb.broken)

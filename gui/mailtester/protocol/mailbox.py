@@ -98,10 +98,11 @@ def _wanted(fields: list[tuple[str, str]], message_id: str) -> bool:
 class ImapMailbox(Continuation):
     """Commands the round-trip driver asks for, one at a time; what they found."""
 
-    def __init__(self, capabilities: set[str], message_id: str) -> None:
+    def __init__(self, capabilities: set[str], message_id: str, token: str = "") -> None:
         super().__init__()
         self.capabilities = capabilities
         self.message_id = message_id
+        self.token = token  # in the subject: found also where the server does not search Message-ID
         self.junk: str | None = None  # the spam folder's name, as the server spells it
         self.uids: list[int] = []  # the last UID SEARCH's answer
         self.exists: int | None = None
@@ -131,7 +132,15 @@ class ImapMailbox(Continuation):
         self._command_line(f"SELECT {_quoted(name)}", "SELECT")
 
     def search(self) -> None:
-        self._command_line(f"UID SEARCH HEADER Message-ID {_quoted(self.message_id)}", "SEARCH")
+        key = f"HEADER Message-ID {_quoted(self.message_id)}"
+        if self.token:  # the message is still only deleted when its Message-ID is ours (fetched first)
+            key = f"OR {key} SUBJECT {_quoted(self.token)}"
+        self._command_line(f"UID SEARCH {key}", "SEARCH")
+
+    @property
+    def is_ours(self) -> bool:
+        """The fetched header fields carry our Message-ID."""
+        return _wanted(self.headers, self.message_id)
 
     def status(self, name: str) -> None:
         self._command_line(f"STATUS {_quoted(name)} (MESSAGES UIDNEXT)", "STATUS")
