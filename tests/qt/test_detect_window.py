@@ -30,7 +30,7 @@ from .test_window import run_account
 
 PATH = "/mail/config-v1.1.xml"
 PF_DOMAIN = "test.localhost"  # the Postfix/Dovecot users' domain (tests/servers/postfix.py)
-HOSTS = [f"autoconfig.{PF_DOMAIN}", "autoconfig.plain.test", "autoconfig.evil.test"]
+HOSTS = [f"autoconfig.{PF_DOMAIN}", "autoconfig.plain.test", "autoconfig.evil.test", "autoconfig.drip.test"]
 # A hostile file: a user name with a bidi override and markup, shown as neutral text, never interpreted.
 EVIL_USER = "\u202e<b>boss</b>\u200b"  # (control characters are not XML: the parser refuses them)
 
@@ -85,7 +85,8 @@ def nsd(web: WebServers) -> Iterator[NsdServer]:
     if need:
         _unavailable(f"the window's detection tests need {need}: run `bash tests/run.sh` or .ci/run")
     server = NsdServer.start({f"{PF_DOMAIN}.": f"autoconfig IN A {web.ip}",
-                              "test.": f"autoconfig.plain IN A {web.ip}\nautoconfig.evil IN A {web.ip}"})
+                              "test.": f"autoconfig.plain IN A {web.ip}\nautoconfig.evil IN A {web.ip}\n"
+                                       f"autoconfig.drip IN A {web.drip_ip}"})
     try:
         yield server
     finally:
@@ -283,3 +284,16 @@ def test_a_hostile_files_words_are_shown_neutral(qtbot, window, online):
     text = source.text()
     assert "<U+202E><b>boss</b><U+200B>" in text and "\u202e" not in text and "\u200b" not in text
     assert window.form.incoming_host_edit.text() == "imap.evil.test"
+
+
+def test_closing_the_window_mid_lookup_ends_it(qtbot, window, online):
+    """A server that drips its answer a byte at a time: the window closes at once and the lookup ends."""
+    d = window.detection
+    with qtbot.waitSignal(d.controller.progress, timeout=10000):  # under way, the dripping file still coming
+        qtbot.keyClicks(window.form.user_edit, "dan@drip.test")
+    assert d.controller.running
+    answered: list[object] = []
+    d.controller.finished.connect(answered.append)
+    window.close()
+    qtbot.waitUntil(lambda: not d.controller.running, timeout=2000)  # not the 5 s the source may take
+    assert answered == []  # stopped, not answered into a closed window
