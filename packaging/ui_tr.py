@@ -294,7 +294,7 @@ TR = {
         "Bu geçerli bir sunucu adı değil: harf, rakam, nokta ve tire kullanın.",
     "This looks like a %1 address.": "Bu bir %1 adresine benziyor.",
     "Timeout per step in seconds": "Adım başına saniye cinsinden zaman aşımı",
-    "Trust this certificate for this server…": "Bu sunucu için bu sertifikaya güven…",
+    "Trust this certificate…": "Bu sertifikaya güven…",
     "Trust this certificate?": "Bu sertifikaya güvenilsin mi?",
     "Use %1 settings": "%1 ayarlarını kullan",
     "Use its settings": "Ayarlarını kullan",
@@ -546,7 +546,8 @@ TR = {
         "Yok: hiçbir şey şifrelenmez. Parola ağda yazıldığı gibi gider; yoldaki herkes (paylaşılan bir Wi-Fi, "
         "aradaki ağlar) onu okuyabilir. Yalnızca bu bilgisayardaki ya da güvendiğiniz bir ağdaki bir sunucu için "
         "kullanın.",
-    "Send the password unencrypted anyway": "Parolayı yine de şifrelemeden gönder",
+    "Send it unencrypted": "Şifrelemeden gönder",
+    "Send the password unencrypted": "Parolayı şifrelemeden gönder",
     "Normal password (%1)": "Normal parola (%1)",
     "Encrypted password (%1)": "Şifrelenmiş parola (%1)",
     # the round trip (views/roundtrip.py)

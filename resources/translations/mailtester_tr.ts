@@ -516,51 +516,56 @@
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/batch/model.py" line="61" />
-        <source>The password file cannot be read</source>
-        <translation>Parola dosyası okunamıyor</translation>
+        <source>Not tried: the same login as an earlier row</source>
+        <translation>Denenmedi: önceki bir satırla aynı giriş</translation>
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/batch/model.py" line="62" />
+        <source>The password file cannot be used</source>
+        <translation>Parola dosyası kullanılamıyor</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="63" />
         <source>The password file can be read by others</source>
         <translation>Parola dosyası başkalarınca okunabiliyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="63" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="64" />
         <source>No password was typed for its reference</source>
         <translation>Başvurusu için parola yazılmadı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="64" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="65" />
         <source>The password cannot be sent as it is</source>
         <translation>Parola olduğu gibi gönderilemiyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="66" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="67" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="66" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="67" />
         <source>Account</source>
         <translation>Hesap</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="67" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="68" />
         <source>Server</source>
         <translation>Sunucu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="67" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="68" />
         <source>Result</source>
         <translation>Sonuç</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="68" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="69" />
         <source>Diagnosis</source>
         <translation>Tanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="68" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="69" />
         <source>Time</source>
         <translation>Süre</translation>
     </message>
@@ -1225,274 +1230,274 @@
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="76" />
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="300" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="301" />
         <source>Certificate shown by the server</source>
         <translation>Sunucunun gösterdiği sertifika</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="83" />
-        <source>Trust this certificate for this server…</source>
-        <translation>Bu sunucu için bu sertifikaya güven…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="85" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="86" />
         <source>Forget the trusted certificate</source>
         <translation>Güvenilen sertifikayı unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="146" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="147" />
         <source>Each failed try may count toward the provider's lockout.</source>
         <translation>Her başarısız deneme, sağlayıcının kilidine sayılabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="156" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="157" />
         <source>Ready.</source>
         <translation>Hazır.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="166" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="167" />
         <source>Testing…</source>
         <translation>Test ediliyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="167" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="168" />
         <source>Watch the timeline: every line exchanged with the server appears as it happens.</source>
         <translation>Zaman çizelgesini izleyin: sunucuyla alınıp verilen her satır olduğu anda görünür.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="170" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="171" />
         <source>Cancelled after %1 s.</source>
         <translation>%1 sn sonra iptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="171" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="172" />
         <source>Cancelled.</source>
         <translation>İptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="172" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="173" />
         <source>The test was stopped; nothing more was sent.</source>
         <translation>Test durduruldu; başka bir şey gönderilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="191" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="192" />
         <source>Incoming server (%1)</source>
         <translation>Gelen posta sunucusu (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="192" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="193" />
         <source>Outgoing server (SMTP)</source>
         <translation>Giden posta sunucusu (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="201" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="202" />
         <source>Receiving works, with a warning: this account can log in and read mail.</source>
         <translation>Posta alma çalışıyor, ancak bir uyarı var: bu hesap giriş yapıp postalarını okuyabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="204" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="205" />
         <source>This account can log in and send, with a warning.</source>
         <translation>Bu hesap giriş yapıp posta gönderebilir, ancak bir uyarı var.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="214" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="215" />
         <source>The server said:</source>
         <translation>Sunucunun yanıtı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="223" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="224" />
         <source>Technical detail:</source>
         <translation>Teknik ayrıntı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="248" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="249" />
         <source>Server</source>
         <translation>Sunucu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="248" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="249" />
         <source>Port</source>
         <translation>Bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="249" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="250" />
         <source>Connection security</source>
         <translation>Bağlantı güvenliği</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="251" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="252" />
         <source>Authentication method</source>
         <translation>Kimlik doğrulama yöntemi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="261" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="262" />
         <source>Encrypted password</source>
         <translation>Şifrelenmiş parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="263" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="264" />
         <source>OAuth2</source>
         <translation>OAuth2</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="286" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="287" />
         <source>Security</source>
         <translation>Güvenlik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="323" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="324" />
         <source>IP address</source>
         <translation>IP adresi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="323" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="324" />
         <source>email</source>
         <translation>e-posta</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="328" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="329" />
         <source>Mail programs will not trust this certificate: they check it against the authorities this computer trusts, not against the fingerprint you trusted here, so they will warn or refuse. What fixes that: the server's administrator installs a certificate from a public certificate authority; or your organization's certificate authority is installed on this computer; or you use the provider's proper server name, the one its certificate names.</source>
         <translation>Posta programları bu sertifikaya güvenmez: onu burada güvendiğiniz parmak izine göre değil, bu bilgisayarın güvendiği makamlara göre denetler; bu yüzden uyarır ya da bağlanmayı reddeder. Bunu düzeltmenin yolları: sunucunun yöneticisi herkese açık bir sertifika makamından alınmış bir sertifika kurar; ya da kuruluşunuzun sertifika makamı bu bilgisayara kurulur; ya da sağlayıcının doğru sunucu adını, sertifikasında yazan adı kullanırsınız.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="342" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="343" />
         <source>Trusted for %1. Test again to use it.</source>
         <translation>%1 için güvenildi. Kullanmak için yeniden test edin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="350" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="351" />
         <source>no longer trusted</source>
         <translation>artık güvenilmiyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="351" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="352" />
         <source>The certificate is no longer trusted for %1: the next test will stop at it before sending the password.</source>
         <translation>Sertifikaya %1 için artık güvenilmiyor: sonraki test parolayı göndermeden önce onda duracak.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="256" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="257" />
         <source>None</source>
         <translation>Yok</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="250" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="251" />
         <source>User name</source>
         <translation>Kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="289" />
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="293" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="290" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="294" />
         <source>Encryption</source>
         <translation>Şifreleme</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="157" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="158" />
         <source>Fill in the account and choose Test account. The password is sent only over an encrypted connection unless you allow otherwise.</source>
         <translation>Hesabı doldurun ve Hesabı test et'i seçin. Aksine izin vermedikçe parola yalnızca şifreli bir bağlantı üzerinden gönderilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="161" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="84" />
+        <source>Trust this certificate…</source>
+        <translation>Bu sertifikaya güven…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="162" />
         <source>Not tested.</source>
         <translation>Test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="162" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="163" />
         <source>No incoming server was entered, so receiving was not tested.</source>
         <translation>Gelen sunucu girilmediği için posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="163" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="164" />
         <source>No outgoing server was entered, so sending was not tested.</source>
         <translation>Giden sunucu girilmediği için posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="202" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="203" />
         <source>Receiving works: this account can log in and read mail.</source>
         <translation>Posta alma çalışıyor: bu hesap giriş yapıp postalarını okuyabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="205" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="206" />
         <source>This account can log in and send.</source>
         <translation>Bu hesap giriş yapıp posta gönderebilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="206" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="207" />
         <source>The server accepted the user name and password. Use these settings in your mail program:</source>
         <translation>Sunucu kullanıcı adını ve parolayı kabul etti. Posta programınızda şu ayarları kullanın:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="213" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="214" />
         <source>What to do</source>
         <translation>Ne yapmalı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="213" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="214" />
         <source>More help</source>
         <translation>Daha fazla yardım</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="213" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="214" />
         <source>Usual causes</source>
         <translation>Olası nedenler</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="247" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="248" />
         <source>Protocol</source>
         <translation>Protokol</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="264" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="265" />
         <source>Normal password</source>
         <translation>Normal parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="290" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="291" />
         <source>Certificate</source>
         <translation>Sertifika</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="290" />
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="349" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="291" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="350" />
         <source>trusted by you, by its fingerprint</source>
         <translation>parmak iziyle, sizin güveninizle</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="291" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="292" />
         <source>verified by an authority this computer trusts</source>
         <translation>bu bilgisayarın güvendiği bir makamca doğrulandı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="293" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="294" />
         <source>none</source>
         <translation>yok</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="294" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="295" />
         <source>Login exchange</source>
         <translation>Giriş alışverişi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="308" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="309" />
         <source>Subject</source>
         <translation>Sahibi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="308" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="309" />
         <source>Issuer</source>
         <translation>Veren</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="309" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="310" />
         <source>Names</source>
         <translation>Adlar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="310" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="311" />
         <source>Expires</source>
         <translation>Bitiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="311" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="312" />
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 parmak izi</translation>
     </message>
@@ -1927,9 +1932,13 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/plaintext.py" line="31" />
+        <source>Send it unencrypted</source>
+        <translation>Şifrelemeden gönder</translation>
+    </message>
+    <message>
         <location filename="../../gui/mailtester/qt/views/plaintext.py" line="33" />
-        <source>Send the password unencrypted anyway</source>
-        <translation>Parolayı yine de şifrelemeden gönder</translation>
+        <source>Send the password unencrypted</source>
+        <translation>Parolayı şifrelemeden gönder</translation>
     </message>
 </context>
 <context>

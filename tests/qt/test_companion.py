@@ -171,7 +171,7 @@ def test_choosing_none_asks_for_consent_beside_the_field(qtbot, window, postfix)
     refused = run(qtbot, window)  # no consent: nothing is sent, and the fix names the control beside the field
     assert refused.diagnosis.id == "auth.plaintext-refused"
     fixes = " ".join(refused.diagnosis.fixes)
-    assert "Security: None, then \u201cSend the password unencrypted anyway\u201d" in fixes and "--" not in fixes
+    assert "Security: None, then \u201cSend it unencrypted\u201d" in fixes and "--" not in fixes
     find(window, QAbstractButton, "plaintextCheck").setChecked(True)
     report = run(qtbot, window)
     assert report.result.ok and report.result.settings.allow_plaintext_auth

@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QAbstractButton, QCheckBox, QComboBox, QLabel, QWidget
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QComboBox, QLabel, QScrollArea, QWidget
 
 from mailtester.app import create_window
 from mailtester.knowledge.diagnose import texts
@@ -83,6 +83,11 @@ def clipped(window: QWidget) -> list[str]:
     for w in window.findChildren(QWidget):
         if not w.isVisible() or w.window() is not window:
             continue
+        if isinstance(w, QScrollArea) and w.widget() is not None and \
+                w.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff:  # cut at the right edge
+            need = w.widget().minimumSizeHint().width()
+            if need > w.viewport().width() + 1:
+                problems.append(f"scroll area {w.objectName()!r}: its content needs {need}, has {w.viewport().width()}")
         if isinstance(w, QLabel) and w.text():
             need = w.minimumSizeHint().width() if w.wordWrap() else w.sizeHint().width()
             if need > w.width() + 1:

@@ -311,7 +311,7 @@ def test_diagnoses_name_the_windows_controls_not_flags(qtbot, window, postfix, c
     shown = diagnosis_texts(window, side)
     assert "--" not in shown, shown
     # the control to use, named as the window names it (the plaintext consent sits under Security)
-    assert ("Send the password unencrypted anyway" if "plaintext" in case else "Advanced \u2192") in shown
+    assert ("Send it unencrypted" if "plaintext" in case else "Advanced \u2192") in shown
     assert "--" not in verdict(window)
 
 

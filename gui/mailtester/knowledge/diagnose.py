@@ -220,7 +220,7 @@ _WORDS = {
            "cli_ca_file_option": "--ca-file", "cli_plaintext_option": "--allow-plaintext-auth",
            "cli_timeout_option": "--timeout",
            "window_ca_file_option": "Advanced \u2192 Extra CA file",
-           "window_plaintext_option": "Security: None, then \u201cSend the password unencrypted anyway\u201d under it",
+           "window_plaintext_option": "Security: None, then \u201cSend it unencrypted\u201d under it",
            "window_timeout_option": "Advanced \u2192 Timeout per step"},
     "tr": {"none": "yok", "oauth": " Sunucunun açıklaması: durum {status}", "scope": ", beklenen kapsam {scope}",
            "or": " ya da ", "security_tls": "SSL/TLS", "security_starttls": "STARTTLS",
@@ -229,7 +229,7 @@ _WORDS = {
            "cli_timeout_option": "--timeout",
            "window_ca_file_option": "Gelişmiş \u2192 Ek CA dosyası",
            "window_plaintext_option":
-               "Güvenlik: Yok, ardından altındaki \u201cParolayı yine de şifrelemeden gönder\u201d",
+               "Güvenlik: Yok, ardından altındaki \u201cŞifrelemeden gönder\u201d",
            "window_timeout_option": "Gelişmiş \u2192 Adım başına zaman aşımı"},
 }
 

@@ -80,7 +80,8 @@ class DiagnosisPanel(QFrame):
         self.cert_text = _label(prefixed(prefix, "certificateLabel"), self.cert_box, rich=True)
         self.trust_note = _label(prefixed(prefix, "trustNoteLabel"), self.cert_box, rich=True)
         buttons = QHBoxLayout()
-        self.trust_button = QPushButton(self.tr("Trust this certificate for this server\u2026"), self.cert_box)
+        # short, so it fits a narrow panel: the confirmation names the server
+        self.trust_button = QPushButton(self.tr("Trust this certificate\u2026"), self.cert_box)
         self.trust_button.setObjectName(prefixed(prefix, "trustButton"))
         self.forget_button = QPushButton(self.tr("Forget the trusted certificate"), self.cert_box)
         self.forget_button.setObjectName(prefixed(prefix, "forgetTrustButton"))
