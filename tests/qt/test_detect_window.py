@@ -193,6 +193,10 @@ def test_offline_setting_asks_only_the_bundled_database_and_is_kept(qtbot, setti
     assert fields(window, Side.OUTGOING)[0] == "smtp.web.de"
     assert not window.form.suggestion.isVisible()  # the GMX preset's offer gave way
     assert "online lookup is off" in d.note.text()
+    from .test_keyboard import tab_walk  # the new controls in reading order
+
+    assert tab_walk(qtbot, window, window.form.user_edit, limit=2)[1] is d.find_button
+    assert tab_walk(qtbot, window, window.form.language_combo, limit=2)[1] is d.online_check
     # a server typed by hand stops auto-filling that side; the other follows the address
     window.form.host_edit.selectAll()
     qtbot.keyClicks(window.form.host_edit, "smtp.mine.test")

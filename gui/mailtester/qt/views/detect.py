@@ -449,7 +449,7 @@ class Detection(QObject):
     def in_chain(self, chain: list[QWidget]) -> list[QWidget]:
         """The window's focus chain with these controls where they are shown."""
         after: dict[QWidget, list[QWidget]] = {self.form.suggestion_button: [self.find_button],  # the row above
-                                               self.form.allow_plaintext_check: [self.online_check]}
+                                               self.form.language_combo: [self.online_check]}
         out: list[QWidget] = []
         f = self.form
         firsts = {f.incoming_protocol_combo: Side.INCOMING, f.host_edit: Side.OUTGOING}
