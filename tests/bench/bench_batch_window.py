@@ -1,9 +1,10 @@
 """Responsiveness of the batch window during a large run (not a test: timings are noisy).
 
-The batch window runs --rows rows (default 1000; a third with the right password, the
-rest refused) against an SMTP server in another process: the built-in demo server
-(aiosmtpd, STARTTLS + AUTH LOGIN) by default, or the suite's Postfix with Dovecot SASL
-(--postfix, generated users). A 5 ms Qt timer measures the event loop meanwhile: the
+The batch window runs --rows rows (default 1000, each its own account, since a batch
+tries an account once; a third with the right password, the rest refused) against an
+SMTP server in another process: aiosmtpd with the demo's certificate (STARTTLS + AUTH
+LOGIN, the password of userN being Secret-N) by default, or the suite's Postfix with
+Dovecot SASL (--postfix, generated users). A 5 ms Qt timer measures the event loop meanwhile: the
 longest gap between its ticks, less the 5 ms, is the worst stall a person would feel.
 Beside each gap the GUI thread's own CPU time in it is measured: on a busy machine a
 long gap with little CPU in it is the process waiting for a core, not work of the window
@@ -29,23 +30,34 @@ sys.path[:0] = [str(ROOT / "gui"), str(ROOT)]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SERVER = r"""
-import asyncio, sys
-from mailtester.driver.demo import DemoServer
+import asyncio, logging, ssl, sys
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
+from mailtester.resources import resource_path
+logging.getLogger("mail.log").setLevel(logging.CRITICAL)
+def authenticate(server, session, envelope, mechanism, data):
+    ok = isinstance(data, LoginPassword) and data.password == b"Secret-" + data.login.split(b"@")[0][4:]
+    return AuthResult(success=ok, handled=False)
+class Server(SMTP):
+    AuthLoginUsernameChallenge = "Username:"
+    AuthLoginPasswordChallenge = "Password:"
 async def main():
-    async with DemoServer() as demo:
-        print(demo.port, flush=True)
-        await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)  # until the parent ends
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    tls.load_cert_chain(resource_path("demo", "server.pem"), resource_path("demo", "server.key"))
+    loop = asyncio.get_running_loop()
+    server = await loop.create_server(lambda: Server(None, hostname="bench.localhost", tls_context=tls,
+        require_starttls=True, auth_require_tls=True, authenticator=authenticate, auth_exclude_mechanism=["PLAIN"],
+        loop=loop), "127.0.0.1", 0)
+    print(server.sockets[0].getsockname()[1], flush=True)
+    await loop.run_in_executor(None, sys.stdin.read)  # until the parent ends
 asyncio.run(main())
 """
 
 
-def sheet_rows(rows: int, host: str, port: int, users: list[tuple[str, str]]) -> str:
+def sheet_rows(rows: int, host: str, port: int, domain: str) -> str:
+    """Row i: user<i>@domain, with its password Secret-<i> for every third row, a wrong one for the others."""
     lines = ["email,password,host,port,security"]
     for i in range(rows):
-        user, password = users[i % len(users)]
-        if i % 3:
-            password = f"wrong-{i}"
-        lines.append(f"{user},{password},{host},{port},starttls")
+        lines.append(f"user{i}@{domain},{'Secret-' if i % 3 == 0 else 'wrong-'}{i},{host},{port},starttls")
     return "\n".join(lines) + "\n"
 
 
@@ -115,7 +127,6 @@ def main() -> None:
     import qasync
 
     from mailtester.app import application
-    from mailtester.driver.demo import DEMO_PASSWORD, DEMO_USER
     from mailtester.resources import resource_path
 
     app = application()
@@ -123,18 +134,17 @@ def main() -> None:
     if args.postfix:
         from tests.servers.postfix import PostfixServer
 
-        users = [(f"user{i}@test.localhost", f"Secret-{i}") for i in range(max(1, args.rows // 3))]
-        postfix = PostfixServer.start(users=dict(users))
-        host, port, ca_file = postfix.host, postfix.submission, str(postfix.ca_file)
+        postfix = PostfixServer.start(users={f"user{i}@test.localhost": f"Secret-{i}" for i in range(0, args.rows, 3)})
+        host, port, ca_file, domain = postfix.host, postfix.submission, str(postfix.ca_file), "test.localhost"
     else:
         env = {**os.environ, "PYTHONPATH": str(ROOT / "gui")}
         server = subprocess.Popen([sys.executable, "-c", SERVER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                   text=True, env=env)
         assert server.stdout is not None
-        users = [(DEMO_USER, DEMO_PASSWORD)]
         host, port, ca_file = "127.0.0.1", int(server.stdout.readline()), str(resource_path("demo", "ca.pem"))
+        domain = "example.test"
     try:
-        text = sheet_rows(args.rows, host, port, users)
+        text = sheet_rows(args.rows, host, port, domain)
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
             runner.run(run(args.rows, text, ca_file))
     finally:

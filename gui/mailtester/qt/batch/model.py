@@ -58,7 +58,8 @@ BATCH_TITLES = {
     "batch.no-server": QT_TRANSLATE_NOOP("BatchModel", "No server given, and none found for its domain"),
     "batch.no-password": QT_TRANSLATE_NOOP("BatchModel", "No password or password reference in the row"),
     "batch.secret-env": QT_TRANSLATE_NOOP("BatchModel", "The password's environment variable is not set"),
-    "batch.secret-file": QT_TRANSLATE_NOOP("BatchModel", "The password file cannot be read"),
+    "batch.duplicate": QT_TRANSLATE_NOOP("BatchModel", "Not tried: the same login as an earlier row"),
+    "batch.secret-file": QT_TRANSLATE_NOOP("BatchModel", "The password file cannot be used"),
     "batch.secret-file-open": QT_TRANSLATE_NOOP("BatchModel", "The password file can be read by others"),
     "batch.secret-prompt": QT_TRANSLATE_NOOP("BatchModel", "No password was typed for its reference"),
     "batch.secret-invalid": QT_TRANSLATE_NOOP("BatchModel", "The password cannot be sent as it is"),
@@ -154,6 +155,8 @@ class BatchModel(QAbstractTableModel):
         if report is not None and report.diagnosis is not None:
             return neutral(report.diagnosis.title)
         did = (r.diagnosis_id if (r := self.result(row)) else None) or ""
+        if did not in BATCH_TITLES and did.startswith("batch.secret-file"):  # -kind, -size, -utf8, -empty
+            did = "batch.secret-file"
         return _tr(str(BATCH_TITLES[did])) if did in BATCH_TITLES else did
 
     def sheet_row(self, row: int) -> SheetRow | None:
