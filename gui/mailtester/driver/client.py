@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import logging
 import socket
 import ssl
@@ -315,14 +316,25 @@ async def _dialogue(run: _Run) -> Outcome:
             deadline = loop.time() + s.timeout  # after any TLS handshake the reply started
 
 
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
 def _getaddrinfo(host: str, port: int, family: int) -> asyncio.Future[list[tuple[Any, ...]]]:
     """getaddrinfo in a daemon thread of its own: a lookup that blocks in the
     system resolver cannot be cancelled, and the default executor's thread
     would keep the process alive at exit long after the verdict."""
     loop = asyncio.get_running_loop()
     future: asyncio.Future[list[tuple[Any, ...]]] = loop.create_future()
-    with contextlib.suppress(OSError):  # an IP address needs no resolver, and so no thread
-        future.set_result(socket.getaddrinfo(host, port, family, socket.SOCK_STREAM, 0, socket.AI_NUMERICHOST))
+    if _is_ip(host):  # an IP address needs no resolver, and so no thread (AI_NUMERICHOST never blocks)
+        try:
+            future.set_result(socket.getaddrinfo(host, port, family, socket.SOCK_STREAM, 0, socket.AI_NUMERICHOST))
+        except OSError as exc:  # an IPv6 address with only IPv4 asked for, and the like
+            future.set_exception(exc)
         return future
 
     def deliver(result: list[tuple[Any, ...]] | None, error: BaseException | None) -> None:
