@@ -206,17 +206,13 @@ def test_a_server_that_stalls_after_the_login_is_bounded(postfix):
     assert "no reply within 1 s" in rt.detail
 
 
-@pytest.mark.parametrize("someone_elses", [False, True])
-def test_without_idle_it_polls_and_without_uidplus_it_never_expunges(postfix, someone_elses):
-    """Incoming: a scripted IMAP server with neither IDLE nor UIDPLUS, where the message shows up at the
-    third search; outgoing: the suite's Postfix for a login whose mail is held (nothing is delivered).
-    When what the search found carries another Message-ID (a subject that happens to match), nothing
-    is marked at all."""
-    user, password = HELD_USER
-    found_after = 3
+def scripted_imap(capabilities: str = "", found_after: int = 3, other_id: bool = False, idle_closes: bool = False):
+    """An IMAP server where the message shows up at the `found_after`-th search (its Message-ID taken
+    from the search, or another one with `other_id`); with `idle_closes`, it closes when IDLE starts."""
+    caps = f"IMAP4rev1 AUTH=PLAIN SPECIAL-USE {capabilities}".strip()
 
     async def imap(c: Conn) -> None:
-        await c.send("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SPECIAL-USE] scripted\r\n")
+        await c.send(f"* OK [CAPABILITY {caps}] scripted\r\n")
         searches, message_id = 0, ""
         while line := await c.line():
             tag, _, rest = line.decode().rstrip("\r\n").partition(" ")
@@ -224,7 +220,7 @@ def test_without_idle_it_polls_and_without_uidplus_it_never_expunges(postfix, so
             if command.startswith("AUTHENTICATE"):
                 await c.send("+ \r\n")
                 await c.line()
-                await c.send(f"{tag} OK [CAPABILITY IMAP4rev1 SPECIAL-USE] logged in\r\n")
+                await c.send(f"{tag} OK [CAPABILITY {caps}] logged in\r\n")
             elif command.startswith("LIST"):
                 await c.send(f'* LIST (\\HasNoChildren) "/" INBOX\r\n{tag} OK done\r\n')
             elif command.startswith("UID SEARCH"):
@@ -233,26 +229,44 @@ def test_without_idle_it_polls_and_without_uidplus_it_never_expunges(postfix, so
                 await c.send(f"* SEARCH{' 7' if searches >= found_after else ''}\r\n{tag} OK done\r\n")
             elif command.startswith("UID FETCH"):
                 header = (f"Received: by scripted.example; Wed, 02 Dec 2026 04:49:34 +0000\r\n"
-                          f"Message-ID: {'<other@example.org>' if someone_elses else message_id}\r\n")
+                          f"Message-ID: {'<other@example.org>' if other_id else message_id}\r\n")
                 await c.send(f"* 1 FETCH (UID 7 BODY[HEADER.FIELDS (MESSAGE-ID RECEIVED AUTHENTICATION-RESULTS)] "
                              f"{{{len(header)}}}\r\n{header})\r\n{tag} OK done\r\n")
+            elif command.startswith("IDLE") and idle_closes:
+                await c.send("+ idling\r\n")
+                return  # the connection closes
             elif command.startswith("LOGOUT"):
                 await c.send(f"* BYE bye\r\n{tag} OK done\r\n")
                 return
             else:  # EXAMINE, SELECT, NOOP, UID STORE
                 await c.send(f"{tag} OK done\r\n")
 
+    return imap
+
+
+def round_trip_against(postfix, handler, wait: float = 10):
+    """Outgoing: the suite's Postfix for a login whose mail is held (nothing is delivered); incoming: `handler`."""
+    user, password = HELD_USER
+
     async def scenario():
-        async with ScriptedServer(imap) as srv:
+        async with ScriptedServer(handler) as srv:
             creds = Credentials(user, Secret(password))
             out = CheckSettings(host=postfix.host, port=postfix.submissions, security=Security.TLS, credentials=creds,
                                 ca_file=str(postfix.ca_file), timeout=5)
             inc = CheckSettings(host="127.0.0.1", port=srv.port, security=Security.NONE, credentials=creds,
                                 allow_plaintext_auth=True, timeout=5, protocol=Protocol.IMAP)
-            result = await round_trip(out, inc, user, 10)
+            result = await round_trip(out, inc, user, wait)
             return (*result, srv.received)
 
-    out, inc, rt, received = asyncio.run(scenario())
+    return asyncio.run(scenario())
+
+
+@pytest.mark.parametrize("someone_elses", [False, True])
+def test_without_idle_it_polls_and_without_uidplus_it_never_expunges(postfix, someone_elses):
+    """No IDLE, no UIDPLUS, the message found at the third search. When what the search found carries
+    another Message-ID (a subject that happens to match), nothing is marked at all."""
+    found_after = 3
+    out, inc, rt, received = round_trip_against(postfix, scripted_imap("", found_after, someone_elses))
     assert out.ok and inc.ok and rt.sent and rt.arrived and rt.folder == "INBOX"
     assert 1 <= rt.seconds < 5  # two polls of a second each
     assert received.count(b"NOOP") >= found_after - 1 and b"IDLE" not in received
@@ -260,3 +274,12 @@ def test_without_idle_it_polls_and_without_uidplus_it_never_expunges(postfix, so
     assert b"EXPUNGE" not in received and b"CLOSE" not in received  # would remove other deleted messages too
     assert not rt.deleted and diagnosis_of(rt).id == "roundtrip.not-deleted"
     assert rt.received == ([] if someone_elses else ["by scripted.example; Wed, 02 Dec 2026 04:49:34 +0000"])
+
+
+def test_a_server_that_closes_during_idle_ends_the_wait_at_once(postfix):
+    start = time.monotonic()
+    out, inc, rt, received = round_trip_against(postfix, scripted_imap("IDLE", found_after=99, idle_closes=True),
+                                                wait=30)
+    assert time.monotonic() - start < 10  # not the 30 s of the wait
+    assert out.ok and inc.ok and rt.sent and not rt.arrived and b"IDLE" in received
+    assert diagnosis_of(rt).id == "roundtrip.interrupted"

@@ -71,10 +71,13 @@ async def drive(run: _Run, core: Continuation, timeout: float, until: Callable[[
             core.stop(f"no reply within {timeout:g} s")
             run.note("no-reply", f"{timeout:g}")
             return False
-        if not data:
+        if not data:  # closed: nothing more can come (reading again would return at once, forever)
             run.note("closed")
             core.connection_lost()
-            continue
+            for event in core.take():
+                if isinstance(event, ReplyReceived):
+                    _show_reply(run, event)
+            return not core.broken and not core.waiting and until is None
         core.receive_data(data)
 
 
