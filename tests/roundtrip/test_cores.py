@@ -126,6 +126,15 @@ def test_imap_idle_search_fetch_and_one_uid_deleted():
     assert sent(mb)[-2:] == [b"r4 UID STORE 17 +FLAGS.SILENT (\\Deleted)\r\n", b"r5 UID EXPUNGE 17\r\n"]
 
 
+def test_idle_ended_by_the_server_needs_no_done():
+    mb = ImapMailbox({"IDLE"}, "<i@x>")
+    mb.idle()
+    mb.receive_data(b"+ idling\r\n")
+    mb.receive_data(b"r1 OK IDLE ended by the server\r\n")
+    mb.done()
+    assert sent(mb) == [b"r1 IDLE\r\n"] and not mb.waiting and not mb.broken
+
+
 def test_headers_hops_and_authentication_results():
     block = ("Received: from mx.example.net by imap.example.org with LMTP; Wed, 02 Dec 2026 04:49:36 +0000\r\n"
              "Received: from client.example.org (client [192.0.2.7])\r\n by mx.example.net (Postfix) with ESMTPSA id"

@@ -30,6 +30,8 @@ from .client import _Run, _show_reply, run_check
 
 # How often a folder that IDLE does not watch (Junk, or everything without IDLE) is looked at.
 POLL = 1.0
+# IDLE is started again at least this often (RFC 2177: servers may end an IDLE of 30 minutes).
+IDLE_SLICE = 300.0
 # POP3 shows new mail only to a new session: a login after 2 s, then a second later each time, at most
 # every 10 s (logins in quick succession can look like an attack to a provider).
 POP3_POLL, POP3_POLL_MAX = 2.0, 10.0
@@ -166,7 +168,7 @@ async def round_trip(outgoing: CheckSettings, incoming: CheckSettings, address: 
                 rt.fail("arrival", None, "")
                 rt.looked_in = ["INBOX", *([mb.junk] if mb.junk else [])]
                 return None
-            slice_ = min(remaining, POLL) if (mb.junk or not idle) else remaining
+            slice_ = min(remaining, POLL) if (mb.junk or not idle) else min(remaining, IDLE_SLICE)
             if idle:
                 mb.idle()
                 if not await drive(run, mb, t):

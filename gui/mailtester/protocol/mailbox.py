@@ -153,9 +153,10 @@ class ImapMailbox(Continuation):
         self._command_line("IDLE", "IDLE")
 
     def done(self) -> None:
-        """End IDLE: the tagged OK follows."""
-        self.idling = False
-        self._send(b"DONE")
+        """End IDLE: the tagged OK follows (unless the server already ended it)."""
+        if self.idling:
+            self.idling = False
+            self._send(b"DONE")
 
     def fetch(self, uid: int) -> None:
         self._command_line(f"UID FETCH {uid} (BODY.PEEK[HEADER.FIELDS (MESSAGE-ID RECEIVED "
@@ -197,7 +198,7 @@ class ImapMailbox(Continuation):
             elif line.tag != self._tag:
                 raise RemoteProtocolError(f"tagged response for “{line.tag}”, not for our command {self._tag}")
             else:
-                self._tag, self.waiting, self._untagged = None, False, 0
+                self._tag, self.waiting, self._untagged, self.idling = None, False, 0, False
                 self.reply = line.reply()
                 if self._command == "LIST":
                     self.junk = _junk(self._folders)
