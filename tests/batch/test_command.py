@@ -155,3 +155,22 @@ def test_ctrl_c_ends_cleanly_with_every_row_written(many: PostfixServer, tmp_pat
     table = list(csv.DictReader(out.open()))
     assert len(table) == 15 and {r["status"] for r in table} == {"cancelled"}
     assert sum(r["elapsed"] != "" for r in table) == 2  # the two that were running
+
+
+def test_an_excel_workbook_with_google_workspace_headers(many: PostfixServer, tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["First Name [Required]", "Email Address [Required]", "Password [Required]", "Server", "Port",
+               "Protocol"])
+    ws.append(["Ann", user(265), password_of(265), many.mail_host, many.imap, "IMAP"])
+    ws.append(["Bob", user(266), "not-" + password_of(266), "127.0.0.1", many.submission, "SMTP"])
+    book.save(tmp_path / "users.xlsx")
+    out = tmp_path / "r.csv"
+    code, stdout, stderr = batch(str(tmp_path / "users.xlsx"), "--out", str(out), "--ca-file", str(many.ca_file))
+    assert code == 1, stderr
+    table = sorted(csv.DictReader(out.open()), key=lambda r: r["First Name [Required]"])  # rows come as they end
+    assert [(r["First Name [Required]"], r["Password [Required]"], r["protocol"], r["status"]) for r in table] == [
+        ("Ann", "", "imap", "ok"), ("Bob", "", "smtp", "refused")]
+    assert find_secrets(out.read_text() + stdout + stderr, [password_of(265), "not-" + password_of(266)]) == []

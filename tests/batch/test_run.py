@@ -16,8 +16,11 @@ from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 from mailtester.batch import BatchOptions, BatchRun, ResultWriters, RowResult, RowStatus, Secrets, SheetRow, read_sheet
 from mailtester.batch.engine import BatchSummary
 from tests.batch.conftest import password_of
+from tests.conftest import REQUIRE_POSTFIX
 from tests.secret_search import find_secrets
 from tests.servers.aiosmtpd_server import FullSMTP
+from tests.servers.nsd import NsdServer
+from tests.servers.nsd import missing as missing_nsd
 from tests.servers.postfix import DOMAIN, PostfixServer
 from tests.servers.proxy import CountingProxy, Gauge
 
@@ -231,3 +234,26 @@ async def test_a_bug_in_one_row_ends_that_row_not_the_run(many: PostfixServer) -
     assert {r.row.number: r.diagnosis_id for r in results} == {1: None, 2: "internal.error", 3: None}
     assert "RuntimeError" in next(r.detail for r in results if r.row.number == 2)
     assert summary.counts == {"ok": 2, "failed": 1}
+
+
+async def test_a_public_providers_cap_holds_whatever_per_host_says(many: PostfixServer) -> None:
+    """smtp.gmail.com, pointed at the suite's Postfix (through a counting proxy) by a private DNS server:
+    the catalogue's batch_per_host (2) holds against --per-host 8. The certificate is not Gmail's, so
+    each check ends at TLS, after at most one more credential-free connection to show the certificate:
+    nothing is sent, and the proxy sees how many connections were open at once."""
+    if missing_nsd():
+        message = f"this test needs {missing_nsd()}: run `bash tests/run.sh` or .ci/run"
+        if REQUIRE_POSTFIX:
+            pytest.fail(message)
+        pytest.skip("*** SKIPPED: " + message + " ***")
+    dns = NsdServer.start({"gmail.com.": "smtp IN A 127.0.0.1\n"})
+    try:
+        async with CountingProxy("127.0.0.1", many.submission) as proxy:
+            text = "email,password,host,port\n" + "".join(
+                f"g{i}@gmail.com,pw-{i},smtp.gmail.com,{proxy.port}\n" for i in range(12))
+            results, _summary = await run_all(text, BatchOptions(ca_file=str(many.ca_file), per_host=8,
+                                                                 dns_server=dns.address))
+    finally:
+        dns.stop()
+    assert {r.diagnosis_id for r in results} == {"tls.hostname-mismatch"}
+    assert proxy.total >= 12 and proxy.most == 2
