@@ -205,6 +205,9 @@ def test_offline_setting_asks_only_the_bundled_database_and_is_kept(qtbot, setti
     assert window.form.incoming_host_edit.text() == "imap.gmx.net"
     assert window.form.host_edit.text() == "smtp.mine.test"
     assert d.sides[Side.OUTGOING].source.text().startswith("Your own server is kept")
+    window.form.user_edit.clear()
+    find_settings(qtbot, window, "kim@nothing.example")  # nothing found: gmx.net's server does not stay
+    assert window.form.incoming_host_edit.text() == "" and window.form.host_edit.text() == "smtp.mine.test"
     window.close()
     again = create_window(QSettings(str(settings_file), QSettings.Format.IniFormat), Keychain())
     qtbot.addWidget(again)

@@ -271,9 +271,13 @@ class Detection(QObject):
             for c in group:
                 combo.addItem(self.describe(c))
             self.pending[side] = None
-            if group and self.auto(side) and self.form.isEnabled() and not self.form.demo:  # not under a test
+            usable = self.auto(side) and self.form.isEnabled() and not self.form.demo  # not under a test
+            if group and usable:
                 self.choose(side, 0)
             else:
+                if usable and self.filled[side]:  # what it holds was found for another address
+                    self.form.host_edit_for(side).clear()
+                    self.filled[side] = None
                 self._show_side(side)
         notes = []
         if not result.found:
