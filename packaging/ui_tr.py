@@ -106,6 +106,7 @@ TR = {
     "took %1": "%1 sürdü",
     "%1 s": "%1 sn",
     "%1 min": "%1 dk",
+    "%1 ms": "%1 ms",
     "All accounts (%1)": "Tüm hesaplar (%1)",
     "Failed (%1)": "Başarısız (%1)",
     "Not checked (%1)": "Test edilmeyen (%1)",

@@ -450,122 +450,122 @@
 <context>
     <name>BatchModel</name>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="45" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="46" />
         <source>Works</source>
         <translation>Çalışıyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="46" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="47" />
         <source>Refused</source>
         <translation>Reddedildi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="47" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="48" />
         <source>Failed</source>
         <translation>Başarısız</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="48" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="49" />
         <source>Deferred: the server asked to wait</source>
         <translation>Ertelendi: sunucu beklemeyi istedi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="49" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="50" />
         <source>Stopped</source>
         <translation>Durduruldu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="50" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="51" />
         <source>No server given</source>
         <translation>Sunucu verilmedi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="51" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="52" />
         <source>Testing…</source>
         <translation>Test ediliyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="52" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="53" />
         <source>Waiting</source>
         <translation>Bekliyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="56" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="57" />
         <source>Stopped before or during its test</source>
         <translation>Testinden önce veya testi sırasında durduruldu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="57" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="58" />
         <source>Not tried: its server showed signs of rate limiting</source>
         <translation>Denenmedi: sunucusu hız sınırlaması belirtileri gösterdi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="58" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="59" />
         <source>No server given, and none found for its domain</source>
         <translation>Sunucu verilmedi ve alan adı için de bulunamadı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="59" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="60" />
         <source>No password or password reference in the row</source>
         <translation>Satırda parola veya parola başvurusu yok</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="60" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="61" />
         <source>The password's environment variable is not set</source>
         <translation>Parolanın ortam değişkeni tanımlı değil</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="61" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="62" />
         <source>Not tried: the same login as an earlier row</source>
         <translation>Denenmedi: önceki bir satırla aynı giriş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="62" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="63" />
         <source>The password file cannot be used</source>
         <translation>Parola dosyası kullanılamıyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="63" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="64" />
         <source>The password file can be read by others</source>
         <translation>Parola dosyası başkalarınca okunabiliyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="64" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="65" />
         <source>No password was typed for its reference</source>
         <translation>Başvurusu için parola yazılmadı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="65" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="66" />
         <source>The password cannot be sent as it is</source>
         <translation>Parola olduğu gibi gönderilemiyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="67" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="68" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="67" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="68" />
         <source>Account</source>
         <translation>Hesap</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="68" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="69" />
         <source>Server</source>
         <translation>Sunucu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="68" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="69" />
         <source>Result</source>
         <translation>Sonuç</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="69" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="70" />
         <source>Diagnosis</source>
         <translation>Tanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/model.py" line="69" />
+        <location filename="../../gui/mailtester/qt/batch/model.py" line="70" />
         <source>Time</source>
         <translation>Süre</translation>
     </message>
@@ -1040,168 +1040,168 @@
         <translation>%1 için ayarlar aranıyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="280" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="284" />
         <source>No settings found for %1.</source>
         <translation>%1 için ayar bulunamadı.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="281" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="285" />
         <source>Ask your provider or administrator for the server names and enter them below.</source>
         <translation>Sunucu adlarını sağlayıcınıza veya yöneticinize sorun ve aşağıya girin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="283" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="287" />
         <source>Settings found for %1: check them.</source>
         <translation>%1 için ayarlar bulundu: kontrol edin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="284" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="288" />
         <source>Read the warning under the server before you use it.</source>
         <translation>Sunucuyu kullanmadan önce altındaki uyarıyı okuyun.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="286" />
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="326" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="290" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="330" />
         <source>Settings found for %1.</source>
         <translation>%1 için ayarlar bulundu.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="288" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="292" />
         <source>Only the built-in provider database was asked: online lookup is off under Advanced.</source>
         <translation>Yalnızca yerleşik sağlayıcı veritabanına bakıldı: Gelişmiş altında çevrimiçi arama kapalı.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="357" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="361" />
         <source>Found in: %1</source>
         <translation>Bulunduğu yer: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="359" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="363" />
         <source>It answered a check made without your password.</source>
         <translation>Parolanız kullanılmadan yapılan bir denemeye yanıt verdi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="362" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="366" />
         <source>The provider gives the user name as %1.</source>
         <translation>Sağlayıcıya göre kullanıcı adı: %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="364" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="368" />
         <source>Your own server is kept; pick one of these to use it instead.</source>
         <translation>Girdiğiniz sunucu korunuyor; onun yerine bunlardan birini kullanmak için seçin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="369" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="373" />
         <source>unencrypted</source>
         <translation>şifrelenmemiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="376" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="380" />
         <source>the built-in provider database</source>
         <translation>yerleşik sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="377" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="381" />
         <source>the provider's autoconfig file</source>
         <translation>sağlayıcının autoconfig dosyası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="378" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="382" />
         <source>the provider's web site (.well-known)</source>
         <translation>sağlayıcının web sitesi (.well-known)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="379" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="383" />
         <source>the online provider database</source>
         <translation>çevrimiçi sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="380" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="384" />
         <source>Microsoft 365's Autodiscover</source>
         <translation>Microsoft 365'in Autodiscover hizmeti</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="381" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="385" />
         <source>the domain's MX record</source>
         <translation>alan adının MX kaydı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="382" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="386" />
         <source>the domain's SRV records</source>
         <translation>alan adının SRV kayıtları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="383" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="387" />
         <source>a probe of the usual server names</source>
         <translation>olağan sunucu adlarının yoklanması</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="389" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="393" />
         <source>Check the server name with your provider before your password goes there.</source>
         <translation>Parolanız oraya gitmeden önce sunucu adını sağlayıcınıza doğrulatın.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="391" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="395" />
         <source>This server's certificate could not be verified, so it may not be who it claims to be.</source>
         <translation>Bu sunucunun sertifikası doğrulanamadı; kendini tanıttığı sunucu olmayabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="396" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="400" />
         <source>These settings came over plain HTTP, which anyone on the network could have changed.</source>
         <translation>Bu ayarlar şifresiz HTTP ile geldi; ağdaki herhangi biri onları değiştirmiş olabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="398" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="402" />
         <source>This server was only guessed from the usual names and was not named by your provider.</source>
         <translation>Bu sunucu yalnızca olağan adlardan tahmin edildi; sağlayıcınız onu bildirmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="400" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="404" />
         <source>These settings came from DNS records, which are not protected against changes on the way.</source>
         <translation>Bu ayarlar DNS kayıtlarından geldi; bu kayıtlar yolda değiştirilmeye karşı korunmaz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="403" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="407" />
         <source>These settings came over a connection that is not protected.</source>
         <translation>Bu ayarlar korunmayan bir bağlantı üzerinden geldi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="426" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="430" />
         <source>Provider database</source>
         <translation>Sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="432" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="436" />
         <source>%1 (plain HTTP)</source>
         <translation>%1 (şifresiz HTTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="434" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="438" />
         <source>MX of %1</source>
         <translation>%1 MX kaydı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="436" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="440" />
         <source>SRV records of %1</source>
         <translation>%1 SRV kayıtları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="438" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="442" />
         <source>Online provider database</source>
         <translation>Çevrimiçi sağlayıcı veritabanı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="440" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="444" />
         <source>Microsoft 365 (Autodiscover)</source>
         <translation>Microsoft 365 (Autodiscover)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="442" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="446" />
         <source>Usual server names</source>
         <translation>Olağan sunucu adları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="416" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="420" />
         <source>found</source>
         <translation>bulundu</translation>
     </message>
@@ -1211,12 +1211,12 @@
         <translation>Kapalıyken yalnızca yerleşik sağlayıcı veritabanına bakılır ve ağ üzerinden hiçbir şey gönderilmez.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="416" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="420" />
         <source>not found</source>
         <translation>bulunamadı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/detect.py" line="416" />
+        <location filename="../../gui/mailtester/qt/views/detect.py" line="420" />
         <source>error</source>
         <translation>hata</translation>
     </message>

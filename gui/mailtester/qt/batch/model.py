@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -159,6 +160,12 @@ class BatchModel(QAbstractTableModel):
             did = "batch.secret-file"
         return _tr(str(BATCH_TITLES[did])) if did in BATCH_TITLES else did
 
+    def duration(self, seconds: float) -> str:
+        """A check's time: milliseconds under a second, else seconds (the window's decimal mark)."""
+        if seconds < 1:
+            return _tr("%1 ms").replace("%1", str(round(seconds * 1000)))
+        return _tr("%1 s").replace("%1", QLocale(self.lang).toString(seconds, "f", 1))
+
     def sheet_row(self, row: int) -> SheetRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
@@ -228,7 +235,7 @@ class BatchModel(QAbstractTableModel):
                 elapsed = result.elapsed if result else None
                 if role == SortRole:
                     return elapsed if elapsed is not None else -1.0
-                return "" if elapsed is None else f"{elapsed:.1f} s"
+                return "" if elapsed is None else self.duration(elapsed)
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell too narrow for it (Qt reads rich text)
             if column == EMAIL:
                 return tooltip(row.email)

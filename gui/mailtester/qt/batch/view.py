@@ -307,7 +307,7 @@ class BatchWindow(QWidget):
         header = self.table.horizontalHeader()
         # fixed widths: fitting the contents would measure every row at each update
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in ((NUMBER, 3), (EMAIL, 17), (SERVER, 11), (STATUS, 11), (DIAGNOSIS, 14), (TIME, 4)):
+        for column, width in ((NUMBER, 3), (EMAIL, 16), (SERVER, 11), (STATUS, 11), (DIAGNOSIS, 14), (TIME, 6)):
             header.resizeSection(column, width * em)
         header.setSectionResizeMode(DIAGNOSIS, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self.on_table_selection_changed)
