@@ -30,6 +30,8 @@ def user(i: int) -> str:
 def batch(*args: str, env: dict[str, str] | None = None, stderr_tty: bool = False) -> tuple[int, str, str]:
     """Run the command; with stderr_tty its standard error is a terminal (for the progress bar)."""
     cmd = [sys.executable, "-m", "mailtester", "batch", *args]
+    if "--lang" not in args:
+        cmd += ["--lang", "en"]  # the words these tests look for
     full_env = {**os.environ, **(env or {}), "COLUMNS": "100"}
     if not stderr_tty:
         p = subprocess.run(cmd, capture_output=True, text=True, env=full_env, timeout=120, stdin=subprocess.DEVNULL)
@@ -119,6 +121,9 @@ def test_plain_terminal_output_and_usage_errors(many: PostfixServer, tmp_path: P
     code, stdout, stderr = batch(str(sheet), "--ca-file", str(many.ca_file))
     assert code == 0 and f"row     1  {user(224)}  ok" in stdout and "\r" not in stderr  # no bar: not a terminal
     assert find_secrets(stdout + stderr, [password_of(224)]) == []
+    code, stdout, stderr = batch(str(sheet), "--ca-file", str(many.ca_file), "--lang", "tr", "--out",
+                                 str(tmp_path / "r.csv"))
+    assert code == 0 and "1 satır, " in stdout and "parolalar düz metin olarak duruyor (pass sütunu)" in stderr
     (tmp_path / "bad.csv").write_text("name\nx\n")
     for args, words in (([str(tmp_path / "bad.csv")], "No column of e-mail addresses"),
                         ([str(sheet), "--per-host", "0"], "--per-host must be"),
@@ -138,7 +143,7 @@ def test_ctrl_c_ends_cleanly_with_every_row_written(many: PostfixServer, tmp_pat
     sheet.write_text("\n".join(lines) + "\n")
     out = tmp_path / "r.csv"
     proc = subprocess.Popen([sys.executable, "-m", "mailtester", "batch", str(sheet), "--out", str(out),
-                             "--per-host", "2", "--ca-file", str(many.ca_file)],
+                             "--per-host", "2", "--ca-file", str(many.ca_file), "--lang", "en"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 20

@@ -19,6 +19,23 @@ if TYPE_CHECKING:
 # Exit codes of `mailtester batch` (documented in the README).
 EXIT_ALL_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_DEFERRED, EXIT_STOPPED = 0, 1, 2, 3, 130
 MAX_CONCURRENCY = 256
+# The command's own sentences (its errors are in English, as `check`'s are).
+WORDS = {
+    "en": {"bar": " {done}/{total}  ok {ok}  refused {refused}  other {other}  {rate}/s  {left} left",
+           "note": "mailtester: note: the sheet holds passwords in plain text (column {column}). They are used for "
+                   "the checks and written nowhere; safer is a password_ref column with env:VARIABLE, file:PATH "
+                   "(readable only by you) or prompt.",
+           "summary": "{total} rows in {seconds} s: {counts}", "stopped": " (stopped)",
+           "throttled": "{host} showed rate-limit or lockout signs: its remaining rows were deferred",
+           "prompt": "Password for the rows marked {ref}: "},
+    "tr": {"bar": " {done}/{total}  tamam {ok}  reddedilen {refused}  diğer {other}  {rate}/sn  {left} kaldı",
+           "note": "mailtester: not: tabloda parolalar düz metin olarak duruyor ({column} sütunu). Yalnızca "
+                   "denetimler için kullanılır, hiçbir yere yazılmaz; daha güvenlisi env:DEĞİŞKEN, file:YOL (yalnızca "
+                   "sizin okuyabildiğiniz bir dosya) ya da prompt değerli bir password_ref sütunudur.",
+           "summary": "{total} satır, {seconds} sn: {counts}", "stopped": " (durduruldu)",
+           "throttled": "{host} hız sınırı ya da kilitleme belirtileri gösterdi: kalan satırları ertelendi",
+           "prompt": "{ref} olarak işaretli satırların parolası: "},
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -102,8 +119,9 @@ class Progress:
     """One line on a terminal: a bar, rows done, ok, refused, rate and time left; redrawn at most 10 times a
     second. Nothing when disabled (not a terminal, or --quiet)."""
 
-    def __init__(self, total: int, stream: TextIO, enabled: bool) -> None:
+    def __init__(self, total: int, stream: TextIO, enabled: bool, lang: str = "en") -> None:
         self.total, self.stream, self.enabled = total, stream, enabled
+        self.words = WORDS.get(lang, WORDS["en"])
         self.started = time.monotonic()
         self._drawn = 0.0
         self._shown = False
@@ -115,8 +133,8 @@ class Progress:
         left = (self.total - done) / rate if rate > 0 else 0.0
         ok, refused = summary.counts["ok"], summary.counts["refused"]
         other = done - ok - refused
-        tail = (f" {done}/{self.total}  ok {ok}  refused {refused}  other {other}  {rate:.1f}/s  "
-                f"{int(left) // 60}:{int(left) % 60:02d} left")
+        tail = self.words["bar"].format(done=done, total=self.total, ok=ok, refused=refused, other=other,
+                                        rate=f"{rate:.1f}", left=f"{int(left) // 60}:{int(left) % 60:02d}")
         bar_width = max(10, min(40, width - len(tail) - 3))
         filled = bar_width * done // max(self.total, 1)
         return ("[" + "#" * filled + "." * (bar_width - filled) + "]" + tail)[: max(width - 1, 20)]
@@ -146,11 +164,10 @@ def row_line(result: RowResult) -> str:
     return f"row {result.row.number:>5}  {show_controls(result.row.email)}  {result.status.value}{did}"
 
 
-async def _prompt(ref: str, stream: TextIO) -> str | None:
+async def _prompt(ref: str, stream: TextIO, lang: str) -> str | None:
     import getpass
 
-    label = "the rows marked prompt" if ref == "prompt" else f"the rows marked {ref}"
-    return getpass.getpass(f"Password for {label}: ", stream=stream) or None
+    return getpass.getpass(WORDS.get(lang, WORDS["en"])["prompt"].format(ref=ref), stream=stream) or None
 
 
 async def run_batch_async(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
@@ -169,15 +186,14 @@ async def run_batch_async(args: argparse.Namespace, stdin: TextIO, stdout: TextI
     except (UsageProblem, BatchInputError) as exc:
         print(f"mailtester: error: {exc}", file=stderr)
         return EXIT_USAGE
-    secrets = Secrets(lambda ref: _prompt(ref, stderr))
+    words = WORDS.get(options.lang, WORDS["en"])
+    secrets = Secrets(lambda ref: _prompt(ref, stderr, options.lang))
     if secrets.prompts_needed(sheet) and not stdin.isatty():
         print("mailtester: error: rows ask for a typed password (password_ref prompt), but there is no "
               "terminal to type it in", file=stderr)
         return EXIT_USAGE
     if sheet.holds_passwords:
-        print(f"mailtester: note: the sheet holds passwords in plain text (column {sheet.blanked}). They are used "
-              "for the checks and written nowhere; safer is a password_ref column with env:VARIABLE, "
-              "file:PATH (readable only by you) or prompt.", file=stderr)
+        print(words["note"].format(column=sheet.blanked), file=stderr)
     paths = dict(outputs)
     try:
         writers = ResultWriters(sheet, csv_path=paths.get("--out"), jsonl_path=paths.get("--jsonl"),
@@ -186,7 +202,7 @@ async def run_batch_async(args: argparse.Namespace, stdin: TextIO, stdout: TextI
         print(f"mailtester: error: cannot create an output file: {exc.strerror or exc}", file=stderr)
         return EXIT_USAGE
     run = BatchRun(sheet, options, secrets)
-    progress = Progress(len(sheet.rows), stderr, enabled=not args.quiet and stderr.isatty())
+    progress = Progress(len(sheet.rows), stderr, enabled=not args.quiet and stderr.isatty(), lang=options.lang)
     lines = not args.quiet and not outputs
 
     def on_result(result: RowResult) -> None:
@@ -213,10 +229,10 @@ async def run_batch_async(args: argparse.Namespace, stdin: TextIO, stdout: TextI
     progress.update(summary, force=True)
     progress.clear()
     counts = ", ".join(f"{n} {s}" for s, n in summary.counts.most_common())
-    print(f"{summary.total} rows in {summary.elapsed:.1f} s: {counts}"
-          + (" (stopped)" if summary.stopped else ""), file=stdout)
+    print(words["summary"].format(total=summary.total, seconds=f"{summary.elapsed:.1f}", counts=counts)
+          + (words["stopped"] if summary.stopped else ""), file=stdout)
     for host in summary.throttled_hosts:
-        print(f"{host} showed rate-limit or lockout signs: its remaining rows were deferred", file=stdout)
+        print(words["throttled"].format(host=host), file=stdout)
     for flag, path in outputs:
         print(f"{flag.lstrip('-')}: {path}", file=stdout)
     if summary.stopped:
