@@ -16,7 +16,7 @@ from mailtester.settings import MECHANISM_CHOICES
 
 PLACEHOLDERS = {"host", "port", "user", "provider", "detail", "reply", "offered", "mechanism", "oauth_error",
                 "protocol", "expected_ports", "answered", "answered_ports", "code", "security", "starttls_seen",
-                "ca_file_option", "plaintext_option", "timeout_option",
+                "ca_file_option", "plaintext_option", "timeout_option", "signin_option",
                 "help", "app_passwords", "oauth", "admin", "source"}
 
 

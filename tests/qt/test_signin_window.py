@@ -113,3 +113,37 @@ def test_sign_in_in_the_browser_then_both_sides_log_in_with_the_token(
     qtbot.waitUntil(lambda: box.tokens is None, timeout=15000)
     assert entry not in {k for _s, k in memory_keyring.items}
     assert not oauth_world.oidc.active(refresh)
+
+
+@pytest.mark.parametrize("lang", ["en", "tr", "pseudo"])
+def test_the_sign_in_box_is_not_clipped(qtbot, qloop, memory_keyring, tmp_path, lang) -> None:
+    from PySide6.QtCore import QSettings
+
+    from mailtester.app import create_window
+    from mailtester.oauth.flow import SignInError
+    from mailtester.qt.controllers.accounts import Keychain
+    from mailtester.qt.i18n import install
+    from tests.qt.test_i18n import clipped
+
+    w = create_window(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), Keychain(), lang=lang)
+    qtbot.addWidget(w)
+    try:
+        w.resize(900, 600)
+        w.show()
+        qtbot.waitExposed(w)
+        f = w.form
+        f.provider_combo.setCurrentIndex(f.provider_combo.findData("microsoft365"))
+        f.user_edit.setText("someone@example-company.example")
+        for combo in (f.mechanism_combo, f.incoming_mechanism_combo):
+            combo.setCurrentIndex(combo.findData("token"))
+        box = f.signin
+        assert box.isVisible() and box.provider == "microsoft"
+        qtbot.wait(30)
+        assert clipped(w) == []
+        box.settings_button.setChecked(True)
+        box.status.setText(box.error_text(SignInError("oauth.state-mismatch")))
+        qtbot.wait(30)
+        assert clipped(w) == []
+    finally:
+        w.close()
+        install("en")

@@ -78,7 +78,7 @@ class _Blank(dict[str, str]):
 
 _TEXT_KEYS = ("title", "explanation", "causes", "fixes")
 # Placeholders naming a setting: a flag of the command, or a control of the window.
-_OPTIONS = ("ca_file_option", "plaintext_option", "timeout_option")
+_OPTIONS = ("ca_file_option", "plaintext_option", "timeout_option", "signin_option")
 
 
 def _words(lang: str) -> dict[str, str]:
@@ -221,7 +221,9 @@ _WORDS = {
            "cli_timeout_option": "--timeout",
            "window_ca_file_option": "Advanced \u2192 Extra CA file",
            "window_plaintext_option": "Security: None, then \u201cSend it unencrypted\u201d under it",
-           "window_timeout_option": "Advanced \u2192 Timeout per step"},
+           "window_timeout_option": "Advanced \u2192 Timeout per step",
+           "cli_signin_option": "--oauth with your organisation's client id",
+           "window_signin_option": "the OAuth2 method, then the Sign in button in the password's place"},
     "tr": {"none": "yok", "oauth": " Sunucunun açıklaması: durum {status}", "scope": ", beklenen kapsam {scope}",
            "or": " ya da ", "security_tls": "SSL/TLS", "security_starttls": "STARTTLS",
            "security_none": "şifreleme yok", "starttls_yes": "STARTTLS sundu", "starttls_no": "STARTTLS sunmadı",
@@ -230,7 +232,9 @@ _WORDS = {
            "window_ca_file_option": "Gelişmiş \u2192 Ek CA dosyası",
            "window_plaintext_option":
                "Güvenlik: Yok, ardından altındaki \u201cŞifrelemeden gönder\u201d",
-           "window_timeout_option": "Gelişmiş \u2192 Adım başına zaman aşımı"},
+           "window_timeout_option": "Gelişmiş \u2192 Adım başına zaman aşımı",
+           "cli_signin_option": "kuruluşunuzun istemci kimliğiyle --oauth",
+           "window_signin_option": "OAuth2 yöntemi, ardından parolanın yerindeki Oturum aç düğmesi"},
 }
 
 

@@ -91,8 +91,12 @@ class SignInBox(QWidget):
         self.settings_area = QWidget(self)
         form = QFormLayout(self.settings_area)
         form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.provider_combo = QComboBox(self.settings_area)
         self.provider_combo.setObjectName("signInProviderCombo")
+        # Width from the layout, not from the longest name (the form's column is narrow).
+        self.provider_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.provider_combo.setMinimumContentsLength(10)
         self.provider_combo.addItem(self.tr("Google"), "google")
         self.provider_combo.addItem(self.tr("Microsoft"), "microsoft")
         self.provider_combo.addItem(self.tr("OpenID Connect provider (issuer)"), "issuer")
