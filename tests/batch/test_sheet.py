@@ -159,3 +159,9 @@ def test_rows_that_did_not_run_are_explained_in_turkish_too(tmp_path: Path) -> N
     page = (tmp_path / "r.html").read_text()
     assert "Ertelendi" in page and "İlgilenilmesi gereken satırlar" in page and "1. satır" in page
     assert "Denenmedi: bu sunucu" in page
+
+
+def test_quoted_cells_keep_separators_and_line_breaks() -> None:
+    sheet = read_sheet(text='email,notes,password\n"a@x.example","two\nlines, and a comma","p,w;1"\n\n# done\n')
+    assert len(sheet.rows) == 1 and sheet.rows[0].values["notes"] == "two\nlines, and a comma"
+    assert sheet.passwords[1].reveal() == "p,w;1"

@@ -125,12 +125,12 @@ def _decode(data: bytes) -> str:
 
 
 def _csv_rows(text: str) -> list[list[str]]:
-    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    if not lines:
-        return []
-    first = lines[0]
+    """The rows, blank ones and `#` comments (imapsync's files have them) left out. The separator is the
+    one the first such line uses most; quoted cells may hold separators and line breaks."""
+    first = next((line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")), "")
     delimiter = max((";", ",", "\t"), key=first.count)
-    return [row for row in csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)]
+    return [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)
+            if any(c.strip() for c in row) and not row[0].lstrip().startswith("#")]
 
 
 def _xlsx_rows(path: Path) -> list[list[str]]:
