@@ -25,9 +25,10 @@ __all__ = ["browser", "oauth_world"]  # the fixtures, for this module
 pytestmark = pytest.mark.postfix
 
 
-def _shot(window, name: str) -> None:
+def _shot(qtbot, window, name: str) -> None:
     folder = os.environ.get("MAILTESTER_SCREENSHOTS")
     if folder:
+        qtbot.wait(50)  # the layout settles first
         window.grab().save(str(Path(folder) / f"signin-{name}.png"))
 
 
@@ -56,18 +57,18 @@ def test_sign_in_in_the_browser_then_both_sides_log_in_with_the_token(
     box = window.form.signin
     assert box.isVisible() and not find(window, QLineEdit, "passwordEdit").isVisible()
     assert box.button.text() == "Sign in with your provider"
-    _shot(window, "1-button")
+    _shot(qtbot, window, "1-button")
     box.settings_button.setChecked(True)
-    _shot(window, "2-settings")
+    _shot(qtbot, window, "2-settings")
     box.settings_button.setChecked(False)
 
     box.button.click()
     qtbot.waitUntil(lambda: "Waiting for the browser" in box.status.text(), timeout=10000)
-    _shot(window, "3-waiting")
+    _shot(qtbot, window, "3-waiting")
     qtbot.waitUntil(lambda: box.tokens is not None or "\u26a0" in box.status.text(), timeout=30000)
     assert box.tokens is not None, box.status.text()
     assert "Signed in with your provider as alice@test.localhost" in box.status.text()
-    _shot(window, "4-signed-in")
+    _shot(qtbot, window, "4-signed-in")
 
     find(window, QCheckBox, "rememberCheck").setChecked(True)
     report = run_account(qtbot, window, timeout=30000)
@@ -79,7 +80,7 @@ def test_sign_in_in_the_browser_then_both_sides_log_in_with_the_token(
     assert any("Note: Opening the browser to sign in with your provider" in t for t in texts)
     window.tabs.setCurrentWidget(window.panes[Side.INCOMING])
     window.panes[Side.INCOMING].timeline.scrollToTop()  # the sign-in's notes come first
-    _shot(window, "5-tested")
+    _shot(qtbot, window, "5-tested")
 
     # Remembered: the refresh token in the keychain, the access token nowhere but in memory.
     qtbot.waitUntil(lambda: any(k.startswith("oauth2-refresh ") for _s, k in memory_keyring.items), timeout=10000)
