@@ -186,6 +186,10 @@ def test_an_unusual_header_is_mapped_and_a_file_is_opened(qtbot, batch, tmp_path
     assert batch.model.index(0, 2).data() == "mail.example.test"
     assert batch.start_button.isEnabled() and "s3cret" not in shown_texts(batch)
 
+    # a sheet's cells are shown as neutral as a server's words: no bidi override takes effect
+    assert batch.load_text("email,password_ref,host\nann\u202e@example.test,env:NOPE,mail.example.test\n")
+    assert batch.model.index(0, 1).data() == "ann<U+202E>@example.test"
+
     # a file through the Open dialog; a bad cell is named by row and column
     bad = tmp_path / "staff.csv"
     bad.write_text("email,host,port\nbob@example.test,mail.example.test,eighty\n", encoding="utf-8")
