@@ -17,13 +17,13 @@ import secrets
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from ..protocol.credentials import Secret
 from ..protocol.kinds import Protocol
 from ..protocol.replies import show_controls
+from ..resources import resource_path
 
 MAX_BODY = 64 * 1024  # discovery documents and token answers are small
 MIN_WAIT = 120.0  # the browser step: at least this long, else --timeout x 4
@@ -109,7 +109,7 @@ class Tokens:
 
 
 def provider_table() -> dict[str, Any]:
-    return tomllib.loads(resources.files(__package__).joinpath("providers.toml").read_text(encoding="utf-8"))
+    return tomllib.loads(resource_path("oauth", "providers.toml").read_text(encoding="utf-8"))
 
 
 def wait_time(timeout: float) -> float:
