@@ -34,7 +34,7 @@ MAX_WAIT = 3600.0
 
 
 def add_wait_setting(advanced: QWidget, settings: QSettings) -> QDoubleSpinBox:
-    """The round trip's wait, as a row of the form's Advanced area; kept in the settings."""
+    """The round trip's wait, as a row of the form's Advanced area under the timeout; kept in the settings."""
     spin = QDoubleSpinBox(advanced)
     spin.setObjectName("roundTripWaitSpin")
     spin.setRange(5, MAX_WAIT)
@@ -51,7 +51,10 @@ def add_wait_setting(advanced: QWidget, settings: QSettings) -> QDoubleSpinBox:
                                                       "How long to wait for the test message, in seconds"))
     layout = advanced.layout()
     assert isinstance(layout, QFormLayout)
-    layout.addRow(label, spin)
+    timeout = advanced.findChild(QDoubleSpinBox, "timeoutSpin")  # beside the other time limit
+    position = layout.getWidgetPosition(timeout) if timeout is not None else None
+    row = int(position[0]) + 1 if position is not None and int(position[0]) >= 0 else layout.rowCount()  # type: ignore[index]
+    layout.insertRow(row, label, spin)
     return spin
 
 
