@@ -147,6 +147,7 @@ def test_headers_hops_and_authentication_results():
     chain = hops(received)
     assert [h.by for h in chain] == ["mx.example.net", "imap.example.org"]
     assert chain[0].delay is None and chain[1].delay == 2.0
+    assert [h.delay for h in hops(received, datetime(2026, 12, 2, 4, 49, 33, tzinfo=UTC))] == [1.0, 2.0]
     results = [v for n, v in fields if n == "Authentication-Results"]
     assert auth_summary(results) == [("spf", "pass"), ("dkim", "pass"), ("dmarc", "pass")]
     assert all("\x1b" not in v for _, v in header_fields(block, ("X-Other",)))

@@ -69,6 +69,7 @@ def test_arrives_in_inbox_is_reported_and_deleted(postfix, protocol):
     assert messages(postfix, ALICE[0]) == before  # the mailbox as it was
     text = "\n".join(summary_lines(rt))
     assert "arrived in" in text and "in INBOX and was deleted" in text and "2 hops" in text
+    assert re.search(rf"1\. mail\.{re.escape(DOMAIN)}, \+\d+ s", text), text  # since the message's Date
 
 
 def test_junk_folder_is_found_reported_and_emptied(postfix):

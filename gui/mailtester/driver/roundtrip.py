@@ -90,8 +90,9 @@ async def round_trip(outgoing: CheckSettings, incoming: CheckSettings, address: 
     for and deleted. `address` is the account's own: nothing goes anywhere else."""
     loop = asyncio.get_running_loop()
     token = secrets.token_hex(8)
-    message = compose(address, token, datetime.now().astimezone())
-    rt = RoundTrip(message_id=message.message_id, address=address, wait=wait)
+    now = datetime.now().astimezone().replace(microsecond=0)  # as the Date field says it
+    message = compose(address, token, now)
+    rt = RoundTrip(message_id=message.message_id, address=address, wait=wait, date=now)
     watching, finished_sending = asyncio.Event(), asyncio.Event()
     sent_at = 0.0
     seen: set[str] = set()  # POP3 unique ids looked at

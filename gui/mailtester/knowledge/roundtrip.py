@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cache
 from typing import Any
 
@@ -28,6 +29,7 @@ class RoundTrip:
     message_id: str
     address: str
     wait: float
+    date: datetime | None = None  # the message's Date
     queue_id: str | None = None
     watching: bool = False  # the incoming side was ready before anything was sent
     sent: bool = False  # the outgoing server accepted the message (250 after DATA)
@@ -151,7 +153,7 @@ def summary_lines(rt: RoundTrip, lang: str = "en") -> list[str]:
     if rt.arrived:
         lines.append(w["arrived"].format(seconds=_number(rt.seconds or 0.0, lang), folder=rt.folder) + " "
                      + (w["deleted"] if rt.deleted else w["not-deleted"]) + ".")
-        chain = hops(rt.received)
+        chain = hops(rt.received, rt.date)
         if chain:
             lines.append(w["hops"].format(count=len(chain)))
             for n, hop in enumerate(chain, 1):

@@ -61,10 +61,11 @@ class Hop:
     delay: float | None  # seconds since the previous (older) hop, when both carry a date
 
 
-def hops(received: list[str]) -> list[Hop]:
-    """The Received chain oldest first (servers add theirs at the top)."""
+def hops(received: list[str], since: datetime | None = None) -> list[Hop]:
+    """The Received chain oldest first (servers add theirs at the top); the first hop's delay counts
+    from `since` (the message's Date), when given."""
     out: list[Hop] = []
-    previous: datetime | None = None
+    previous = since
     for text in reversed(received):
         at = None
         if ";" in text:
