@@ -3,10 +3,10 @@
     .venv/bin/pyside6-lupdate -no-obsolete $(find gui/mailtester/qt -name '*.py') \
         -ts resources/translations/mailtester_tr.ts
     .venv/bin/python packaging/ui_tr.py resources/translations/mailtester_tr.ts
-    .venv/bin/pyside6-lrelease -silent resources/translations/mailtester_tr.ts \
-        -qm resources/translations/mailtester_tr.qm
 
-(the .qm is committed: a wheel, the bundle and the .deb take it from resources/).
+The second also compiles the .ts to the .qm beside it (pyside6-lrelease): the .qm
+is committed, so a wheel, the bundle and the .deb take it from resources/, and
+tests/qt/test_translations_install.py fails when it is not the .ts's.
     .venv/bin/pyside6-lrelease -silent resources/translations/mailtester_tr.ts \
         -qm resources/translations/mailtester_tr.qm
 
@@ -18,8 +18,10 @@ string of the window has no Turkish translation.
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 TR = {
     # the batch window (qt/batch/)
@@ -636,8 +638,15 @@ def apply(path: str) -> list[str]:
     return missing
 
 
+def compile_qm(ts: str) -> None:
+    """The committed .qm beside the .ts, made by Qt's own compiler."""
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), "-silent", ts, "-qm", str(Path(ts).with_suffix(".qm"))], check=True)
+
+
 if __name__ == "__main__":
     missing = apply(sys.argv[1])
+    compile_qm(sys.argv[1])
     for source in missing:
         print(f"untranslated: {source!r}")
     sys.exit(1 if missing else 0)
