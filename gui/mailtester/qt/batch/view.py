@@ -684,7 +684,8 @@ class BatchWindow(QWidget):
             assert self.sheet is not None
             summary = self.controller.summary
             export_results(Path(path), kind, self.sheet, self.model.results(),
-                           summary if isinstance(summary, BatchSummary) else None, self.controller.elapsed)
+                           summary if isinstance(summary, BatchSummary) else None, self.controller.elapsed,
+                           self.options().lang)
         except OSError as e:
             QMessageBox.warning(self, self.tr("Export the results"),
                                 self.tr("Could not save the results: %1").replace("%1", neutral(str(e))))
