@@ -88,6 +88,8 @@ class DiagnosisPanel(QFrame):
         buttons.addWidget(self.trust_button)
         buttons.addWidget(self.forget_button)
         buttons.addStretch(1)
+        for label in (self.security_text, self.trust_note):  # no links: selectable, not a stop for Tab
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for label in (self.security_text, self.cert_text, self.trust_note):
             cert_layout.addWidget(label)
         cert_layout.addLayout(buttons)
