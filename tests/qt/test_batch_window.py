@@ -8,11 +8,11 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit
 
 from mailtester.batch import RowStatus
-from mailtester.qt.batch.model import ONLY_FAILED, ONLY_NOT_CHECKED
+from mailtester.qt.batch.model import ONLY_FAILED, ONLY_NOT_CHECKED, STATUS, StatusRole
 from mailtester.qt.batch.view import BatchWindow, PasswordDialog
 from mailtester.qt.i18n import install
 from tests.secret_search import find_secrets
@@ -138,6 +138,13 @@ def test_a_run_fills_the_table_filters_and_shows_the_row_as_the_single_view(qtbo
     for text in (csv_text, html_text, shown_texts(batch)):
         assert find_secrets(text, [alice_pw, bjorn_pw, WRONG]) == []
 
+    # a click on a header sorts by it: the Result column puts the working rows first
+    header = batch.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(STATUS) + 5, header.height() // 2))
+    assert [batch.proxy.index(r, STATUS).data(StatusRole) for r in range(3)] == [
+        RowStatus.OK, RowStatus.OK, RowStatus.REFUSED]
+
 
 async def _silent(c: Conn) -> None:
     await c.rest()  # accepts, never greets
@@ -190,6 +197,19 @@ def test_an_unusual_header_is_mapped_and_a_file_is_opened(qtbot, batch, tmp_path
     assert batch.load_text("email,password_ref,host\nann\u202e@example.test,env:NOPE,mail.example.test\n")
     assert batch.model.index(0, 1).data() == "ann<U+202E>@example.test"
 
+    # a workbook through the Open dialog, by its suffix
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Email Address [Required]", "Password [Required]", "Server"])
+    book.active.append(["cem@example.test", "x", "mail.example.test"])
+    workbook = tmp_path / "staff.xlsx"
+    book.save(workbook)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(workbook), ""))
+    qtbot.mouseClick(batch.open_button, Qt.MouseButton.LeftButton)
+    assert batch.sheet is not None and batch.model.index(0, 1).data() == "cem@example.test"
+    assert batch.sheet_label.text() == "Accounts in staff.xlsx: 1"
+
     # a file through the Open dialog; a bad cell is named by row and column
     bad = tmp_path / "staff.csv"
     bad.write_text("email,host,port\nbob@example.test,mail.example.test,eighty\n", encoding="utf-8")
@@ -213,6 +233,7 @@ def test_keyboard_names_and_mnemonics(qtbot, qloop, tmp_path, lang):
         qtbot.waitExposed(w)
         w.activateWindow()
         qtbot.waitUntil(w.isActiveWindow)
+        assert w.load_text("email,password_ref\nann@example.test,env:NOPE\n")  # Start can be reached
         w.paste_button.setChecked(True)
         w.columns_button.setChecked(True)
         letters = mnemonics(w)
@@ -220,7 +241,8 @@ def test_keyboard_names_and_mnemonics(qtbot, qloop, tmp_path, lang):
         assert unnamed(w) == []
         walk = tab_walk(qtbot, w, w.open_button)
         reading = [w.open_button, w.paste_button, w.columns_button, w.paste_edit, w.use_paste_button,
-                   w.column_combos["email"], w.protocol_combo, w.ca_file_edit]
+                   w.column_combos["email"], w.column_combos["mechanism"], w.protocol_combo, w.ca_file_edit,
+                   w.ca_browse, w.start_button, w.filter_combo, w.table]
         order = [walk.index(x) for x in reading if x in walk]
         assert order == sorted(order) and len(order) == len(reading), [x.objectName() for x in walk]
     finally:
