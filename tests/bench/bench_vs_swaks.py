@@ -6,9 +6,11 @@ ratio (target: 1.5 or less), beside the floor: Python starting and importing
 only the standard modules a check cannot do without (asyncio, ssl, argparse,
 json). Then what the check imports, by `python -X importtime` (median of a
 few runs): the modules that cost the most. Not a test: timing on shared
-machines is noisy (tests/test_import_cost.py keeps the imports down).
+machines is noisy (tests/test_import_cost.py keeps the imports down). With
+--instructions, also the instructions each of the three executes, counted by
+valgrind (callgrind): the same on a busy machine as on an idle one.
 
-    .venv/bin/python tests/bench/bench_vs_swaks.py [--runs N] [--top N]
+    .venv/bin/python tests/bench/bench_vs_swaks.py [--runs N] [--top N] [--instructions]
 """
 
 from __future__ import annotations
@@ -58,10 +60,21 @@ def import_costs(args: list[str], env: dict[str, str], runs: int = 5) -> tuple[d
             {n: statistics.median(v) / 1000 for n, v in cums.items()})
 
 
+def instructions(cmd: list[str], env: dict[str, str]) -> int:
+    """Instructions executed by the command (and not its children), counted by callgrind."""
+    r = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd],
+                       env=dict(env, PYTHONHASHSEED="0"), capture_output=True, text=True, timeout=600)
+    counted = [line for line in r.stderr.splitlines() if "Collected :" in line]
+    if r.returncode != 0 or not counted:
+        raise SystemExit(f"valgrind {cmd[0]} failed ({r.returncode}):\n{r.stderr[-2000:]}")
+    return int(counted[-1].rsplit(":", 1)[1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--top", type=int, default=15, help="how many modules to list by import time")
+    parser.add_argument("--instructions", action="store_true", help="also count instructions (needs valgrind)")
     args = parser.parse_args()
     mailtester = shutil.which("mailtester", path=str(Path(sys.executable).parent)) or "mailtester"
     # Byte-compiled, as an installation is (packaging/dev-env.sh): a stale cache would be recompiled every run.
@@ -91,6 +104,10 @@ def main() -> None:
         print(f"floor:            median {mf * 1000:.0f} ms (min {min(f) * 1000:.0f}, max {max(f) * 1000:.0f})"
               "  python -c 'import asyncio, ssl, argparse, json'")
         print(f"ratio mailtester/swaks: {ma / mb:.2f} (target <= 1.5); floor/swaks: {mf / mb:.2f}")
+        if args.instructions:
+            ia, ib, i_f = (instructions(cmd, env) for cmd in (ours, swaks, FLOOR))
+            print(f"instructions: mailtester check {ia / 1e6:.0f} M, swaks {ib / 1e6:.0f} M, floor {i_f / 1e6:.0f} M; "
+                  f"ratio {ia / ib:.2f}, floor/swaks {i_f / ib:.2f}")
         own, cumulative = import_costs(ours[1:], env)
         print(f"\nimports of one check ({len(own)} modules, {sum(own.values()):.0f} ms in all under -X importtime), "
               f"the {args.top} costliest by own time:")
