@@ -258,7 +258,15 @@ def test_ctrl_b_opens_the_batch_window_from_the_main_window(qtbot, window):
     assert batch.isVisible()
     window.batch_button.click()  # the same window again, not a second one
     assert window.findChildren(BatchWindow) == [batch]
-    batch.close()
+    window.close()  # the main window closing takes the batch window along
+    qtbot.waitUntil(lambda: not batch.isVisible())
+    window.show()
+    window.open_batch()
+    batch.activateWindow()
+    qtbot.waitUntil(batch.isActiveWindow)
+    qtbot.keyClick(batch.filter_combo, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)  # quits: both close
+    qtbot.waitUntil(lambda: not batch.isVisible())
+    assert not window.isVisible()
 
 
 

@@ -11,7 +11,7 @@ import math
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QItemSelection, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -378,6 +378,10 @@ class BatchWindow(QWidget):
         self.controller.runFinished.connect(self.on_run_finished)
         self.controller.runFailed.connect(self.on_run_failed)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.controller.stop)
+        # Ctrl+Q quits from here too: the main window closes, and this one with it
+        quit_keys = {QKeySequence("Ctrl+Q"), QKeySequence(QKeySequence.StandardKey.Quit)} - {QKeySequence()}
+        for keys in quit_keys:
+            QShortcut(keys, self, self.on_quit, context=Qt.ShortcutContext.WindowShortcut)
         self.setMinimumSize(900, 600)  # fixed, as the main window's: not following each section shown
         self.resize(1200, 780)
         self._update_filter()
@@ -696,6 +700,19 @@ class BatchWindow(QWidget):
 
     # -- closing --------------------------------------------------------------------------
 
+    def on_quit(self) -> None:
+        parent = self.parentWidget()
+        (parent.window() if parent is not None else self).close()
+        self.close()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The main window closing takes this one along (once it has really closed: its own
+        close may be refused)."""
+        parent = self.parentWidget()
+        if event.type() == QEvent.Type.Close and parent is not None and watched is parent:
+            QTimer.singleShot(0, self, lambda: None if parent.isVisible() else self.close())
+        return False
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.controller.cancel()  # the rows running end now; nothing more is sent
         super().closeEvent(event)
@@ -706,6 +723,7 @@ def open_batch_window(parent: QWidget, lang: str, settings: QSettings | None) ->
     window = parent.findChild(BatchWindow, "batchWindow")
     if window is None:
         window = BatchWindow(parent, lang=lang, settings=settings)
+        parent.installEventFilter(window)
     window.show()
     if QGuiApplication.platformName() != "offscreen":  # no stacking there (and a warning for asking)
         window.raise_()
