@@ -72,6 +72,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="how long to wait for the message to arrive (default 60)")
     parser.add_argument("--lang", choices=list(LANGUAGES), default=system_language(),
                         help="language of the output (default: the system's)")
+    from .oauth.options import add_arguments as add_oauth_arguments
+
+    add_oauth_arguments(parser)  # a sign-in instead of the password: one sign-in serves both sides
 
 
 def run_account(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
@@ -159,7 +162,11 @@ async def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     except InvalidInput as exc:
         raise UsageError(str(exc)) from None
     _check_options(args)
-    password = _password(args, stdin, address)
+    from .oauth.options import usage_problem
+
+    if problem := usage_problem(args):
+        raise UsageError(problem)
+    password = "" if args.oauth else _password(args, stdin, address)
     words = WORDS[args.lang]
     found = await find(args, stdout)
     chosen: dict[str, Candidate | None] = {"incoming": found.incoming[0] if found.incoming else None,
@@ -188,6 +195,14 @@ async def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
         return show
 
     settings = {side: settings_for(c, address, password, args) for side, c in chosen.items() if c is not None}
+    oauth = None
+    if args.oauth and settings:  # one sign-in, its access token for both sides
+        from .oauth.command import signed_in_all
+
+        got = await signed_in_all(list(settings.values()), args, stdout)
+        if isinstance(got, int):
+            return got
+        settings, oauth = dict(zip(settings, got[0], strict=True)), got[1]
     for side in settings:
         c = chosen[side]
         if not args.json and c is not None:
@@ -216,6 +231,8 @@ async def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     if args.json:
         out_json: dict[str, Any] = {"ok": ok, "detect": found.as_dict(),
                                     **{side: r.as_dict() if r else None for side, r in reports.items()}}
+        if oauth is not None:  # provider, issuer, scopes, expires_in: never a token
+            out_json["oauth"] = oauth
         if args.round_trip:
             from .knowledge.roundtrip import as_dict
 

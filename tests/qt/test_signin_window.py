@@ -90,6 +90,7 @@ def test_sign_in_in_the_browser_then_both_sides_log_in_with_the_token(
     entry = store.key(oauth_world.oidc.issuer, CLIENT, USER)
     assert stored[entry] == box.tokens.refresh.reveal()
     issued = oauth_world.oidc.issued_tokens()
+    assert access in issued and box.tokens.refresh.reveal() in issued  # the search looks for the real ones
     shown = json.dumps(texts) + json.dumps(report.incoming.as_dict()) + json.dumps(report.outgoing.as_dict())
     assert find_secrets(shown, issued) == []
     settings_text = Path(window.settings.fileName()).read_text()

@@ -12,6 +12,7 @@ import webbrowser
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TextIO
 
+from ..protocol.kinds import Protocol
 from . import store
 from .flow import NOTES, OAuthSettings, SignInError, Tokens, endpoints, refresh, sign_in, wait_time
 
@@ -53,15 +54,17 @@ async def _keychain(fn: Any, *a: Any) -> Any:
 
 
 async def obtain(o: OAuthSettings, settings: CheckSettings, *, no_browser: bool, remember: bool,
-                 note: Any, stderr: TextIO) -> Tokens:
-    """Tokens for this check: a stored refresh token if one works, else the browser sign-in."""
+                 note: Any, stderr: TextIO, protocols: tuple[Protocol, ...] = ()) -> Tokens:
+    """Tokens for this check (or these protocols: one sign-in for both sides of an account): a
+    stored refresh token if one works, else the browser sign-in."""
+    wanted = protocols or (settings.protocol,)
     ep = await endpoints(o)
     entry = store.key(ep.issuer, o.client_id, settings.credentials.user)
     if remember:
         stored = await _keychain(store.load, entry)
         if stored is not None:
             try:
-                tokens = await refresh(o, settings.protocol, stored, note=note, ep=ep)
+                tokens = await refresh(o, wanted, stored, note=note, ep=ep)
             except SignInError:
                 await _keychain(store.delete, entry)  # revoked or expired: sign in afresh
             else:
@@ -84,7 +87,7 @@ async def obtain(o: OAuthSettings, settings: CheckSettings, *, no_browser: bool,
         opened.add_done_callback(lambda f: None if not f.cancelled() and f.exception() is None and f.result()
                                  else loop.call_soon_threadsafe(show, url))
 
-    tokens = await sign_in(o, settings.protocol, open_url=open_url, wait=wait_time(settings.timeout),
+    tokens = await sign_in(o, wanted, open_url=open_url, wait=wait_time(settings.timeout),
                            note=note, ep=ep)
     if remember and tokens.refresh is not None:
         await _keychain(store.save, entry, tokens.refresh)
@@ -95,11 +98,19 @@ async def signed_in(settings: CheckSettings, args: argparse.Namespace,
                     stdout: TextIO) -> tuple[CheckSettings, dict[str, Any]] | int:
     """The settings with the access token, and the JSON "oauth" part; or, after printing why the
     sign-in failed, the exit status."""
+    got = await signed_in_all([settings], args, stdout)
+    return got if isinstance(got, int) else (got[0][0], got[1])
+
+
+async def signed_in_all(sides: list[CheckSettings], args: argparse.Namespace,
+                        stdout: TextIO) -> tuple[list[CheckSettings], dict[str, Any]] | int:
+    """One sign-in for all these checks (`mailtester account`'s two sides too)."""
     from ..knowledge.report import SCHEMA, transcript_line
     from ..model import TimelineEntry
 
     start = time.monotonic()
-    o = settings_of(args, settings.credentials.user)
+    first = sides[0]
+    o = settings_of(args, first.credentials.user)
 
     def note(key: str, *a: str) -> None:
         if not args.json:
@@ -109,18 +120,18 @@ async def signed_in(settings: CheckSettings, args: argparse.Namespace,
 
     public = {"provider": o.provider, "issuer": o.issuer or None, "scopes": list(o.scopes), "expires_in": None}
     try:
-        tokens = await obtain(o, settings, no_browser=args.no_browser, remember=args.oauth_remember, note=note,
-                              stderr=sys.stderr)
+        tokens = await obtain(o, first, no_browser=args.no_browser, remember=args.oauth_remember, note=note,
+                              stderr=sys.stderr, protocols=tuple(dict.fromkeys(s.protocol for s in sides)))
     except SignInError as exc:
         text = TEXTS_TR[exc.id].format(exc.detail) if args.lang == "tr" else str(exc)
         if args.json:
-            json.dump({"schema": SCHEMA, "protocol": settings.protocol.value, "ok": False, "stage": "oauth",
+            json.dump({"schema": SCHEMA, "protocol": first.protocol.value, "ok": False, "stage": "oauth",
                        "diagnosis": {"id": exc.id, "title": TITLES[args.lang], "explanation": text},
-                       "oauth": public, "settings": settings.public_dict()}, stdout)
+                       "oauth": public, "settings": first.public_dict()}, stdout)
             stdout.write("\n")
         else:
             print(f"\n{'BAŞARISIZ' if args.lang == 'tr' else 'FAILED'}: {TITLES[args.lang]}  [{exc.id}]\n\n{text}",
                   file=stdout)
         return EXIT_SIGN_IN
-    creds = replace(settings.credentials, password=None, token=tokens.access)
-    return replace(settings, credentials=creds), tokens.public_dict()
+    return [replace(s, credentials=replace(s.credentials, password=None, token=tokens.access))
+            for s in sides], tokens.public_dict()

@@ -40,9 +40,9 @@ def usage_problem(args: argparse.Namespace) -> str | None:
                                       ("--oauth-remember", args.oauth_remember)) if value]
     if not args.oauth:
         return f"{extra[0]} needs --oauth" if extra else None
-    if args.password_env or args.password_stdin or args.token_env:
+    if args.password_env or args.password_stdin or getattr(args, "token_env", None):
         return "--oauth signs in for a token: leave out --password-env, --password-stdin and --token-env"
-    if args.mechanism not in ("auto", "XOAUTH2", "OAUTHBEARER"):
+    if getattr(args, "mechanism", "auto") not in ("auto", "XOAUTH2", "OAUTHBEARER"):  # `account` has neither
         return f"--oauth logs in with XOAUTH2 or OAUTHBEARER, not {args.mechanism}"
     if args.oauth == "issuer" and not args.oauth_issuer:
         return "--oauth issuer needs --oauth-issuer URL"

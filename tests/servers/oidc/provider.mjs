@@ -34,7 +34,7 @@ const provider = new Provider(config.issuer, {
 });
 provider.on('server_error', (_ctx, err) => console.error('server_error', err));
 // Opaque tokens are their jti: logged so the tests can search every output for them.
-provider.on('access_token.issued', (token) => console.log('issued access', token.jti));
+provider.on('access_token.saved', (token) => console.log('issued access', token.jti));
 provider.on('refresh_token.saved', (token) => console.log('issued refresh', token.jti));
 
 const server = https.createServer({
