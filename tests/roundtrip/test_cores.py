@@ -45,6 +45,7 @@ def test_message_is_from_and_to_the_address_with_a_unique_id():
 def test_transaction_mail_rcpt_data_dot_stuffing_and_queue_id():
     m = Message("a@example.org", "<x@example.org>", "s", b"Subject: s\r\n\r\n.starts with a dot\r\nend\r\n", False)
     tx = MailTransaction(m, {"SIZE": "10240000", "PIPELINING": ""})
+    tx.begin()
     assert sent(tx) == [b"MAIL FROM:<a@example.org> SIZE=%d\r\n" % len(m.data)]
     tx.receive_data(b"250 2.1.0 Ok\r\n")
     assert sent(tx) == [b"RCPT TO:<a@example.org>\r\n"]
@@ -62,6 +63,7 @@ def test_transaction_mail_rcpt_data_dot_stuffing_and_queue_id():
 ])
 def test_queue_id_forms(reply, queue_id):
     tx = MailTransaction(Message("a@b.example", "<i@b.example>", "s", b"x\r\n", False), {})
+    tx.begin()
     for answer in (b"250 ok\r\n", b"250 ok\r\n", b"354 go\r\n", reply):
         tx.receive_data(answer)
     assert tx.accepted and tx.queue_id == queue_id
@@ -70,13 +72,16 @@ def test_queue_id_forms(reply, queue_id):
 def test_smtputf8_only_when_offered():
     m = compose("jörg@bücher.example", "t", NOW)
     refused = MailTransaction(m, {"SIZE": "1"})
+    refused.begin()
     assert sent(refused) == [] and refused.step == "smtputf8" and refused.refused and refused.broken
     offered = MailTransaction(m, {"SMTPUTF8": ""})
+    offered.begin()
     assert sent(offered) == ["MAIL FROM:<jörg@bücher.example> SMTPUTF8\r\n".encode()]
 
 
 def test_refusal_stops_and_an_unasked_reply_breaks():
     tx = MailTransaction(Message("a@b.example", "<i@b.example>", "s", b"x\r\n", False), {})
+    tx.begin()
     sent(tx)
     tx.receive_data(b"553 5.7.1 <a@b.example>: Sender address rejected: not owned by user a@b.example\r\n")
     assert sent(tx) == [] and tx.refused and tx.step == "mail" and tx.reply.code == 553

@@ -120,4 +120,5 @@ def test_round_trip_never_sends_before_the_incoming_side_watches(postfix):
     out, inc, rt = asyncio.run(round_trip(outgoing, incoming, user, 5))
     assert out.ok and not inc.ok and not rt.sent
     assert diagnosis_of(rt).id == "roundtrip.not-attempted"
-    assert not any(e.text.startswith("MAIL FROM") for e in out.timeline)
+    sent = [e.text for e in out.timeline if e.direction == "C"]
+    assert not any(t.startswith("MAIL FROM") for t in sent) and sent[-1] == "QUIT"  # a polite goodbye

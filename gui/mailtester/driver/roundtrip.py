@@ -102,9 +102,12 @@ async def round_trip(outgoing: CheckSettings, incoming: CheckSettings, address: 
         session = run.session
         assert isinstance(session, SmtpSession)
         await watching.wait()
-        if not rt.watching:
-            return  # the incoming side cannot look: send nothing
         tx = MailTransaction(message, session.extensions)
+        if not rt.watching:  # the incoming side cannot look: send nothing
+            tx.quit()
+            await drive(run, tx, min(QUIT_WAIT, outgoing.timeout))
+            return
+        tx.begin()
         await drive(run, tx, outgoing.timeout)
         rt.queue_id, rt.sent = tx.queue_id, tx.accepted
         sent_at = loop.time()

@@ -61,18 +61,23 @@ def queue_id(reply: Reply) -> str | None:
 
 
 class MailTransaction(Continuation):
-    """MAIL FROM -> RCPT TO -> DATA -> the message -> QUIT. `accepted` after
-    the 250 to the message; otherwise `step` and `reply` say what refused."""
+    """begin(): MAIL FROM -> RCPT TO -> DATA -> the message; quit(): QUIT (also
+    without a message). `accepted` after the 250 to the message; otherwise
+    `step` and `reply` say what refused."""
 
     def __init__(self, message: Message, extensions: dict[str, str]) -> None:
         super().__init__()
         self.message = message
+        self.extensions = extensions
         self.step = "mail"
         self.reply: Reply | None = None
         self.accepted = False
         self.queue_id: str | None = None
         self._parser = ReplyParser()
         self._quitting = False
+
+    def begin(self) -> None:
+        message, extensions = self.message, self.extensions
         params = ""
         if message.utf8:
             if "SMTPUTF8" not in extensions:
