@@ -221,9 +221,11 @@ def test_a_server_that_stalls_after_the_login_is_bounded(postfix):
     assert "no reply within 1 s" in rt.detail
 
 
-def scripted_imap(capabilities: str = "", found_after: int = 3, other_id: bool = False, idle_closes: bool = False):
+def scripted_imap(capabilities: str = "", found_after: int = 3, other_id: bool = False, idle_closes: bool = False,
+                  select_refused: bool = False):
     """An IMAP server where the message shows up at the `found_after`-th search (its Message-ID taken
-    from the search, or another one with `other_id`); with `idle_closes`, it closes when IDLE starts."""
+    from the search, or another one with `other_id`); with `idle_closes`, it closes when IDLE starts;
+    with `select_refused`, SELECT is answered NO."""
     caps = f"IMAP4rev1 AUTH=PLAIN SPECIAL-USE {capabilities}".strip()
 
     async def imap(c: Conn) -> None:
@@ -253,6 +255,8 @@ def scripted_imap(capabilities: str = "", found_after: int = 3, other_id: bool =
             elif command.startswith("LOGOUT"):
                 await c.send(f"* BYE bye\r\n{tag} OK done\r\n")
                 return
+            elif command.startswith("SELECT") and select_refused:
+                await c.send(f"{tag} NO [NOPERM] not for you\r\n")
             else:  # EXAMINE, SELECT, NOOP, UID STORE
                 await c.send(f"{tag} OK done\r\n")
 
@@ -298,3 +302,10 @@ def test_a_server_that_closes_during_idle_ends_the_wait_at_once(postfix):
     assert time.monotonic() - start < 10  # not the 30 s of the wait
     assert out.ok and inc.ok and rt.sent and not rt.arrived and b"IDLE" in received
     assert diagnosis_of(rt).id == "roundtrip.interrupted"
+
+
+def test_an_inbox_that_cannot_be_selected_sends_nothing(postfix):
+    out, inc, rt, received = round_trip_against(postfix, scripted_imap(select_refused=True))
+    assert out.ok and inc.ok and not rt.sent and b"LOGOUT" in received
+    assert diagnosis_of(rt).id == "roundtrip.not-attempted"
+    assert not any(e.text.startswith("MAIL FROM") for e in out.timeline)

@@ -133,6 +133,8 @@ async def round_trip(outgoing: CheckSettings, incoming: CheckSettings, address: 
         mb.select("INBOX")
         if not (await drive(run, mb, t) and mb.ok):
             rt.fail("incoming", mb.reply, mb.broken or "the INBOX could not be opened")
+            mb.logout()
+            await drive(run, mb, min(QUIT_WAIT, t))
             return
         rt.watching = True
         watching.set()
@@ -235,6 +237,8 @@ async def round_trip(outgoing: CheckSettings, incoming: CheckSettings, address: 
         box.uidl()
         if not (await drive(run, box, incoming.timeout) and box.ok):
             rt.fail("incoming", box.reply, box.broken or "the server did not list its messages (UIDL)")
+            box.quit()
+            await drive(run, box, min(QUIT_WAIT, incoming.timeout))
             return
         seen.update(uid for _, uid in box.listing)  # there before the message was sent
         rt.watching = True
