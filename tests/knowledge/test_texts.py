@@ -25,7 +25,7 @@ LANGS = ("en", "tr")
 PROTOCOLS = (Protocol.SMTP, Protocol.IMAP)
 SURFACES = ("cli", "window")
 # Window controls, by language: never on the command line.
-CONTROLS = ("Advanced", "Gelişmiş")
+CONTROLS = ("Advanced", "Gelişmiş", "Security: None", "Güvenlik: Yok")  # the window's controls, by name
 # Names that start in lower case by their own spelling.
 LOWERCASE_NAMES = ("iCloud", "http://", "https://")
 
