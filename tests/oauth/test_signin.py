@@ -61,7 +61,9 @@ def test_imap_sign_in_in_the_browser_then_xoauth2_and_the_second_run_refreshes(
 
 def test_smtp_sign_in_on_another_device_with_no_browser(oauth_world: OAuthWorld, browser: pytest.MonkeyPatch) -> None:
     """--no-browser: the address alone on one line of stderr; here "the other device" opens it."""
-    args = oauth_world.command("smtp", "--oauth-client-id", CLIENT, "--oauth-scope", MAIL_SCOPE, "--no-browser")
+    args = oauth_world.command("smtp", "--oauth-client-id", CLIENT, "--oauth-scope", MAIL_SCOPE, "--no-browser",
+                               "--oauth-remember")
+    browser.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")  # no keychain on this machine
     proc = subprocess.Popen([sys.executable, "-m", "mailtester", *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
     try:
@@ -78,6 +80,7 @@ def test_smtp_sign_in_on_another_device_with_no_browser(oauth_world: OAuthWorld,
     assert proc.returncode == 0, stdout + stderr
     assert "accepted the login of alice@test.localhost with XOAUTH2" in stdout
     assert "235 2.7.0 Authentication successful" in stdout
+    assert "No system keychain works here: the refresh token was not kept" in stdout
     _clean(oauth_world, stdout, stderr)
 
 

@@ -89,8 +89,8 @@ async def obtain(o: OAuthSettings, settings: CheckSettings, *, no_browser: bool,
 
     tokens = await sign_in(o, wanted, open_url=open_url, wait=wait_time(settings.timeout),
                            note=note, ep=ep)
-    if remember and tokens.refresh is not None:
-        await _keychain(store.save, entry, tokens.refresh)
+    if remember and tokens.refresh is not None and not await _keychain(store.save, entry, tokens.refresh):
+        note("oauth-no-keychain")  # never a file instead
     return tokens
 
 

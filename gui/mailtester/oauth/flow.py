@@ -36,6 +36,7 @@ NOTES = {
     "oauth-redirect": "The browser came back with the sign-in answer",
     "oauth-token": "Signed in: access token received (valid {0} s, scopes {1})",
     "oauth-refresh": "Signed in again with the stored refresh token (valid {0} s)",
+    "oauth-no-keychain": "No system keychain works here: the refresh token was not kept (never in a file)",
 }
 
 # Why a sign-in ended without a token: id -> plain words. {0} is a detail.
