@@ -31,12 +31,17 @@ def printable(data: bytes) -> str:
     return show_controls(text)
 
 
+_PRINTABLE_ASCII = re.compile(r"[\t\x20-\x7e]*")
+
+
 def show_controls(text: str) -> str:
     """Server-controlled text made safe to show anywhere (terminal, window,
     report): control characters as Unicode control pictures, C1 as \\xNN, and
     invisible format characters (bidi overrides and isolates, zero-width
     characters, line and paragraph separators) as <U+NNNN>, so none of them
     can move the cursor, recolour a terminal, reorder a line or hide a part."""
+    if _PRINTABLE_ASCII.fullmatch(text):  # nearly every line: nothing to show differently
+        return text
     out = []
     for ch in text:
         o = ord(ch)
