@@ -55,3 +55,8 @@ def server_tls(ca: trustme.CA) -> ssl.SSLContext:
     ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     ca.issue_cert("localhost", "127.0.0.1").configure_cert(ctx)
     return ctx
+
+
+# The OAuth2 world (the suite's OpenID provider, a mail server checking its tokens, the browser),
+# one for tests/oauth and the window's sign-in test.
+from tests.oauth.world import browser, oauth_world  # noqa: E402, F401

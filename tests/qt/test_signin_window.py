@@ -16,12 +16,11 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 from mailtester.oauth import store
 from mailtester.qt.controllers.check import Side
-from tests.oauth.world import USER, OAuthWorld, browser, oauth_world
+from tests.oauth.world import USER, OAuthWorld
 from tests.qt.test_window import find, run_account, timeline_texts
 from tests.secret_search import find_secrets
 from tests.servers.oidc import CLIENT, MAIL_SCOPE
 
-__all__ = ["browser", "oauth_world"]  # the fixtures, for this module
 pytestmark = pytest.mark.postfix
 
 

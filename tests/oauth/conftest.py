@@ -1,3 +1,0 @@
-from tests.oauth.world import browser, oauth_world
-
-__all__ = ["browser", "oauth_world"]
