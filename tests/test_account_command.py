@@ -147,3 +147,13 @@ def test_probe_only_domain_is_found_and_both_log_in(probe_dns, probe_ports, mail
     assert result["ok"] and result["incoming"]["ok"] and result["outgoing"]["ok"]
     assert result["detect"]["incoming"][0]["source"] == "probe" and result["detect"]["outgoing"][0]["source"] == "probe"
     assert find_secrets(out.out + out.err, [PASSWORD]) == []
+
+
+def test_nothing_found_is_exit_1_and_nothing_is_tested():
+    r = mailtester("account", "someone@example.org", "--offline", "--json", "--round-trip", password=PASSWORD)
+    assert r.code == 1, r.stderr
+    out = r.json
+    assert (out["ok"], out["incoming"], out["outgoing"], out["detect"]["found"]) == (False, None, None, False)
+    assert out["round_trip"] is None  # asked for, not attempted
+    assert "round_trip" not in mailtester("account", "someone@example.org", "--offline", "--json",
+                                          password=PASSWORD).json

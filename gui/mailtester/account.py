@@ -184,8 +184,8 @@ async def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
             chosen[side] = None
     if not found.found:
         if args.json:
-            _dump({"ok": False, "detect": found.as_dict(), "incoming": None, "outgoing": None}, stdout,
-                  speaks_utf8(stdout))
+            empty: dict[str, Any] = {"ok": False, "detect": found.as_dict(), "incoming": None, "outgoing": None}
+            _dump({**empty, "round_trip": None} if args.round_trip else empty, stdout, speaks_utf8(stdout))
         return EXIT_NOT_FOUND
 
     def live(side: str) -> Any:
