@@ -77,3 +77,14 @@ def test_an_issuer_that_promises_iss_must_send_it() -> None:
 def test_usage_errors(extra: list[str], message: str) -> None:
     run = mailtester("check", "--host", "127.0.0.1", "--user", "a@example.test", *extra, stdin="")
     assert run.code == 2 and message in run.stderr, run.stderr
+
+
+async def test_a_multi_tenant_microsoft_sign_in_accepts_the_users_tenant_as_iss() -> None:
+    answer = {"code": "c", "state": "s", "error": "", "error_description": ""}
+    tenant = "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0"
+    common = await flow.endpoints(flow.OAuthSettings("microsoft", client_id="id"))
+    assert flow._problem({**answer, "iss": tenant}, "s", common) is None
+    assert flow._problem({**answer, "iss": "https://login.microsoftonline.com.evil.example/x/v2.0"}, "s",
+                         common) is not None
+    own = await flow.endpoints(flow.OAuthSettings("microsoft", client_id="id", tenant="contoso.example"))
+    assert flow._problem({**answer, "iss": tenant}, "s", own) is not None  # a fixed tenant is that tenant

@@ -13,6 +13,7 @@ import asyncio
 import base64
 import hashlib
 import json
+import re
 import secrets
 import tomllib
 from collections.abc import Callable
@@ -86,6 +87,7 @@ class Endpoints:
     token: str
     revocation: str | None = None
     iss_parameter: bool = False  # RFC 9207: the issuer promises `iss` in every answer
+    issuer_pattern: str = ""  # another `iss` that is right too (a multi-tenant authority: the user's tenant)
     extra: dict[str, str] = field(default_factory=dict)
     scopes: dict[str, list[str]] = field(default_factory=dict)
     client_secret: bool = False
@@ -189,8 +191,10 @@ async def endpoints(settings: OAuthSettings) -> Endpoints:
             raise SignInError("oauth.config", "--oauth-tenant is common, organizations, consumers or a tenant id")
         fill = {k: entry[k].replace("{tenant}", tenant) for k in ("issuer", "authorization_endpoint",
                                                                   "token_endpoint")}
+        pattern = entry.get("multi_tenant_issuer", "") if tenant in entry.get("multi_tenants", []) else ""
         return Endpoints(issuer=fill["issuer"], authorization=fill["authorization_endpoint"],
-                         token=fill["token_endpoint"], revocation=entry.get("revocation_endpoint"), **common)
+                         token=fill["token_endpoint"], revocation=entry.get("revocation_endpoint"),
+                         issuer_pattern=pattern, **common)
     issuer = require_https(settings.issuer.rstrip("/"), "--oauth-issuer")
     async with _session(settings.ca_file) as session:
         status, doc = await _json(session, "GET", f"{issuer}/.well-known/openid-configuration")
@@ -218,7 +222,8 @@ def _problem(q: dict[str, str], state: str, ep: Endpoints) -> SignInError | None
     """Why an authorization answer is refused, or None for a good one."""
     if q["state"] != state:
         return SignInError("oauth.state-mismatch")
-    if (q["iss"] and q["iss"] != ep.issuer) or (ep.iss_parameter and not q["iss"]):
+    known = q["iss"] == ep.issuer or bool(ep.issuer_pattern and re.fullmatch(ep.issuer_pattern, q["iss"]))
+    if (q["iss"] and not known) or (ep.iss_parameter and not q["iss"]):
         return SignInError("oauth.issuer-mismatch", q["iss"] or "none")
     if q["error"]:
         detail = q["error"] + (f": {q['error_description']}" if q["error_description"] else "")
