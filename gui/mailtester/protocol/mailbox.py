@@ -383,9 +383,5 @@ def reported(fields: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
             [v for n, v in fields if n.lower() == "authentication-results"])
 
 
-def found_in(fields: list[tuple[str, str]], message_id: str) -> bool:
-    return _wanted(fields, message_id)
-
-
-__all__ = ["Hop", "ImapMailbox", "Pop3Maildrop", "auth_summary", "found_in", "header_fields", "hops",
+__all__ = ["Hop", "ImapMailbox", "Pop3Maildrop", "auth_summary", "header_fields", "hops",
            "reported"]

@@ -18,8 +18,6 @@ from .events import ReplyReceived
 from .kinds import Stage
 from .replies import Reply, ReplyParser
 
-# The step whose reply decided ("mail", "rcpt", "data", "message"), for the diagnosis.
-STEPS = ("smtputf8", "mail", "rcpt", "data", "message")
 # Where servers say the queue id in the reply to the message: Postfix "queued as 4Qx9",
 # Exim "OK id=1r2s3t-000abc-Zz", Microsoft "Queued mail for delivery" has none.
 _QUEUE_ID = re.compile(r"queued as ([0-9A-Za-z.-]+)|\bid=([0-9A-Za-z.-]+)", re.I)
