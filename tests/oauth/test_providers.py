@@ -86,5 +86,9 @@ async def test_a_multi_tenant_microsoft_sign_in_accepts_the_users_tenant_as_iss(
     assert flow._problem({**answer, "iss": tenant}, "s", common) is None
     assert flow._problem({**answer, "iss": "https://login.microsoftonline.com.evil.example/x/v2.0"}, "s",
                          common) is not None
-    own = await flow.endpoints(flow.OAuthSettings("microsoft", client_id="id", tenant="contoso.example"))
-    assert flow._problem({**answer, "iss": tenant}, "s", own) is not None  # a fixed tenant is that tenant
+    by_name = await flow.endpoints(flow.OAuthSettings("microsoft", client_id="id", tenant="contoso.onmicrosoft.com"))
+    assert flow._problem({**answer, "iss": tenant}, "s", by_name) is None
+    own = await flow.endpoints(flow.OAuthSettings("microsoft", client_id="id",
+                                                  tenant="72f988bf-86f1-41af-91ab-2d7cd011db47"))
+    assert flow._problem({**answer, "iss": tenant}, "s", own) is not None  # a tenant id is that tenant
+    assert flow._problem({**answer, "iss": own.issuer}, "s", own) is None

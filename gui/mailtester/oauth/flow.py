@@ -191,7 +191,8 @@ async def endpoints(settings: OAuthSettings) -> Endpoints:
             raise SignInError("oauth.config", "--oauth-tenant is common, organizations, consumers or a tenant id")
         fill = {k: entry[k].replace("{tenant}", tenant) for k in ("issuer", "authorization_endpoint",
                                                                   "token_endpoint")}
-        pattern = entry.get("multi_tenant_issuer", "") if tenant in entry.get("multi_tenants", []) else ""
+        by_id = "tenant_id" in entry and re.fullmatch(entry["tenant_id"], tenant)
+        pattern = "" if by_id else entry.get("issuer_by_id", "")
         return Endpoints(issuer=fill["issuer"], authorization=fill["authorization_endpoint"],
                          token=fill["token_endpoint"], revocation=entry.get("revocation_endpoint"),
                          issuer_pattern=pattern, **common)
