@@ -30,6 +30,12 @@ _NOT_TLS = {"WRONG_VERSION_NUMBER", "RECORD_LAYER_FAILURE", "PACKET_LENGTH_TOO_L
             "HTTP_REQUEST", "UNKNOWN_PROTOCOL"}
 
 
+# Contexts by CA file and its modification time and size: a batch checks many accounts with the same
+# trust, and a context costs more to build than a handshake needs of it. An edited CA file is a new key.
+_CONTEXTS: dict[tuple[str | None, int, int], ssl.SSLContext] = {}
+MAX_CONTEXTS = 8
+
+
 def make_context(ca_file: str | None = None, pinned_sha256: str | None = None) -> ssl.SSLContext:
     """The operating system's trust store, plus an optional extra CA file.
 
@@ -38,6 +44,21 @@ def make_context(ca_file: str | None = None, pinned_sha256: str | None = None) -
     """
     if pinned_sha256:
         return unverified_context()
+    try:
+        st = os.stat(ca_file) if ca_file else None
+    except OSError:
+        st = None  # loading it below says why
+    key = (ca_file, st.st_mtime_ns if st else 0, st.st_size if st else 0)
+    ctx = _CONTEXTS.get(key)
+    if ctx is None:
+        ctx = _new_context(ca_file)
+        if len(_CONTEXTS) >= MAX_CONTEXTS:
+            _CONTEXTS.clear()
+        _CONTEXTS[key] = ctx
+    return ctx
+
+
+def _new_context(ca_file: str | None) -> ssl.SSLContext:
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # verifies chain and host name; TLS 1.2 or newer
     capath = ssl.get_default_verify_paths().capath
     if sys.platform.startswith("linux") and capath and os.path.isdir(capath):
