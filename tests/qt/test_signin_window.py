@@ -148,3 +148,20 @@ def test_the_sign_in_box_is_not_clipped(qtbot, qloop, memory_keyring, tmp_path, 
     finally:
         w.close()
         install("en")
+
+
+def test_back_to_a_password_the_field_and_its_label_return(qtbot, window) -> None:
+    f = window.form
+    f.user_edit.setText("someone@example.test")
+    f.host_edit.setText("smtp.example.test")
+    f.mechanism_combo.setCurrentIndex(f.mechanism_combo.findData("token"))
+    f.incoming_mechanism_combo.setCurrentIndex(f.incoming_mechanism_combo.findData("token"))
+    assert f.signin.isVisible() and not f.password_edit.isVisible()
+    assert f.password_label.buddy() is f.signin.button
+    f.signin.paste_button.setChecked(True)  # a pasted token still works
+    assert f.password_edit.isVisible()
+    f.signin.paste_button.setChecked(False)
+    for combo in (f.mechanism_combo, f.incoming_mechanism_combo):
+        combo.setCurrentIndex(0)
+    assert not f.signin.isVisible() and f.password_edit.isVisible()
+    assert f.password_label.buddy() is f.password_edit and "Sign-in" not in f.password_label.text()

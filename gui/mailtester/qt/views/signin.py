@@ -380,12 +380,16 @@ class _Wiring(QObject):
 
     def on_validated(self, _ok: bool) -> None:
         f = self.form
+        label = f.outgoing_password_label if f.separate else f.password_label
         if self.box.isVisibleTo(f) and not f.password_edit.isVisibleTo(f):
-            label = f.outgoing_password_label if f.separate else f.password_label
             label.setText(self.tr("Sign-in:"))
             label.setBuddy(self.box.button)
             if f.password_error.isVisibleTo(f):
                 f.password_error.show_error(self.tr("Sign in first (or paste an access token)."))
+        else:
+            for other in (f.password_label, f.outgoing_password_label):
+                if other.buddy() is self.box.button:  # the field is back: so is its label's mnemonic
+                    other.setBuddy(f.password_edit)
 
     def on_signed_in(self) -> None:
         assert self.box.tokens is not None
