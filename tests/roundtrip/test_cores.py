@@ -175,24 +175,63 @@ def test_pop3_uidl_top_dele_quit():
     assert box.deleted and seen == {"old-1", "new-2"}
 
 
-@pytest.mark.parametrize(("step", "reply", "expected"), [
-    ("mail", Reply(550, ("5.1.8 Sender domain unknown",), ("550 5.1.8 Sender domain unknown",)),
-     "roundtrip.sender-refused"),
-    ("rcpt", Reply(554, ("5.7.1 <a@b>: Relay access denied",), ("554 5.7.1 <a@b>: Relay access denied",)),
-     "roundtrip.relay-denied"),
-    ("rcpt", Reply(550, ("5.1.1 User unknown",), ("550 5.1.1 User unknown",)), "roundtrip.recipient-refused"),
-    ("rcpt", Reply(452, ("4.2.2 Mailbox full",), ("452 4.2.2 Mailbox full",)), "roundtrip.size-or-quota"),
-    ("message", Reply(554, ("5.7.0 Message rejected as spam",), ("554 5.7.0 Message rejected as spam",)),
-     "roundtrip.message-refused"),
-    ("message", Reply(451, ("4.3.0 Try later",), ("451 4.3.0 Try later",)), "roundtrip.temporary"),
+def smtp(line: str) -> Reply:
+    """An SMTP reply as the parser builds it."""
+    from mailtester.protocol.replies import ReplyParser
+
+    parser = ReplyParser()
+    parser.feed(line.encode() + b"\r\n")
+    reply = parser.next_reply()
+    assert reply is not None
+    return reply
+
+
+# Replies as RFC 5321 §4.2.2/4.2.3, RFC 3463 and real servers (Postfix, Exim, Microsoft) give them.
+RULE_CASES = [
+    ("login", None, "roundtrip.not-attempted"),
+    ("incoming", None, "roundtrip.not-attempted"),
+    ("smtputf8", None, "roundtrip.smtputf8-unavailable"),
+    ("rcpt", smtp("553 5.7.1 <a@b>: Sender address rejected: not owned by user a@b"), "roundtrip.sender-refused"),
+    ("mail", smtp("550 5.1.8 Sender domain unknown"), "roundtrip.sender-refused"),
+    ("data", smtp("552 Requested mail action aborted: exceeded storage allocation"), "roundtrip.size-or-quota"),
+    ("rcpt", smtp("550 5.2.2 Mailbox over limit"), "roundtrip.size-or-quota"),
+    ("rcpt", smtp("452 4.2.2 Mailbox full"), "roundtrip.size-or-quota"),
+    ("message", smtp("554 5.3.4 Message too big for system"), "roundtrip.size-or-quota"),
+    ("rcpt", smtp("550 Recipient over quota"), "roundtrip.size-or-quota"),
+    ("rcpt", smtp("554 5.7.1 <a@b>: Relay access denied"), "roundtrip.relay-denied"),
+    ("rcpt", smtp("550 5.7.1 Client does not have permissions to send as this sender"), "roundtrip.sender-refused"),
+    ("rcpt", smtp("550 5.7.1 Not allowed"), "roundtrip.relay-denied"),
+    ("rcpt", smtp("550 5.1.1 User unknown"), "roundtrip.recipient-refused"),
+    ("data", smtp("554 5.5.1 No valid recipients"), "roundtrip.message-refused"),
+    ("message", smtp("554 5.7.0 Message rejected as spam"), "roundtrip.message-refused"),
+    ("message", smtp("451 4.3.0 Try later"), "roundtrip.temporary"),
+    ("arrival", None, "roundtrip.not-arrived"),
+    ("junk", None, "roundtrip.junk"),
+    ("delete", None, "roundtrip.not-deleted"),
     ("connection", None, "roundtrip.interrupted"),
-])
-def test_rules(step, reply, expected):
+]
+
+
+def _failed(step, reply) -> RoundTrip:
     rt = RoundTrip("<i@x>", "a@b.example", 60)
     rt.fail(step, reply, "")
-    d = diagnosis_of(rt)
+    return rt
+
+
+@pytest.mark.parametrize(("step", "reply", "expected"), RULE_CASES)
+def test_rules(step, reply, expected):
+    d = diagnosis_of(_failed(step, reply))
     assert d.id == expected
     assert d.exit_code == (6 if reply is not None and reply.code < 500 else d.exit_code)
+    assert d.server_said == (reply.raw if reply else ())
+
+
+def test_every_roundtrip_rule_is_reached_by_a_case():
+    from mailtester.knowledge.roundtrip import roundtrip_rules
+
+    rules = roundtrip_rules()
+    reached = {next(i for i, r in enumerate(rules) if r.matches(_failed(step, reply))) for step, reply, _ in RULE_CASES}
+    assert reached == set(range(len(rules)))
 
 
 def test_a_server_that_stalls_after_the_login_is_bounded(postfix):
