@@ -78,7 +78,7 @@ class BatchOptions:
     timeout: float = DEFAULT_TIMEOUT
     dns_server: str | None = None
     lang: str = "en"
-    jitter: float = 0.1  # the first start of each worker on a host (and after a pause) waits 0..jitter s
+    jitter: float = 0.05  # the first start of each worker on a host (and after a pause) waits 0..jitter s
     backoff: float = 2.0  # the first pause of a throttling host; doubles with each sign
     max_signs: int = 2  # throttle signs after which a host's remaining rows are deferred
     detect_timeout: float = 5.0
