@@ -117,7 +117,7 @@ class JsonlWriter:
         self._f.close()
 
 
-_CSS = ("body{font-family:sans-serif;margin:2em auto;max-width:70em;color:#222}"
+_CSS = ("body{font-family:sans-serif;margin:2em auto;padding:0 1.5em;max-width:70em;color:#222}"
         "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.25em .7em;"
         "text-align:left;vertical-align:top}th{background:#f0f0f0}td.n{text-align:right}"
         "pre{background:#f6f6f6;padding:.7em;overflow-x:auto;white-space:pre-wrap}"
