@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import os
 import sys
+import time
+from typing import TextIO
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
@@ -22,7 +25,9 @@ FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
          "--disable-component-update", "--no-first-run")
 
 
-def browse(url: str, action: str, login: str, spki: str) -> str:
+def browse(url: str, action: str, login: str, spki: str, log: TextIO) -> str:
+    """Whatever page the provider shows next (login, consent, a redirect on the way), act on it,
+    until the answer page on the loopback port is there."""
     options = webdriver.ChromeOptions()
     for flag in FLAGS:
         options.add_argument(flag)
@@ -30,22 +35,34 @@ def browse(url: str, action: str, login: str, spki: str) -> str:
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     try:
         driver.get(url)
-        wait = WebDriverWait(driver, 20)
-        if action == "cancel":
-            wait.until(expected_conditions.element_to_be_clickable((By.LINK_TEXT, "[ Cancel ]"))).click()
-        else:
-            field = wait.until(expected_conditions.presence_of_element_located((By.NAME, "login")))
-            field.clear()  # the provider pre-fills the login_hint
-            field.send_keys(login)
-            driver.find_element(By.NAME, "password").send_keys("test-password")
-            driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-            wait.until(expected_conditions.staleness_of(field))
-            # The consent page, unless consent was given before.
-            if not driver.current_url.startswith("http://127.0.0.1:"):
-                wait.until(expected_conditions.element_to_be_clickable((By.CSS_SELECTOR, "button[type=submit]")))
-                driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        wait.until(lambda d: d.current_url.startswith("http://127.0.0.1:") and "Mail Account Tester" in d.title)
-        return driver.page_source
+        deadline = time.monotonic() + 45
+        while time.monotonic() < deadline:
+            try:
+                here, title = driver.current_url, driver.title
+                if here.startswith("http://127.0.0.1:") and "Mail Account Tester" in title:
+                    return str(driver.page_source)
+                cancel = driver.find_elements(By.LINK_TEXT, "[ Cancel ]") if action == "cancel" else []
+                field = driver.find_elements(By.NAME, "login")
+                submit = driver.find_elements(By.CSS_SELECTOR, "button[type=submit]")
+                if cancel:
+                    print(f"cancel on {title!r}", file=log, flush=True)
+                    cancel[0].click()
+                elif field and submit:
+                    print(f"login on {title!r}", file=log, flush=True)
+                    field[0].clear()  # the provider pre-fills the login_hint
+                    field[0].send_keys(login)
+                    driver.find_element(By.NAME, "password").send_keys("test-password")
+                    submit[0].click()
+                elif submit:
+                    print(f"consent on {title!r}", file=log, flush=True)
+                    submit[0].click()
+                else:
+                    time.sleep(0.1)
+                    continue
+                WebDriverWait(driver, 10).until(expected_conditions.staleness_of((cancel or submit)[0]))
+            except (StaleElementReferenceException, TimeoutException) as exc:
+                print(f"{type(exc).__name__} on {driver.current_url}", file=log, flush=True)
+        raise TimeoutError(f"the sign-in did not end: {driver.current_url} {driver.title!r}")
     finally:
         driver.quit()
 
@@ -56,5 +73,13 @@ if __name__ == "__main__":
     os.dup2(quiet, 1)
     os.dup2(quiet, 2)
     action = os.environ.get("MAILTESTER_TEST_BROWSER", "login")
-    if action != "never":
-        browse(sys.argv[1], action, os.environ.get("MAILTESTER_TEST_LOGIN", ""), os.environ["MAILTESTER_TEST_SPKI"])
+    with open(os.environ.get("MAILTESTER_TEST_BROWSER_LOG", os.devnull), "a") as log:
+        print(f"{action}: {sys.argv[1][:80]}", file=log, flush=True)
+        if action != "never":
+            try:
+                browse(sys.argv[1], action, os.environ.get("MAILTESTER_TEST_LOGIN", ""),
+                       os.environ["MAILTESTER_TEST_SPKI"], log)
+            except Exception as exc:
+                print(f"failed: {exc!r}", file=log, flush=True)
+                raise
+            print("done", file=log, flush=True)

@@ -13,7 +13,7 @@ import trustme
 
 from tests.conftest import REQUIRE_POSTFIX
 from tests.helpers import mailtester
-from tests.oauth.world import USER, OAuthWorld
+from tests.oauth.world import USER, OAuthWorld, browser_log
 from tests.secret_search import find_secrets
 from tests.servers.https import Response, WebServers
 from tests.servers.nsd import NsdServer, missing
@@ -74,7 +74,7 @@ def test_account_signs_in_once_and_both_sides_log_in(oauth_world: OAuthWorld, br
     r = mailtester("account", USER, "--dns-server", address, "--ca-file", ca_file, "--timeout", "5", "--json",
                    "--oauth", "issuer", "--oauth-issuer", oauth_world.oidc.issuer, "--oauth-client-id", CLIENT,
                    "--oauth-scope", MAIL_SCOPE, timeout=90)
-    assert r.code == 0, (r.stdout, r.stderr)
+    assert r.code == 0, (r.stdout, r.stderr, browser_log())
     out = r.json
     assert out["ok"] is True and out["oauth"]["scopes"] == ["openid", "offline_access", MAIL_SCOPE]
     for side, protocol in (("incoming", "imap"), ("outgoing", "smtp")):

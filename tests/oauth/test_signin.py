@@ -23,7 +23,7 @@ from mailtester.oauth import flow
 from mailtester.protocol.credentials import Credentials
 from mailtester.protocol.kinds import Protocol, Security
 from tests.helpers import mailtester
-from tests.oauth.world import HERE, USER, OAuthWorld
+from tests.oauth.world import HERE, USER, OAuthWorld, browser_log
 from tests.secret_search import find_secrets
 from tests.servers.oidc import CLIENT, MAIL_SCOPE, SHORT_CLIENT, SHORT_TTL
 
@@ -42,7 +42,7 @@ def test_imap_sign_in_in_the_browser_then_xoauth2_and_the_second_run_refreshes(
     report = tmp_path / "report.json"
     args = oauth_world.command("imap", "--oauth-client-id", CLIENT, "--oauth-scope", MAIL_SCOPE, "--oauth-remember")
     first = mailtester(*args, "--json", "--report", str(report), timeout=60)
-    assert first.code == 0, first.stdout + first.stderr
+    assert first.code == 0, first.stdout + first.stderr + browser_log()
     out = first.json
     assert out["ok"] and out["mechanism"] == "XOAUTH2"
     assert out["oauth"] == {"provider": "issuer", "issuer": oauth_world.oidc.issuer,
@@ -53,7 +53,7 @@ def test_imap_sign_in_in_the_browser_then_xoauth2_and_the_second_run_refreshes(
     browser.setenv("MAILTESTER_TEST_BROWSER", "never")
     started = time.monotonic()
     second = mailtester(*args, timeout=30)
-    assert second.code == 0, second.stdout + second.stderr
+    assert second.code == 0, second.stdout + second.stderr + browser_log()
     assert "Signed in again with the stored refresh token" in second.stdout
     assert "Opening the browser" not in second.stdout and time.monotonic() - started < 20
     _clean(oauth_world, first.stdout, first.stderr, second.stdout, second.stderr, report.read_text())
@@ -87,7 +87,7 @@ def test_smtp_sign_in_on_another_device_with_no_browser(oauth_world: OAuthWorld,
 def test_a_token_without_the_mail_scope_is_refused_by_the_server(
         oauth_world: OAuthWorld, browser: pytest.MonkeyPatch) -> None:
     run = mailtester(*oauth_world.command("imap", "--oauth-client-id", CLIENT), "--json", timeout=60)
-    assert run.code == 1, run.stdout + run.stderr
+    assert run.code == 1, run.stdout + run.stderr + browser_log()
     out = run.json
     assert out["diagnosis"]["id"] == "auth.token-rejected"
     assert MAIL_SCOPE not in out["oauth"]["scopes"]
@@ -99,7 +99,7 @@ def test_the_user_cancels_in_the_browser(oauth_world: OAuthWorld, browser: pytes
     browser.setenv("MAILTESTER_TEST_BROWSER", "cancel")
     run = mailtester(*oauth_world.command("imap", "--oauth-client-id", CLIENT, "--oauth-scope", MAIL_SCOPE),
                      "--json", timeout=60)
-    assert run.code == 7, run.stdout + run.stderr
+    assert run.code == 7, run.stdout + run.stderr + browser_log()
     out = run.json
     assert out["ok"] is False and out["stage"] == "oauth" and out["diagnosis"]["id"] == "oauth.cancelled"
     assert "access_denied" in out["diagnosis"]["explanation"]

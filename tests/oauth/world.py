@@ -68,7 +68,8 @@ def oauth_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OAuthWorld
 
 
 @pytest.fixture
-def browser(oauth_world: OAuthWorld, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> pytest.MonkeyPatch:
+def browser(oauth_world: OAuthWorld, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+            ) -> Iterator[pytest.MonkeyPatch]:
     """The command's system browser (Python's webbrowser honours BROWSER) is headless Chromium filling
     the provider's pages; the keychain is a test file. Set MAILTESTER_TEST_BROWSER to change what it does."""
     monkeypatch.setenv("BROWSER", f"{sys.executable} {HERE / 'browser.py'} %s")
@@ -77,4 +78,12 @@ def browser(oauth_world: OAuthWorld, monkeypatch: pytest.MonkeyPatch, tmp_path: 
     monkeypatch.setenv("MAILTESTER_TEST_BROWSER", "login")
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.oauth.keychain.FileKeyring")
     monkeypatch.setenv("MAILTESTER_TEST_KEYCHAIN", str(tmp_path / "keychain.json"))
-    return monkeypatch
+    monkeypatch.setenv("MAILTESTER_TEST_BROWSER_LOG", str(tmp_path / "browser.log"))
+    yield monkeypatch
+    print(browser_log())  # pytest shows it when the test failed, a subprocess's timeout included
+
+
+def browser_log() -> str:
+    """What the test browser did (for a failure's message)."""
+    path = Path(os.environ.get("MAILTESTER_TEST_BROWSER_LOG", "/nonexistent"))
+    return "\nbrowser: " + path.read_text() if path.exists() else "\nbrowser: no log"
