@@ -1,9 +1,14 @@
-"""The provider catalogue (resources/providers/providers.toml) and recognition."""
+"""The provider catalogue (resources/providers/providers.toml) and recognition.
+
+The program reads providers.json, the TOML's data as JSON, written by
+`python -m mailtester.knowledge.providers` (tests/knowledge/test_provider_catalogue.py
+checks it matches): every successful check names its provider, and json is
+already loaded where tomllib would cost a check a tenth of its start-up."""
 
 from __future__ import annotations
 
+import json
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -32,7 +37,7 @@ class Provider:
     name: str
     domains: tuple[str, ...]
     host_suffixes: tuple[str, ...]
-    signatures: tuple[re.Pattern[str], ...]
+    signatures: tuple[str, ...]  # regular expressions, matched ignoring case
     submission: dict[str, object]
     links: dict[str, str] = field(default_factory=dict)
     mx_suffixes: tuple[str, ...] = ()
@@ -54,7 +59,7 @@ class Provider:
         recognises the provider of every row)."""
         if not self.signatures:
             return None
-        return re.compile("|".join(f"(?:{p.pattern})" for p in self.signatures), re.I)
+        return re.compile("|".join(f"(?:{p})" for p in self.signatures), re.I)
 
     def variant_for(self, domain: str) -> Variant | None:
         """The variant whose servers an address at this domain uses, or None for the provider's own."""
@@ -65,15 +70,22 @@ class Provider:
 _LINK_KEYS = ("help", "app_passwords", "oauth", "admin", "source")
 
 
+def catalogue_from_toml() -> dict[str, Any]:
+    """providers.toml's data, which providers.json holds."""
+    import tomllib
+
+    with open(resource_path("providers", "providers.toml"), "rb") as f:
+        return tomllib.load(f)
+
+
 @cache
 def providers() -> tuple[Provider, ...]:
-    with open(resource_path("providers", "providers.toml"), "rb") as f:
-        data = tomllib.load(f)
+    data = json.loads(resource_path("providers", "providers.json").read_bytes())
     return tuple(
         Provider(
             id=p["id"], name=p["name"], domains=tuple(p.get("domains", ())),
             host_suffixes=tuple(p.get("host_suffixes", ())),
-            signatures=tuple(re.compile(s, re.I) for s in p.get("signatures", ())),
+            signatures=tuple(p.get("signatures", ())),
             submission=dict(p.get("submission", {})),
             links={k: p[k] for k in _LINK_KEYS if k in p},
             mx_suffixes=tuple(p.get("mx_suffixes", ())),
@@ -136,3 +148,9 @@ def recognize(host: str, server_texts: Iterable[str] = (), user: str = "") -> Pr
             if domain in p.domains:
                 return p
     return None
+
+
+if __name__ == "__main__":  # after editing providers.toml: python -m mailtester.knowledge.providers
+    path = resource_path("providers", "providers.json")
+    path.write_text(json.dumps(catalogue_from_toml(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {path}")
