@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 
 # A preset whose provider signs in with OAuth2, and the sign-in provider for it.
 OAUTH_OF_PRESET = {"gmail": "google", "microsoft365": "microsoft"}
+# Presets whose provider needs the sign-in: Microsoft 365 took password login away from IMAP and POP
+# and turns it off for SMTP submission by default (end of 2026). Gmail still takes app passwords.
+NEEDS_SIGN_IN = {"microsoft365"}
 
 
 class SignInBox(QWidget):
@@ -360,9 +363,13 @@ class _Wiring(QObject):
         self.update()
 
     def on_provider(self, _index: int) -> None:
-        provider = OAUTH_OF_PRESET.get(str(self.form.provider_combo.currentData() or ""))
+        preset = str(self.form.provider_combo.currentData() or "")
+        provider = OAUTH_OF_PRESET.get(preset)
         if provider:
             self.box.set_provider(provider)
+        if preset in NEEDS_SIGN_IN:  # after the form applied the preset (which chose Automatic)
+            for combo in (self.form.mechanism_combo, self.form.incoming_mechanism_combo):
+                combo.setCurrentIndex(combo.findData("token"))
 
     def update(self, *_args: object) -> None:
         f, box = self.form, self.box
