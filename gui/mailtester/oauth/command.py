@@ -42,7 +42,7 @@ TEXTS_TR = {
 def settings_of(args: argparse.Namespace, user: str) -> OAuthSettings:
     return OAuthSettings(provider=args.oauth, client_id=args.oauth_client_id, client_secret=args.oauth_client_secret,
                          tenant=args.oauth_tenant, issuer=args.oauth_issuer, scopes=tuple(args.oauth_scope),
-                         ca_file=args.ca_file, login_hint=user)
+                         ca_file=args.ca_file, login_hint=user, timeout=args.timeout)
 
 
 async def _keychain(fn: Any, *a: Any) -> Any:

@@ -77,6 +77,7 @@ class OAuthSettings:
     scopes: tuple[str, ...] = ()  # added to the provider's own
     ca_file: str | None = None
     login_hint: str = ""
+    timeout: float = 20.0  # each request to the sign-in server, whole (a server that drips is cut off)
 
 
 @dataclass(frozen=True)
@@ -145,14 +146,14 @@ def scopes_for(endpoints: Endpoints, settings: OAuthSettings, protocols: Protoco
     return tuple(out)
 
 
-def _session(ca_file: str | None) -> Any:
+def _session(settings: OAuthSettings) -> Any:
     import aiohttp
 
     from ..detect.online import ssl_context
 
-    connector = aiohttp.TCPConnector(ssl=ssl_context(ca_file))
+    connector = aiohttp.TCPConnector(ssl=ssl_context(settings.ca_file))
     return aiohttp.ClientSession(connector=connector, trust_env=False, cookie_jar=aiohttp.DummyCookieJar(),
-                                 timeout=aiohttp.ClientTimeout(total=30))
+                                 timeout=aiohttp.ClientTimeout(total=settings.timeout))
 
 
 async def _json(session: Any, method: str, url: str, data: dict[str, str] | None = None) -> tuple[int, Any]:
@@ -162,7 +163,12 @@ async def _json(session: Any, method: str, url: str, data: dict[str, str] | None
     try:
         async with session.request(method, url, data=data, allow_redirects=False,
                                    headers={"Accept": "application/json"}) as resp:
-            body = await resp.content.read(MAX_BODY + 1)
+            body = b""
+            while len(body) <= MAX_BODY:  # read() gives what has arrived: to the end, or past the cap
+                chunk = await resp.content.read(MAX_BODY + 1 - len(body))
+                if not chunk:
+                    break
+                body += chunk
             status = resp.status
     except (TimeoutError, aiohttp.ClientError, OSError) as exc:
         raise SignInError("oauth.network", f"{urlsplit(url).netloc}: {type(exc).__name__} {exc}") from None
@@ -197,7 +203,7 @@ async def endpoints(settings: OAuthSettings) -> Endpoints:
                          token=fill["token_endpoint"], revocation=entry.get("revocation_endpoint"),
                          issuer_pattern=pattern, **common)
     issuer = require_https(settings.issuer.rstrip("/"), "--oauth-issuer")
-    async with _session(settings.ca_file) as session:
+    async with _session(settings) as session:
         status, doc = await _json(session, "GET", f"{issuer}/.well-known/openid-configuration")
     if status != 200 or not isinstance(doc, dict):
         raise SignInError("oauth.discovery", f"{issuer}/.well-known/openid-configuration answered {status}"
@@ -284,7 +290,7 @@ def _client_auth(ep: Endpoints, settings: OAuthSettings) -> dict[str, str]:
 
 async def _token_request(ep: Endpoints, settings: OAuthSettings, form: dict[str, str],
                          asked: tuple[str, ...], old_refresh: Secret | None = None) -> Tokens:
-    async with _session(settings.ca_file) as session:
+    async with _session(settings) as session:
         status, doc = await _json(session, "POST", ep.token, {**form, **_client_auth(ep, settings)})
     if status != 200 or not isinstance(doc, dict) or not isinstance(doc.get("access_token"), str):
         error = doc.get("error") if isinstance(doc, dict) else None
@@ -352,7 +358,7 @@ async def revoke(settings: OAuthSettings, token: Secret, hint: str = "refresh_to
     ep = await endpoints(settings)
     if not ep.revocation:
         return False
-    async with _session(settings.ca_file) as session:
+    async with _session(settings) as session:
         status, _ = await _json(session, "POST", ep.revocation,
                                 {"token": token.reveal(), "token_type_hint": hint, **_client_auth(ep, settings)})
     return status == 200

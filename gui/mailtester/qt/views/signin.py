@@ -198,7 +198,8 @@ class SignInBox(QWidget):
                              client_secret=self.client_secret_edit.text().strip() if self.provider == "google" else "",
                              tenant=self.tenant_edit.text().strip() if self.provider == "microsoft" else "",
                              issuer=self.issuer_edit.text().strip() if self.provider == "issuer" else "",
-                             scopes=tuple(self.scope_edit.text().split()), ca_file=self.ca_file, login_hint=self.user)
+                             scopes=tuple(self.scope_edit.text().split()), ca_file=self.ca_file, login_hint=self.user,
+                             timeout=self.timeout)
 
     @property
     def running(self) -> bool:
