@@ -14,6 +14,7 @@ import os
 import socket
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.servers.postfix import PostfixServer
 
@@ -79,3 +80,31 @@ def test_a_failed_check_loads_the_diagnosis() -> None:
         "--password-env", "MT_PASSWORD", "--json", env=dict(os.environ, MT_PASSWORD="x"))
     assert rc != 0 and json.loads(out)["diagnosis"]["id"] == "connect.refused", out
     assert {"mailtester.knowledge.diagnose", "mailtester.knowledge.rules"} <= modules
+
+
+def test_the_installed_command_ends_a_check_with_all_its_output(postfix: PostfixServer, tmp_path: Path) -> None:
+    """The console entry skips the interpreter's teardown after a check: nothing may be lost to it."""
+    import tomllib
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with open(os.path.join(root, "pyproject.toml"), "rb") as f:
+        assert tomllib.load(f)["project"]["scripts"]["mailtester"] == "mailtester.cli:console"
+    user, password = postfix.user(0)
+    report = tmp_path / "report.md"
+    r = subprocess.run(
+        [sys.executable, "-c", "from mailtester.cli import console; console()", "check", "--host", postfix.host,
+         "--port", str(postfix.submission), "--security", "starttls", "--user", user, "--password-env", "MT_PASSWORD",
+         "--ca-file", str(postfix.ca_file), "--json", "--report", str(report)],
+        capture_output=True, text=True, timeout=60, cwd=root, env=dict(os.environ, MT_PASSWORD=password))
+    assert r.returncode == 0 and json.loads(r.stdout)["ok"], r.stdout + r.stderr
+    written = report.read_text(encoding="utf-8")  # to its last line, the program's version
+    assert "221 2.0.0 Bye" in written and written.rstrip().splitlines()[-1].startswith("_Mail Account Tester"), written
+    with socket.socket() as s:  # refused: exit 3, the whole explanation written
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    r = subprocess.run([sys.executable, "-c", "from mailtester.cli import console; console()", "check", "--host",
+                        "127.0.0.1", "--port", str(port), "--security", "starttls", "--user", "a@example.test",
+                        "--password-env", "MT_PASSWORD"], capture_output=True, text=True, timeout=60, cwd=root,
+                       env=dict(os.environ, MT_PASSWORD="x"))
+    assert r.returncode == 3 and r.stdout.endswith("\n"), r.stdout + r.stderr
+    assert "What to do:" in r.stdout

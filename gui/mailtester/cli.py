@@ -472,13 +472,34 @@ def main(argv: list[str] | None = None) -> int:
     try:
         import asyncio
 
-        return asyncio.run(run(args, sys.stdin, sys.stdout))
+        rc = asyncio.run(run(args, sys.stdin, sys.stdout))
+        global _check_ended
+        _check_ended = True
+        return rc
     except UsageError as exc:
         print(f"mailtester: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("mailtester: cancelled", file=sys.stderr)
         return 130
+
+
+_check_ended = False  # main() ran a check to its end: its output is written, its files are closed
+
+
+def console() -> None:
+    """The installed command. After a check the process ends without the interpreter's teardown
+    (a twentieth of a check's work, issue 14's budget); every other command (the window saves its
+    settings then) and a check that raised exit as usual."""
+    rc = main()
+    if _check_ended:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:  # a closed pipe: the usual exit reports it as before
+            sys.exit(rc)
+        os._exit(rc)
+    sys.exit(rc)
 
 
 if __name__ == "__main__":
