@@ -3,15 +3,18 @@ in which both sides worked, asked once, the result in words; rendered offscreen 
 
 from __future__ import annotations
 
+import html
+import json
 import os
 import shutil
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QAbstractButton, QLabel
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from mailtester.app import create_window
 from mailtester.qt.controllers.accounts import Keychain
+from mailtester.qt.views.window import write_reports
 from tests.qt.test_account import fill_incoming
 from tests.qt.test_window import fill, find, run_account
 from tests.secret_search import find_secrets
@@ -57,6 +60,32 @@ def test_send_a_test_message_after_the_account_test(qtbot, window, postfix, ques
     assert float(window.settings.value("roundTrip/wait")) == 10
     assert find_secrets(find(window, QLabel, "roundTripResult").text() + text, [password]) == []
     shoot(window, tmp_path / f"round-trip-{window.lang}.png")
+    # The reports say it too, redacted; JSON in the account JSON's shape.
+    window.copy_report_button.click()
+    copied = QApplication.clipboard().text()
+    assert f"## {'Round trip' if window.lang == 'en' else 'Gidiş-dönüş'}" in copied and words[0] in copied
+    assert f"Message-ID: {html.escape(box.last.message_id)}" in copied  # Markdown shows <…> so
+    write_reports(window.reports(), str(tmp_path / "r.json"), box)
+    write_reports(window.reports(), str(tmp_path / "r.html"), box)
+    data = json.loads((tmp_path / "r.json").read_text())
+    assert data["round_trip"]["ok"] and data["round_trip"]["message_id"] == box.last.message_id
+    assert data["outgoing"]["protocol"] == "smtp" and data["incoming"]["protocol"] == "imap"
+    page = (tmp_path / "r.html").read_text()
+    assert page.rstrip().endswith("</html>") and html.escape(box.last.message_id) in page
+    assert find_secrets(copied + (tmp_path / "r.json").read_text() + page, [password]) == []
+    # A new account test takes the last result away, and nothing can be sent while it runs.
+    with qtbot.waitSignal(window.account.roundFinished, timeout=30000):
+        window.test_button.click()
+        assert not button.isEnabled() and not box.result.isVisible() and box.last is None
+    assert button.isEnabled() and "## " + ("Round trip" if window.lang == "en" else "Gidiş-dönüş") not in \
+        window_markdown(window)
+    # A round trip still running when the next account test starts is dropped: it was about the test before.
+    button.click()
+    assert not button.isEnabled()  # at once, before its task runs
+    with qtbot.waitSignal(window.account.roundFinished, timeout=30000):
+        window.test_button.click()
+    qtbot.waitUntil(lambda: not box.running, timeout=30000)
+    assert box.last is None and not box.result.isVisible() and button.isEnabled()
     # A failure in words: the account whose mail a Sieve rule files into Junk.
     user, password = JUNK_USER
     fill(window, postfix.host, postfix.submission, "starttls", user, password, ca_file=postfix.ca_file)
@@ -70,6 +99,11 @@ def test_send_a_test_message_after_the_account_test(qtbot, window, postfix, ques
         "Deneme iletisi istenmeyen posta klasörüne düştü"
     assert title in shown
     shoot(window, tmp_path / f"round-trip-junk-{window.lang}.png")
+
+
+def window_markdown(window):
+    window.copy_report_button.click()
+    return QApplication.clipboard().text()
 
 
 def shoot(window, path):

@@ -2,7 +2,8 @@
 message" sends one message from the address to itself (driver/roundtrip.py, new logins with the
 settings the test used), waits for it and deletes it; the result in words below the results.
 The first time, a confirmation says what will happen (remembered in the settings); the wait is
-under Advanced."""
+under Advanced. A new account test takes the box away (a round trip still running then is dropped:
+it belongs to the test before); the window's reports include the round trip of the current test."""
 
 from __future__ import annotations
 
@@ -21,8 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...knowledge.roundtrip import WORDS, RoundTrip, diagnosis_of, summary_lines
+from ...knowledge.diagnose import Diagnosis
+from ...knowledge.report import _md
+from ...knowledge.roundtrip import WORDS, RoundTrip, as_dict, diagnosis_of, summary_lines
 from ...model import CheckSettings
+from ...protocol.redaction import Redactor
 from ..controllers.check import AccountReport
 from ..neutral import rich
 from .diagnosis import mark_html
@@ -94,12 +98,24 @@ class RoundTripBox(QWidget):
         self.button.clicked.connect(self.on_clicked)
         self._sides: tuple[CheckSettings, CheckSettings] | None = None
         self.running = False
-        self.last: RoundTrip | None = None
+        self.last: RoundTrip | None = None  # the current account test's round trip, once one ended
+        self._round = 0  # counts account tests: a round trip that ends after the next one began is dropped
+
+    def account_started(self) -> None:
+        """A new account test: nothing to send until it ends, and the last result is about the test before."""
+        self._round += 1
+        self._sides, self.last = None, None
+        self.result.hide()
+        self.result.clear()
+        self.status.clear()
+        self.hide()
+        self._update_button()
+
+    def _update_button(self) -> None:
+        self.button.setEnabled(not self.running and bool(self._address()))
 
     def account_tested(self, report: AccountReport) -> None:
         """Offered after a test in which both sides worked, with the settings that test used."""
-        if self.running:
-            return
         inc, out = report.incoming, report.outgoing
         both = inc is not None and out is not None and inc.result.ok and out.result.ok
         self.setVisible(both)
@@ -111,7 +127,7 @@ class RoundTripBox(QWidget):
         assert inc is not None and out is not None
         self._sides = (out.result.settings, inc.result.settings)
         address = self._address()
-        self.button.setEnabled(bool(address))
+        self._update_button()
         if not address:
             self.status.setText(self.tr("The test message needs the address as the user name, the same for "
                                         "receiving and sending."))
@@ -129,7 +145,7 @@ class RoundTripBox(QWidget):
             return
         out, inc = self._sides
         address = self._address()
-        if not address:
+        if not address or self.running:
             return
         if not self.settings.value(CONFIRMED_KEY, False, type=bool):
             answer = QMessageBox.question(
@@ -140,9 +156,10 @@ class RoundTripBox(QWidget):
                 return
             self.settings.setValue(CONFIRMED_KEY, True)
         self.running = True
-        self._spawn(self.run(out, inc, address))
+        self.button.setEnabled(False)  # at once: a second click before the task starts sends nothing
+        self._spawn(self.run(out, inc, address, self._round))
 
-    async def run(self, out: CheckSettings, inc: CheckSettings, address: str) -> None:
+    async def run(self, out: CheckSettings, inc: CheckSettings, address: str, round_: int) -> None:
         from ...driver.roundtrip import round_trip
 
         wait = self.wait.value()
@@ -154,7 +171,9 @@ class RoundTripBox(QWidget):
             _out, _inc, rt = await round_trip(out, inc, address, wait)
         finally:
             self.running = False
-            self.button.setEnabled(True)
+            self._update_button()
+        if round_ != self._round:  # an account test began meanwhile: this result is not about it
+            return
         self.status.clear()
         self.show_result(rt)
 
@@ -176,3 +195,73 @@ class RoundTripBox(QWidget):
         self.result.setText("<br>".join(parts))
         self.result.setAccessibleName(" ".join(summary_lines(rt, lang)))
         self.result.show()
+
+    # -- in the window's reports ------------------------------------------------------
+
+    def _report_parts(self) -> tuple[RoundTrip, Diagnosis | None, Redactor, str] | None:
+        if self.last is None:
+            return None
+        lang = self.lang if self.lang in WORDS else "en"
+        redactor = Redactor()  # as every text a server sent: a secret it echoed never reaches a report
+        for s in self._sides or ():
+            redactor.add_all(s.credentials.secrets())
+        host = self._sides[0].host if self._sides else ""
+        return self.last, diagnosis_of(self.last, host=host, lang=lang), redactor, lang
+
+    def report_markdown(self) -> str:
+        """The round trip as a section of the Markdown report ("" when none ran after the current test)."""
+        parts = self._report_parts()
+        if parts is None:
+            return ""
+        rt, d, redact, lang = parts
+        words = WORDS[lang]
+        head = words["ok"] if rt.ok else f"{words['failed']}: {d.title if d else ''}"
+        out = [f"## {words['title']}", "", f"**{_md(redact(head))}**", ""]
+        out += [(f"{_md(redact(line.strip()))}  " if not line.startswith("  ") else
+                 f"&nbsp;&nbsp;{_md(redact(line.strip()))}  ") for line in summary_lines(rt, lang)]
+        if d is not None:
+            out += ["", _md(redact(d.explanation))]
+            out += [f"> {_md(redact(line))}  " for line in d.server_said]
+            out += [""] + [f"{i}. {_md(redact(f))}" for i, f in enumerate(d.fixes, 1)]
+        out += ["", f"Message-ID: {_md(redact(rt.message_id))}", ""]
+        return "\n".join(out)
+
+    def report_html(self) -> str:
+        """The round trip as a section of the HTML report ("" when none ran after the current test)."""
+        import html
+
+        parts = self._report_parts()
+        if parts is None:
+            return ""
+        rt, d, redact, lang = parts
+        e, words = html.escape, WORDS[lang]
+        head = words["ok"] if rt.ok else f"{words['failed']}: {d.title if d else ''}"
+        out = [f"<h2>{e(words['title'])}</h2>", f"<p><strong>{e(redact(head))}</strong></p>",
+               "<pre>" + e(redact("\n".join(summary_lines(rt, lang)))) + "</pre>"]
+        if d is not None:
+            out.append(f"<p>{e(redact(d.explanation))}</p>")
+            if d.server_said:
+                out.append("<blockquote><pre>" + e(redact("\n".join(d.server_said))) + "</pre></blockquote>")
+            if d.fixes:
+                out.append("<ol>" + "".join(f"<li>{e(redact(f))}</li>" for f in d.fixes) + "</ol>")
+        out.append(f"<p>Message-ID: <code>{e(redact(rt.message_id))}</code></p>")
+        return "\n".join(out)
+
+    def report_dict(self) -> dict[str, Any] | None:
+        """The account JSON's "round_trip" object, or None."""
+        parts = self._report_parts()
+        if parts is None:
+            return None
+        rt, d, redact, _lang = parts
+        return dict(_scrubbed(as_dict(rt, d), redact))
+
+
+def _scrubbed(value: Any, redact: Redactor) -> Any:
+    """Every text in a JSON value redacted."""
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, list):
+        return [_scrubbed(v, redact) for v in value]
+    if isinstance(value, dict):
+        return {k: _scrubbed(v, redact) for k, v in value.items()}
+    return value

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from ...knowledge.report import Report, to_html, to_json, to_markdown, write_private
 from ...model import CheckSettings, TimelineEntry
+from ...protocol.events import Protocol
 from ...settings import InvalidInput
 from ..controllers.accounts import AccountStore, Keychain, SavedAccount, private_sync
 from ..controllers.check import SIDES, AccountController, AccountReport, Side
@@ -85,16 +86,28 @@ def join_html(reports: list[Report]) -> str:
     return head + "<body>" + "\n<hr>\n".join(bodies) + "</body></html>"
 
 
-def write_reports(reports: list[Report], path: str) -> None:
-    """Write the reports in the format the file name asks for (.md, .html, .json)."""
+def write_reports(reports: list[Report], path: str, round_trip: RoundTripBox | None = None) -> None:
+    """Write the reports in the format the file name asks for (.md, .html, .json), with the round trip
+    of the current test when one ran (JSON: then as the account JSON's "incoming", "outgoing", "round_trip")."""
     lower = path.lower()
+    rt = round_trip.report_dict() if round_trip is not None else None
     if lower.endswith((".html", ".htm")):
         text = join_html(reports)
+        if rt is not None and round_trip is not None:
+            body, end = text.rsplit("</body>", 1)
+            text = body + "\n<hr>\n" + round_trip.report_html() + "\n</body>" + end
     elif lower.endswith(".json"):
         items = [json.loads(to_json(r)) for r in reports]
-        text = json.dumps(items[0] if len(items) == 1 else items, ensure_ascii=False, indent=2)
+        data: object = items[0] if len(items) == 1 else items
+        if rt is not None:
+            sides = {"outgoing" if r.result.settings.protocol is Protocol.SMTP else "incoming": item
+                     for r, item in zip(reports, items, strict=True)}
+            data = {"incoming": sides.get("incoming"), "outgoing": sides.get("outgoing"), "round_trip": rt}
+        text = json.dumps(data, ensure_ascii=False, indent=2)
     else:
         text = join_markdown(reports)
+        if rt is not None and round_trip is not None:
+            text += "\n\n---\n\n" + round_trip.report_markdown()
     write_private(path, text)
 
 
@@ -474,6 +487,7 @@ class MainWindow(QMainWindow):
 
     def _set_running(self) -> None:
         self._set_form_locked(True)
+        self.round_trip.account_started()
         self.test_button.setText(self.tr("Cancel"))
         self.test_button.setAccessibleName(self.tr("Cancel the test"))
         self.test_button.setEnabled(True)
@@ -580,7 +594,8 @@ class MainWindow(QMainWindow):
     def on_copy_report_clicked(self) -> None:
         reports = self.reports()
         if reports:
-            QGuiApplication.clipboard().setText(join_markdown(reports))
+            text, rt = join_markdown(reports), self.round_trip.report_markdown()
+            QGuiApplication.clipboard().setText(text + "\n\n---\n\n" + rt if rt else text)
             self.statusBar().showMessage(self.tr("Report copied (Markdown, password removed)."), 5000)
 
     def _report_name(self, reports: list[Report]) -> str:
@@ -607,7 +622,7 @@ class MainWindow(QMainWindow):
         if not os.path.splitext(os.path.basename(path))[1]:  # no extension typed: the chosen format's
             path += ".html" if chosen == html else ".md"
         try:
-            write_reports(reports, path)
+            write_reports(reports, path, self.round_trip)
         except OSError as exc:
             self.statusBar().showMessage(self.tr("Could not save the report: %1").replace(
                 "%1", exc.strerror or str(exc)), 8000)
