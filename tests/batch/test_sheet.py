@@ -165,3 +165,28 @@ def test_quoted_cells_keep_separators_and_line_breaks() -> None:
     sheet = read_sheet(text='email,notes,password\n"a@x.example","two\nlines, and a comma","p,w;1"\n\n# done\n')
     assert len(sheet.rows) == 1 and sheet.rows[0].values["notes"] == "two\nlines, and a comma"
     assert sheet.passwords[1].reveal() == "p,w;1"
+
+
+@pytest.mark.parametrize("text", [
+    "Mitarbeiter;Kennwort;Rechner\nann@example.org;pw;mail.example.org\n",  # a header the aliases do not know
+    "mail.example.org;Passwort;Server\nann@example.org;pw;mail.example.org\n",  # a first cell that is a name
+    "Name;Konto;Kennwort\nAnn;ann;pw\n",
+])
+def test_a_header_row_is_not_taken_for_an_imapsync_line(text: str) -> None:
+    """imapsync's lines are host;user;password;…: a first row that is a header (whatever it names) is shown
+    as one, to be mapped, and the headers come as a list."""
+    with pytest.raises(BatchInputError) as info:
+        read_sheet(text=text)
+    assert info.value.id == "batch.no-email-column"
+    assert info.value.headers == text.partition("\n")[0].split(";")
+
+
+def test_an_imapsync_file_needs_every_line_in_its_shape() -> None:
+    """host;user;password with a host name in each line's first and fourth cell (when there is one)."""
+    sheet = read_sheet(text="imap.old.example;ann;pw1;imap.new.example;ann;pw2;\n"
+                            "imap.old.example;bob;pw3;imap.new.example;bob;pw4;\n")
+    assert [(r.host, r.email) for r in sheet.rows] == [("imap.old.example", "ann"), ("imap.old.example", "bob")]
+    assert read_sheet(text="192.0.2.7;ann;pw;\n").rows[0].host == "192.0.2.7"
+    with pytest.raises(BatchInputError) as info:  # a line that is not an account: the first is a header
+        read_sheet(text="imap.old.example;Benutzer;Kennwort\nimap.old.example;ann\n")
+    assert info.value.id == "batch.no-email-column"

@@ -47,10 +47,11 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 class BatchInputError(ValueError):
     """A sheet that cannot be used. `id` names the problem for translation, `params` fill its text."""
 
-    def __init__(self, id: str, message: str, **params: object) -> None:
+    def __init__(self, id: str, message: str, headers: list[str] | None = None, **params: object) -> None:
         super().__init__(message)
         self.id = id
         self.params = params
+        self.headers = list(headers or [])  # the sheet's header row, when the problem is in it
 
 
 @dataclass(frozen=True)
@@ -158,14 +159,27 @@ def _xlsx_rows(path: Path) -> list[list[str]]:
         book.close()
 
 
-def _is_imapsync(row: list[str]) -> bool:
-    """imapsync's file has no header: host1;user1;password1;... with a host first."""
-    if len(row) < 3 or not row[0].strip() or match_columns(row).get("email"):
-        return False
+def _plausible_host(cell: str) -> bool:
+    """A server's name as imapsync's lines give it: with a dot (or an IP address, or localhost), so that a
+    header word such as "Mitarbeiter" is not one."""
+    cell = cell.strip()
     try:
-        normalize_host(row[0])
+        host = normalize_host(cell)
     except InvalidInput:
         return False
+    return bool(host) and ("." in host or ":" in host or host.lower() == "localhost")
+
+
+def _is_imapsync(table: list[list[str]]) -> bool:
+    """imapsync's file has no header: every line is host1;user1;password1[;host2;user2;password2;…]. Taken
+    for one only when every line has that shape and the first names no column the aliases know."""
+    if any(match_columns([c.strip() for c in table[0]]).values()):
+        return False
+    for row in table:
+        if len(row) < 3 or not _plausible_host(row[0]) or not row[1].strip() or not row[2].strip():
+            return False
+        if len(row) >= 4 and row[3].strip() and not _plausible_host(row[3]):
+            return False
     return True
 
 
@@ -192,7 +206,7 @@ def read_sheet(path: Path | None = None, *, text: str | None = None,
         table = _csv_rows(text.removeprefix("\ufeff"))
     if not table:
         raise BatchInputError("batch.empty", "The sheet is empty: it needs a header row and one row per account.")
-    if mapping is None and _is_imapsync(table[0]):
+    if mapping is None and _is_imapsync(table):
         width = max(len(r) for r in table)
         headers = IMAPSYNC_HEADERS + [f"extra{i}" for i in range(1, width - len(IMAPSYNC_HEADERS) + 1)]
         body, default_protocol = table, "imap"
@@ -204,7 +218,7 @@ def read_sheet(path: Path | None = None, *, text: str | None = None,
     columns = match_columns(headers, mapping)
     if "email" not in columns:
         raise BatchInputError("batch.no-email-column", "No column of e-mail addresses or user names was found "
-                              "(a header such as email, username or login).", headers=", ".join(headers))
+                              "(a header such as email, username or login).", headers=headers)
     rows: list[SheetRow] = []
     passwords: dict[int, Secret] = {}
     for number, cells in enumerate(body, 1):

@@ -434,7 +434,7 @@ class BatchWindow(QWidget):
                                                                                             mapping=mapping)
         except BatchInputError as e:
             # without a recognised address column the sheet is still shown by its header, to be mapped
-            headers = str(e.params.get("headers", "")).split(", ") if e.id == "batch.no-email-column" else []
+            headers = e.headers if e.id == "batch.no-email-column" else []
             self._set_sheet(None, [h for h in headers if h])
             self._say(self.tr("This sheet cannot be used: %1").replace("%1", input_problem(e)))
             if headers:
