@@ -130,6 +130,7 @@ ROUTES |= {
     ("https", "ispdb.test", "/v1.1/hosted.test"): Response(config("hosted.test", ("imap", 993, "SSL"),
                                                                   ("smtp", 587, "STARTTLS"))),
     # ranked.test: its own file (autoconfig), the online ISPDB, MX and SRV all answer, and disagree.
+    ("https", "ispdb.test", "/v1.1/pieces.test"): Response(config("pieces.test", IMAPS, SMTPS), pieces=4),
     ("https", "autoconfig.ranked.test", PATH): Response(config("ranked.test", ("imap", 143, "STARTTLS"))),
     ("https", "ispdb.test", "/v1.1/ranked.test"): Response(config("ranked.test", ("pop3", 995, "SSL"))),
     # hostile.test: a file whose provider name and user name carry bidi and zero-width characters.

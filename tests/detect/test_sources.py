@@ -39,6 +39,13 @@ async def test_online_ispdb_is_asked_for_the_domain_only(online, web):
     assert [(q.path, q.query) for q in asked] == [("/v1.1/onlinedb.test", "")]  # no address sent there
 
 
+async def test_a_file_sent_in_pieces_is_read_whole(online):
+    r = await detect("pia@pieces.test", **online)
+    (ispdb,) = by_source(r, "ispdb")
+    assert ispdb.result == "found", ispdb.detail
+    assert hosts(r.incoming) == [("imap", "imap.pieces.test", 993, "tls", "ispdb", False)]
+
+
 async def test_mx_base_domain_in_the_online_ispdb(online, web):
     r = await detect("ben@mxdb.test", **online)
     (mx,) = by_source(r, "mx")

@@ -22,6 +22,7 @@ class Response:
     status: int = 200
     content_type: str = "application/xml"
     headers: tuple[tuple[str, str], ...] = ()
+    pieces: int = 1  # more than one: sent chunked, with a pause between the pieces
 
 
 @dataclass
@@ -80,6 +81,16 @@ class WebServers:
         r = self.routes.get((scheme, host, request.path))
         if r is None:
             return web.Response(status=404, text="not here")
+        if r.pieces > 1:
+            resp = web.StreamResponse(status=r.status, headers={"Content-Type": r.content_type, **dict(r.headers)})
+            resp.enable_chunked_encoding()
+            await resp.prepare(request)
+            step = -(-len(r.body) // r.pieces)
+            for i in range(0, len(r.body), step):
+                await resp.write(r.body[i:i + step])
+                await asyncio.sleep(0.05)
+            await resp.write_eof()
+            return resp
         return web.Response(body=r.body, status=r.status, content_type=r.content_type, headers=dict(r.headers))
 
     async def _start(self) -> None:

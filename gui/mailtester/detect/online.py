@@ -127,11 +127,22 @@ async def fetch_config(session: aiohttp.ClientSession, url: str, domain: str, *,
                 raise FetchError(f"not XML ({resp.content_type})")
             if resp.content_length is not None and resp.content_length > MAX_CONFIG_BYTES:
                 raise FetchError(f"the file is larger than {MAX_CONFIG_BYTES} bytes")
-            body = await resp.content.read(MAX_CONFIG_BYTES + 1)
+            body = await read_capped(resp, MAX_CONFIG_BYTES)
             if len(body) > MAX_CONFIG_BYTES:
                 raise FetchError(f"the file is larger than {MAX_CONFIG_BYTES} bytes")
             return body
     raise FetchError(f"more than {MAX_REDIRECTS} redirects")
+
+
+async def read_capped(resp: aiohttp.ClientResponse, cap: int) -> bytes:
+    """The body to its end, or its first cap + 1 bytes: read(n) gives only what has arrived so far."""
+    body = b""
+    while len(body) <= cap:
+        chunk = await resp.content.read(cap + 1 - len(body))
+        if not chunk:
+            break
+        body += chunk
+    return body
 
 
 def config_candidates(config: ProviderConfig, addr: Address, source: str, insecure: bool) -> list[Candidate]:
@@ -259,7 +270,7 @@ async def autodiscover_source(resolver: dns.asyncresolver.Resolver, session: aio
     async with session.get(url, allow_redirects=False, headers={"Accept": "application/json"}) as resp:
         if resp.status != 200:
             raise FetchError(f"HTTP {resp.status}")
-        body = await resp.content.read(MAX_JSON_BYTES + 1)
+        body = await read_capped(resp, MAX_JSON_BYTES)
     if len(body) > MAX_JSON_BYTES:
         raise FetchError(f"the answer is larger than {MAX_JSON_BYTES} bytes")
     try:
