@@ -443,6 +443,12 @@ async def check_and_report(settings: CheckSettings, args: argparse.Namespace, st
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .closed_pipe import quiet_when_closed  # `… | head -1`: exit 141, no traceback
+
+    return quiet_when_closed(lambda: _main(argv))
+
+
+def _main(argv: list[str] | None = None) -> int:
     disable_core_dumps()
     safe_streams()
     # What the imports built lives until exit: the collector need not walk it

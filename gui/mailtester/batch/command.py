@@ -218,6 +218,8 @@ async def run_batch_async(args: argparse.Namespace, stdin: TextIO, stdout: TextI
         loop.add_signal_handler(signal.SIGINT, run.stop)
     try:
         summary = await run.run(on_result)
+    except BrokenPipeError:  # standard output closed (`… | head`): ended quietly by closed_pipe.py
+        raise
     except OSError as exc:
         progress.clear()
         print(f"mailtester: error: cannot write the results: {exc.strerror or exc}", file=stderr)

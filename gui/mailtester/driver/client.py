@@ -130,7 +130,10 @@ class _Run:
         self.entries.append(entry)
         log.debug("%s %s %s", entry.direction, "TLS" if entry.tls else "   ", entry.text)
         if self.on_entry is not None:
-            self.on_entry(entry)
+            try:
+                self.on_entry(entry)
+            except BrokenPipeError:  # its reader went (`| head`): the test goes on unprinted, cli exits 141
+                self.on_entry = None
 
     def note(self, key: str, *args: str) -> None:
         self.add("-", NOTES[key].format(*args), key=key, args=args)
