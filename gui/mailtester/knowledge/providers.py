@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
-from ..resources import resource_path
+from ..resources import resource_file, resource_path
 
 
-@dataclass(frozen=True)
+# eq=False, repr=False: the catalogue's entries are made once, so identity is equality; fewer methods
+# generated at start (issue 14).
+@dataclass(frozen=True, eq=False, repr=False)
 class Variant:
     """A service of the provider with servers of its own for some of its domains (web.de beside GMX,
     Outlook.com beside Microsoft 365): the provider's texts and recognition apply, these servers are
@@ -31,7 +33,7 @@ class Variant:
     source: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Provider:
     id: str
     name: str
@@ -80,7 +82,8 @@ def catalogue_from_toml() -> dict[str, Any]:
 
 @cache
 def providers() -> tuple[Provider, ...]:
-    data = json.loads(resource_path("providers", "providers.json").read_bytes())
+    with open(resource_file("providers", "providers.json"), "rb") as f:
+        data = json.load(f)
     return tuple(
         Provider(
             id=p["id"], name=p["name"], domains=tuple(p.get("domains", ())),

@@ -16,7 +16,9 @@ class Event:
     pass
 
 
-@dataclass(frozen=True)
+# eq=False, repr=False on the events: drivers match them by type and never compare or print them, and
+# each generated method costs every run of the command at start (issue 14).
+@dataclass(frozen=True, eq=False, repr=False)
 class CommandSent(Event):
     """Bytes to write. `shown` is what the timeline may show (secrets redacted)."""
 
@@ -30,14 +32,14 @@ class CommandSent(Event):
     secret_messages: tuple[bytes, ...] = field(default=(), repr=False)  # raw secret messages, for decoded echoes
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class ReplyReceived(Event):
     reply: Reply
     challenge: DecodedChallenge | None = None
     stage: Stage = Stage.GREETING  # the stage that awaited this reply
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class TlsRequested(Event):
     """The server said go for STARTTLS: the driver starts the handshake now."""
 
@@ -77,7 +79,7 @@ NOTES = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class NoteAdded(Event):
     """A local remark for the timeline (not on the wire)."""
 
@@ -107,6 +109,6 @@ class Outcome:
         return dict(self.oauth_error)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Finished(Event):
     outcome: Outcome

@@ -24,7 +24,8 @@ from .replies import printable, show_controls
 OAUTH_ERROR_RESPONSE = {"XOAUTH2": b"", "OAUTHBEARER": b"\x01"}
 
 
-@dataclass(frozen=True)
+# eq=False, repr=False: never compared or printed; fewer methods generated at start (issue 14).
+@dataclass(frozen=True, eq=False, repr=False)
 class Step:
     data: bytes
     secret: bool
@@ -195,7 +196,7 @@ def choose_mechanism(offered: list[str], creds: Credentials) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class DecodedChallenge:
     """A 334 challenge as a person should see it."""
 
@@ -275,7 +276,7 @@ def pick_mechanism(requested: str, offered: tuple[str, ...], creds: Credentials,
     return name if name in offered and name in MECHANISMS else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class SaslLine:
     """One line of a SASL exchange as the protocol sends it (base64, or "*")."""
 

@@ -29,7 +29,8 @@ OWN_DECISIONS = frozenset({Ending.AUTH_NOT_OFFERED, Ending.PLAINTEXT_REFUSED, En
 NATIVE = "NATIVE"
 
 
-@dataclass(frozen=True)
+# eq=False, repr=False: never compared or printed; fewer methods generated at start (issue 14).
+@dataclass(frozen=True, eq=False, repr=False)
 class SessionConfig:
     security: Security
     credentials: Credentials
