@@ -23,11 +23,13 @@ NOT_AT_IMPORT = ("asyncio", "ssl", "tomllib", "mailtester.driver", "mailtester.k
                  "mailtester.batch.engine", "mailtester.qt", "PySide6", "getpass")
 # Not for a successful SMTP check: other commands, other protocols, the
 # diagnosis machinery (a success has no diagnosis), the report file formats,
-# tomllib (the provider catalogue is read from its JSON form).
+# tomllib (the provider catalogue is read from its JSON form), pathlib (resources
+# are found with os.path).
 NOT_FOR_A_CHECK = ("mailtester.detect", "mailtester.batch.engine", "mailtester.batch.sheet", "mailtester.account",
                    "mailtester.qt", "PySide6", "mailtester.knowledge.diagnose", "mailtester.knowledge.rules",
                    "mailtester.protocol.imap", "mailtester.driver.demo", "html", "platform", "getpass", "dns",
-                   "aiohttp", "openpyxl", "keyring", "truststore", "trustme", "tomllib")
+                   "aiohttp", "openpyxl", "keyring", "truststore", "trustme", "tomllib",
+                   "pathlib")
 
 # Runs the real entry point, then lists what it loaded.
 LIST_MODULES = ("import json, sys\n"
