@@ -229,6 +229,7 @@ async def shoot() -> None:
         pane.panel.forget_button.click()
         await settle()
         await shot(window, "certificate-forgotten")
+        window.statusBar().clearMessage()  # its seconds are over long before a person's next test
         bar.setValue(0)
         pane.split.setSizes(sizes)
     async with DemoServer(Protocol.IMAP) as imap, DemoServer() as smtp:  # SSL/TLS on a STARTTLS port
