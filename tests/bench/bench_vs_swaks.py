@@ -40,6 +40,10 @@ def timed(cmd: list[str], env: dict[str, str]) -> float:
 
 # What any asyncio + TLS command line program in Python pays before its own code.
 FLOOR = [sys.executable, "-c", "import asyncio, ssl, argparse, json"]
+# Python starting and importing what a successful check imports, and no more: with --instructions,
+# what start-up costs beside the floor (the rest of a check is its parser, run and output).
+IMPORTS = [sys.executable, "-c", "import mailtester.cli, mailtester.driver.client, mailtester.knowledge.report, "
+           "mailtester.protocol.smtp"]
 # The console script's own two lines, with -X importtime.
 ENTRY = "import sys; from mailtester.cli import main; sys.exit(main(sys.argv[1:]))"
 
@@ -105,9 +109,11 @@ def main() -> None:
               "  python -c 'import asyncio, ssl, argparse, json'")
         print(f"ratio mailtester/swaks: {ma / mb:.2f} (target <= 1.5); floor/swaks: {mf / mb:.2f}")
         if args.instructions:
-            ia, ib, i_f = (instructions(cmd, env) for cmd in (ours, swaks, FLOOR))
+            ia, ib, i_f, ii = (instructions(cmd, env) for cmd in (ours, swaks, FLOOR, IMPORTS))
             print(f"instructions: mailtester check {ia / 1e6:.0f} M, swaks {ib / 1e6:.0f} M, floor {i_f / 1e6:.0f} M; "
                   f"ratio {ia / ib:.2f}, floor/swaks {i_f / ib:.2f}")
+            print(f"  of the check's: {i_f / 1e6:.0f} M the floor, {(ii - i_f) / 1e6:.0f} M importing the rest of what "
+                  f"it imports, {(ia - ii) / 1e6:.0f} M its parser, run and output")
         own, cumulative = import_costs(ours[1:], env)
         print(f"\nimports of one check ({len(own)} modules, {sum(own.values()):.0f} ms in all under -X importtime), "
               f"the {args.top} costliest by own time:")
