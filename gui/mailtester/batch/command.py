@@ -62,6 +62,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "every server's address) instead of the system's resolver")
     parser.add_argument("--quiet", action="store_true", help="no progress bar and no per-row lines")
     parser.add_argument("--lang", choices=["en", "tr"], help="language of the diagnoses (default: the system's)")
+    from ..oauth.options import add_arguments as add_oauth_arguments
+
+    add_oauth_arguments(parser, batch=True)
 
 
 class UsageProblem(Exception):
@@ -188,6 +191,19 @@ async def run_batch_async(args: argparse.Namespace, stdin: TextIO, stdout: TextI
         return EXIT_USAGE
     words = WORDS.get(options.lang, WORDS["en"])
     secrets = Secrets(lambda ref: _prompt(ref, stderr, options.lang))
+    if args.oauth:
+        from ..oauth.flow import SignInError
+        from .oauth import KeychainTokens, oauth_problem
+
+        if problem := oauth_problem(args, sheet):
+            print(f"mailtester: error: {problem}", file=stderr)
+            return EXIT_USAGE
+        secrets = KeychainTokens(args)
+        try:
+            await secrets.start()
+        except SignInError as exc:  # nothing was checked
+            print(f"mailtester: error: {exc}", file=stderr)
+            return EXIT_USAGE
     if secrets.prompts_needed(sheet) and not stdin.isatty():
         print("mailtester: error: rows ask for a typed password (password_ref prompt), but there is no "
               "terminal to type it in", file=stderr)

@@ -29,7 +29,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from ..model import CheckSettings
-from ..protocol.credentials import Credentials, Secret
+from ..protocol.credentials import Credentials
 from ..protocol.kinds import Protocol, Security
 from ..protocol.limits import DEFAULT_TIMEOUT
 from .secrets import Secrets, SecretUnavailable
@@ -352,12 +352,12 @@ class BatchRun:
         if self._stopped:
             self._finish_without(row, RowStatus.CANCELLED, "batch.cancelled", target.settings)
             return
-        try:
-            secret = self.secrets.resolve(self.sheet, row)
-        except SecretUnavailable as exc:
-            self._finish_without(row, RowStatus.FAILED, exc.id, target.settings, None, **exc.params)
-            return
         public = target.settings
+        try:
+            secret = await self.secrets.credentials(self.sheet, row, public)
+        except SecretUnavailable as exc:
+            self._finish_without(row, RowStatus.FAILED, exc.id, public, None, **exc.params)
+            return
         if self._on_start is not None:
             self._on_start(row)
             if self._stopped:  # stopped from on_start: this row does not start either
@@ -365,8 +365,8 @@ class BatchRun:
                 return
         started = time.monotonic()
 
-        async def one(secret: Secret) -> Report:
-            result = await run_check(replace(public, credentials=replace(public.credentials, password=secret)))
+        async def one(secret: Credentials) -> Report:
+            result = await run_check(replace(public, credentials=secret))
             # The report keeps the settings without the secret: it goes with the row.
             return build_report(replace(result, settings=public), self.options.lang)
 

@@ -7,11 +7,16 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from ..protocol.credentials import Secret
+from ..protocol.credentials import Credentials, Secret
 from ..settings import InvalidInput, check_secret
 from .sheet import Sheet, SheetRow
 from .texts import row_text
+
+if TYPE_CHECKING:
+    from ..model import CheckSettings
 
 MAX_SECRET_FILE = 64 * 1024
 Prompt = Callable[[str], Awaitable[str | None]]
@@ -46,6 +51,10 @@ class Secrets:
                 continue
             answer = await self._prompt(ref) if self._prompt is not None else None
             self._asked[ref] = Secret(answer) if answer else None
+
+    async def credentials(self, sheet: Sheet, row: SheetRow, settings: CheckSettings) -> Credentials:
+        """The row's credentials for its check (batch/oauth.py gives a token instead)."""
+        return replace(settings.credentials, password=self.resolve(sheet, row))
 
     def resolve(self, sheet: Sheet, row: SheetRow) -> Secret:
         """The row's password: a filled password cell, else its reference. Raises SecretUnavailable."""

@@ -25,6 +25,12 @@ ROW_TEXTS: dict[str, dict[str, str]] = {
                                   "run chmod 600 {path}.",
         "batch.secret-prompt": "No password was typed for {ref}.",
         "batch.secret-invalid": "The password contains a line break, which cannot be sent.",
+        "batch.oauth-no-token": "Not tried: no refresh token is remembered for {user} (a batch never opens a "
+                                "browser). Sign in once with mailtester check --oauth ... --oauth-remember.",
+        "batch.oauth-refused": "Not tried: the provider refused the remembered refresh token ({reason}); it was "
+                               "revoked or has expired. Sign in again with mailtester check --oauth ... "
+                               "--oauth-remember.",
+        "batch.oauth-error": "Not tried: no access token could be had from the provider: {reason}",
     },
     "tr": {
         "batch.cancelled": "Bu satır çalışmadan önce durduruldu.",
@@ -47,6 +53,13 @@ ROW_TEXTS: dict[str, dict[str, str]] = {
                                   "chmod 600 {path} komutunu çalıştırın.",
         "batch.secret-prompt": "{ref} için parola yazılmadı.",
         "batch.secret-invalid": "Parola bir satır sonu içeriyor; gönderilemez.",
+        "batch.oauth-no-token": "Denenmedi: {user} için anahtar zincirinde saklı bir yenileme belirteci yok "
+                                "(toplu denetim hiçbir zaman tarayıcı açmaz). Bir kez mailtester check --oauth ... "
+                                "--oauth-remember ile oturum açın.",
+        "batch.oauth-refused": "Denenmedi: sağlayıcı saklı yenileme belirtecini reddetti ({reason}); belirteç "
+                               "iptal edilmiş ya da süresi dolmuş. mailtester check --oauth ... --oauth-remember "
+                               "ile yeniden oturum açın.",
+        "batch.oauth-error": "Denenmedi: sağlayıcıdan erişim belirteci alınamadı: {reason}",
     },
 }
 

@@ -8,11 +8,16 @@ import argparse
 PROVIDERS = ("google", "microsoft", "issuer")
 
 
-def add_arguments(check: argparse.ArgumentParser) -> None:
+def add_arguments(check: argparse.ArgumentParser, batch: bool = False) -> None:
+    """`batch`: no browser at all (each row's refresh token comes from the keychain), so neither
+    --no-browser nor --oauth-remember."""
     g = check.add_argument_group("OAuth2 sign-in (instead of a password)")
     g.add_argument("--oauth", choices=PROVIDERS,
-                   help="sign in in the system browser and log in with the token (XOAUTH2, or OAUTHBEARER "
-                        "where offered); issuer = any OpenID Connect provider, by --oauth-issuer")
+                   help="log every row in with an access token from the refresh token remembered in the "
+                        "keychain for its user (check --oauth ... --oauth-remember keeps one); no browser"
+                   if batch else
+                   "sign in in the system browser and log in with the token (XOAUTH2, or OAUTHBEARER "
+                   "where offered); issuer = any OpenID Connect provider, by --oauth-issuer")
     g.add_argument("--oauth-client-id", metavar="ID", default="",
                    help="your organisation's registered app (client) id; none is built in")
     g.add_argument("--oauth-client-secret", metavar="SECRET", default="",
@@ -24,6 +29,8 @@ def add_arguments(check: argparse.ArgumentParser) -> None:
                    help="--oauth issuer: the https issuer; its URL/.well-known/openid-configuration is read")
     g.add_argument("--oauth-scope", metavar="SCOPE", action="append", default=[],
                    help="a scope to ask for besides the provider's own (repeatable)")
+    if batch:
+        return
     g.add_argument("--no-browser", action="store_true",
                    help="print the sign-in address on standard error (for another device) and wait")
     g.add_argument("--oauth-remember", action="store_true",
@@ -36,11 +43,12 @@ def usage_problem(args: argparse.Namespace) -> str | None:
     extra = [name for name, value in (("--oauth-client-id", args.oauth_client_id),
                                       ("--oauth-client-secret", args.oauth_client_secret),
                                       ("--oauth-tenant", args.oauth_tenant), ("--oauth-issuer", args.oauth_issuer),
-                                      ("--oauth-scope", args.oauth_scope), ("--no-browser", args.no_browser),
-                                      ("--oauth-remember", args.oauth_remember)) if value]
+                                      ("--oauth-scope", args.oauth_scope),
+                                      ("--no-browser", getattr(args, "no_browser", False)),
+                                      ("--oauth-remember", getattr(args, "oauth_remember", False))) if value]
     if not args.oauth:
         return f"{extra[0]} needs --oauth" if extra else None
-    if args.password_env or args.password_stdin or getattr(args, "token_env", None):
+    if any(getattr(args, name, None) for name in ("password_env", "password_stdin", "token_env")):
         return "--oauth signs in for a token: leave out --password-env, --password-stdin and --token-env"
     if getattr(args, "mechanism", "auto") not in ("auto", "XOAUTH2", "OAUTHBEARER"):  # `account` has neither
         return f"--oauth logs in with XOAUTH2 or OAUTHBEARER, not {args.mechanism}"

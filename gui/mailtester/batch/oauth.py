@@ -1,0 +1,64 @@
+"""`mailtester batch FILE --oauth ...`: each row logs in with an access token got from the refresh token
+remembered in the system keychain for its user (by `check --oauth ... --oauth-remember`, or the window's
+Remember). Never a browser: a row without a remembered token, or whose token the provider refuses, ends
+with its own outcome. One refresh per row, when it runs; the access token is in memory only (the driver
+redacts it like a password); a refresh token the provider replaces is stored again, as `check` does."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+
+from ..model import CheckSettings
+from ..oauth import store
+from ..oauth.command import _keychain, settings_of
+from ..oauth.flow import Endpoints, OAuthSettings, SignInError, endpoints, refresh
+from ..protocol.credentials import Credentials
+from .secrets import Secrets, SecretUnavailable
+from .sheet import Sheet, SheetRow
+
+
+class KeychainTokens(Secrets):
+    """The rows' credentials: an access token each, from the keychain's refresh token."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        super().__init__()
+        self.oauth: OAuthSettings = settings_of(args, "")
+        self._ep: Endpoints | None = None
+
+    async def start(self) -> None:
+        """The provider's endpoints, once for the run (discovery for an issuer). Raises SignInError."""
+        self._ep = await endpoints(self.oauth)
+
+    def prompts_needed(self, sheet: Sheet) -> list[str]:
+        return []
+
+    async def credentials(self, sheet: Sheet, row: SheetRow, settings: CheckSettings) -> Credentials:
+        creds = settings.credentials
+        assert self._ep is not None, "start() first"
+        entry = store.key(self._ep.issuer, self.oauth.client_id, creds.user)
+        stored = await _keychain(store.load, entry)
+        if stored is None:
+            raise SecretUnavailable("batch.oauth-no-token", user=creds.user)
+        o = replace(self.oauth, login_hint=creds.user)
+        try:
+            tokens = await refresh(o, (settings.protocol,), stored, ep=self._ep)
+        except SignInError as exc:  # its detail is the provider's error, neutralised and bounded
+            did = "batch.oauth-refused" if exc.id == "oauth.token-refused" else "batch.oauth-error"
+            raise SecretUnavailable(did, reason=exc.detail) from None
+        if tokens.refresh is not None and tokens.refresh.reveal() != stored.reveal():
+            await _keychain(store.save, entry, tokens.refresh)
+        return replace(creds, password=None, token=tokens.access)
+
+
+def oauth_problem(args: argparse.Namespace, sheet: Sheet) -> str | None:
+    """What is wrong with `batch --oauth`: its options, or a sheet that also names passwords (which of the
+    two a row would log in with must never be a guess)."""
+    from ..oauth.options import usage_problem
+
+    if problem := usage_problem(args):
+        return problem
+    if sheet.holds_passwords or any(row.password_ref for row in sheet.rows):
+        return ("--oauth logs every row in with its remembered refresh token: the sheet's password and "
+                "password_ref cells would not be used; leave them empty")
+    return None
