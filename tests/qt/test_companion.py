@@ -128,6 +128,10 @@ def test_the_systems_words_are_a_quoted_detail_not_part_of_a_sentence(qtbot, qlo
         detail = report.diagnosis.detail
         assert "refused the connection" in detail and detail not in report.diagnosis.explanation
         assert heading in details and f"<code>{rich(detail)}</code>" in details
+        # the saved report keeps it too, quoted under its own heading
+        from mailtester.knowledge.report import to_html, to_markdown
+        assert "**Technical detail**" in to_markdown(report) and "Technical detail</h3>" in to_html(report)
+        assert "refused the connection" in to_markdown(report)
         # the timeline's times in the window's language: 0,012 s in Turkish
         times = [line.split(" s ")[0].strip() for line in timeline_texts(w)]
         assert times and all(re.fullmatch(r"\d+,\d{3}" if lang == "tr" else r"\d+\.\d{3}", t) for t in times), times

@@ -198,6 +198,8 @@ def to_markdown(report: Report) -> str:
         out += [_md(d.explanation), ""]
         if d.server_said:
             out += ["**The server said**", ""] + [f"> {_md(line)}  " for line in d.server_said] + [""]
+        if d.detail:  # the window's diagnoses quote it here instead of inside the explanation
+            out += ["**Technical detail**", "", f"> {_md(d.detail)}", ""]
         if d.causes:
             out += ["**Usual causes**", ""] + [f"- {_md(c)}" for c in d.causes] + [""]
         if d.fixes:
@@ -233,6 +235,8 @@ def to_html(report: Report) -> str:
         if d.server_said:
             parts.append("<h3>The server said</h3><blockquote><pre>" + e("\n".join(d.server_said))
                          + "</pre></blockquote>")
+        if d.detail:
+            parts.append(f"<h3>Technical detail</h3><blockquote><pre>{e(d.detail)}</pre></blockquote>")
         if d.causes:
             parts.append("<h3>Usual causes</h3><ul>" + "".join(f"<li>{e(c)}</li>" for c in d.causes) + "</ul>")
         if d.fixes:
