@@ -608,6 +608,17 @@ TR = {
     "Scopes:": "Kapsamlar:",
     "Reading the sign-in settings\u2026": "Oturum açma ayarları okunuyor\u2026",
     "Sign-in:": "Oturum açma:",
+    "The server accepted the user name and the OAuth2 access token. Use these settings in your mail program, "
+    "with OAuth2 as its sign-in method:":
+        "Sunucu kullanıcı adını ve OAuth2 erişim belirtecini kabul etti. Posta programınızda şu ayarları, oturum "
+        "açma yöntemi olarak OAuth2 ile kullanın:",
+    "The password and the OAuth2 sign-in are kept in the system keychain, never in a file.":
+        "Parola ve OAuth2 oturumu sistem anahtarlığında tutulur, hiçbir zaman bir dosyada değil.",
+    "The access token is kept in the system keychain, never in a file.":
+        "Erişim belirteci sistem anahtarlığında tutulur, hiçbir zaman bir dosyada değil.",
+    "The sign-in (its refresh token, never the access token) is kept in the system keychain, never in a file.":
+        "Oturum (erişim belirteci değil, yalnızca yenileme belirteci) sistem anahtarlığında tutulur, hiçbir "
+        "zaman bir dosyada değil.",
     "Sign in with %1": "%1 ile oturum aç",
     "Not signed in. The browser opens for %1's own sign-in page; this program never sees your password.":
         "Oturum açılmadı. Oturum açma sayfası tarayıcıda açılır (%1); bu program parolanızı hiç görmez.",

@@ -604,7 +604,7 @@
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/batch/view.py" line="166" />
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="449" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="453" />
         <source>No sheet yet: open a file or paste rows.</source>
         <translation>Henüz tablo yok: bir dosya açın veya satırları yapıştırın.</translation>
     </message>
@@ -765,7 +765,7 @@
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/batch/view.py" line="317" />
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="648" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="652" />
         <source>Choose a row to see its test.</source>
         <translation>Testini görmek için bir satır seçin.</translation>
     </message>
@@ -800,42 +800,42 @@
         <translation>Her satırın zaman çizelgesi ve tanısıyla bir özet sayfası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="398" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="402" />
         <source>Open a sheet of accounts</source>
         <translation>Bir hesap tablosu açın</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="399" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="403" />
         <source>Sheets (*.csv *.xlsx *.txt);;All files (*)</source>
         <translation>Tablolar (*.csv *.xlsx *.txt);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="435" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="439" />
         <source>This sheet cannot be used: %1</source>
         <translation>Bu tablo kullanılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="452" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="456" />
         <source>Accounts in %1: %2</source>
         <translation>%1 içindeki hesaplar: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="566" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="570" />
         <source>works: %1</source>
         <translation>çalışan: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="567" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="571" />
         <source>failed: %1</source>
         <translation>başarısız: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="569" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="573" />
         <source>not checked: %1</source>
         <translation>test edilmeyen: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="458" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="462" />
         <source>(none)</source>
         <translation>(yok)</translation>
     </message>
@@ -895,113 +895,113 @@
         <translation>Her satırda yazdığı gibi (yazmıyorsa SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="453" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="457" />
         <source>Accounts pasted: %1</source>
         <translation>Yapıştırılan hesaplar: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="465" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="469" />
         <source>No column of passwords or password references was recognised: choose it under Columns of the sheet.</source>
         <translation>Parola veya parola başvurusu sütunu tanınmadı: onu Tablonun sütunları bölümünden seçin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="468" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="472" />
         <source>This sheet holds passwords in clear: keep it safe, and consider a password_ref column instead (env:NAME, file:PATH or prompt). No password is shown or saved here.</source>
         <translation>Bu tabloda parolalar açık olarak duruyor: onu güvende tutun ve yerine bir password_ref sütunu kullanmayı düşünün (env:AD, file:YOL veya prompt). Burada hiçbir parola gösterilmez veya kaydedilmez.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="485" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="489" />
         <source>Choose a CA certificate file</source>
         <translation>Bir CA sertifika dosyası seçin</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="486" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="490" />
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Sertifikalar (*.pem *.crt *.cer);;Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="502" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="506" />
         <source>The extra CA file %1 does not exist.</source>
         <translation>Ek CA dosyası %1 yok.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="539" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="543" />
         <source>The run stopped: %1</source>
         <translation>Çalışma durdu: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="565" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="569" />
         <source>%1 of %2 checked</source>
         <translation>%2 hesaptan %1 tanesi test edildi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="573" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="577" />
         <source>stopping…</source>
         <translation>durduruluyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="575" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="579" />
         <source>about %1 left</source>
         <translation>yaklaşık %1 kaldı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="577" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="581" />
         <source>took %1</source>
         <translation>%1 sürdü</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="584" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="588" />
         <source>%1 s</source>
         <translation>%1 sn</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="585" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="589" />
         <source>%1 min</source>
         <translation>%1 dk</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="591" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="595" />
         <source>All accounts (%1)</source>
         <translation>Tüm hesaplar (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="592" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="596" />
         <source>Failed (%1)</source>
         <translation>Başarısız (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="593" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="597" />
         <source>Not checked (%1)</source>
         <translation>Test edilmeyen (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="643" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="647" />
         <source>A sheet has a header row and one row per account: a column of email addresses or user names, and a password_ref column (env:NAME, file:PATH, or prompt to be asked here) or a password column. Columns for the server (host, port, security, protocol, mechanism) are optional; Columns… says which column holds what.</source>
         <translation>Bir tabloda bir başlık satırı ve her hesap için bir satır bulunur: e-posta adresleri veya kullanıcı adlarından oluşan bir sütun ve bir password_ref sütunu (env:AD, file:YOL ya da burada sorulması için prompt) veya bir parola sütunu. Sunucu sütunları (host, port, security, protocol, mechanism) isteğe bağlıdır; hangi sütunda ne olduğunu Sütunlar… ile belirtebilirsiniz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="675" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="679" />
         <source>CSV files (*.csv)</source>
         <translation>CSV dosyaları (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="675" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="679" />
         <source>HTML pages (*.html)</source>
         <translation>HTML sayfaları (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="676" />
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="689" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="680" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="694" />
         <source>Export the results</source>
         <translation>Sonuçları dışa aktar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="690" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="695" />
         <source>Could not save the results: %1</source>
         <translation>Sonuçlar kaydedilemedi: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/batch/view.py" line="693" />
+        <location filename="../../gui/mailtester/qt/batch/view.py" line="698" />
         <source>Results saved to %1</source>
         <translation>Sonuçlar %1 dosyasına kaydedildi</translation>
     </message>
@@ -1230,7 +1230,7 @@
     </message>
     <message>
         <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="76" />
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="301" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="306" />
         <source>Certificate shown by the server</source>
         <translation>Sunucunun gösterdiği sertifika</translation>
     </message>
@@ -1240,153 +1240,153 @@
         <translation>Güvenilen sertifikayı unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="147" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="149" />
         <source>Each failed try may count toward the provider's lockout.</source>
         <translation>Her başarısız deneme, sağlayıcının kilidine sayılabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="157" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="159" />
         <source>Ready.</source>
         <translation>Hazır.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="167" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="169" />
         <source>Testing…</source>
         <translation>Test ediliyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="168" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="170" />
         <source>Watch the timeline: every line exchanged with the server appears as it happens.</source>
         <translation>Zaman çizelgesini izleyin: sunucuyla alınıp verilen her satır olduğu anda görünür.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="171" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="173" />
         <source>Cancelled after %1 s.</source>
         <translation>%1 sn sonra iptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="172" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="174" />
         <source>Cancelled.</source>
         <translation>İptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="173" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="175" />
         <source>The test was stopped; nothing more was sent.</source>
         <translation>Test durduruldu; başka bir şey gönderilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="192" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="194" />
         <source>Incoming server (%1)</source>
         <translation>Gelen posta sunucusu (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="193" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="195" />
         <source>Outgoing server (SMTP)</source>
         <translation>Giden posta sunucusu (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="202" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="204" />
         <source>Receiving works, with a warning: this account can log in and read mail.</source>
         <translation>Posta alma çalışıyor, ancak bir uyarı var: bu hesap giriş yapıp postalarını okuyabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="205" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="207" />
         <source>This account can log in and send, with a warning.</source>
         <translation>Bu hesap giriş yapıp posta gönderebilir, ancak bir uyarı var.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="215" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="220" />
         <source>The server said:</source>
         <translation>Sunucunun yanıtı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="224" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="229" />
         <source>Technical detail:</source>
         <translation>Teknik ayrıntı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="249" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="254" />
         <source>Server</source>
         <translation>Sunucu</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="249" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="254" />
         <source>Port</source>
         <translation>Bağlantı noktası</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="250" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="255" />
         <source>Connection security</source>
         <translation>Bağlantı güvenliği</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="252" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="257" />
         <source>Authentication method</source>
         <translation>Kimlik doğrulama yöntemi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="262" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="267" />
         <source>Encrypted password</source>
         <translation>Şifrelenmiş parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="264" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="269" />
         <source>OAuth2</source>
         <translation>OAuth2</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="287" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="292" />
         <source>Security</source>
         <translation>Güvenlik</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="324" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="329" />
         <source>IP address</source>
         <translation>IP adresi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="324" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="329" />
         <source>email</source>
         <translation>e-posta</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="329" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="334" />
         <source>Mail programs will not trust this certificate: they check it against the authorities this computer trusts, not against the fingerprint you trusted here, so they will warn or refuse. What fixes that: the server's administrator installs a certificate from a public certificate authority; or your organization's certificate authority is installed on this computer; or you use the provider's proper server name, the one its certificate names.</source>
         <translation>Posta programları bu sertifikaya güvenmez: onu burada güvendiğiniz parmak izine göre değil, bu bilgisayarın güvendiği makamlara göre denetler; bu yüzden uyarır ya da bağlanmayı reddeder. Bunu düzeltmenin yolları: sunucunun yöneticisi herkese açık bir sertifika makamından alınmış bir sertifika kurar; ya da kuruluşunuzun sertifika makamı bu bilgisayara kurulur; ya da sağlayıcının doğru sunucu adını, sertifikasında yazan adı kullanırsınız.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="343" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="348" />
         <source>Trusted for %1. Test again to use it.</source>
         <translation>%1 için güvenildi. Kullanmak için yeniden test edin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="351" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="356" />
         <source>no longer trusted</source>
         <translation>artık güvenilmiyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="352" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="357" />
         <source>The certificate is no longer trusted for %1: the next test will stop at it before sending the password.</source>
         <translation>Sertifikaya %1 için artık güvenilmiyor: sonraki test parolayı göndermeden önce onda duracak.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="257" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="262" />
         <source>None</source>
         <translation>Yok</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="251" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="256" />
         <source>User name</source>
         <translation>Kullanıcı adı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="290" />
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="294" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="295" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="299" />
         <source>Encryption</source>
         <translation>Şifreleme</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="158" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="160" />
         <source>Fill in the account and choose Test account. The password is sent only over an encrypted connection unless you allow otherwise.</source>
         <translation>Hesabı doldurun ve Hesabı test et'i seçin. Aksine izin vermedikçe parola yalnızca şifreli bir bağlantı üzerinden gönderilir.</translation>
     </message>
@@ -1396,108 +1396,113 @@
         <translation>Bu sertifikaya güven…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="162" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="164" />
         <source>Not tested.</source>
         <translation>Test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="163" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="165" />
         <source>No incoming server was entered, so receiving was not tested.</source>
         <translation>Gelen sunucu girilmediği için posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="164" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="166" />
         <source>No outgoing server was entered, so sending was not tested.</source>
         <translation>Giden sunucu girilmediği için posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="203" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="205" />
         <source>Receiving works: this account can log in and read mail.</source>
         <translation>Posta alma çalışıyor: bu hesap giriş yapıp postalarını okuyabilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="206" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="208" />
         <source>This account can log in and send.</source>
         <translation>Bu hesap giriş yapıp posta gönderebilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="207" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="209" />
+        <source>The server accepted the user name and the OAuth2 access token. Use these settings in your mail program, with OAuth2 as its sign-in method:</source>
+        <translation>Sunucu kullanıcı adını ve OAuth2 erişim belirtecini kabul etti. Posta programınızda şu ayarları, oturum açma yöntemi olarak OAuth2 ile kullanın:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="212" />
         <source>The server accepted the user name and password. Use these settings in your mail program:</source>
         <translation>Sunucu kullanıcı adını ve parolayı kabul etti. Posta programınızda şu ayarları kullanın:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="214" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="219" />
         <source>What to do</source>
         <translation>Ne yapmalı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="214" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="219" />
         <source>More help</source>
         <translation>Daha fazla yardım</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="214" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="219" />
         <source>Usual causes</source>
         <translation>Olası nedenler</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="248" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="253" />
         <source>Protocol</source>
         <translation>Protokol</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="265" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="270" />
         <source>Normal password</source>
         <translation>Normal parola</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="291" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="296" />
         <source>Certificate</source>
         <translation>Sertifika</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="291" />
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="350" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="296" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="355" />
         <source>trusted by you, by its fingerprint</source>
         <translation>parmak iziyle, sizin güveninizle</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="292" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="297" />
         <source>verified by an authority this computer trusts</source>
         <translation>bu bilgisayarın güvendiği bir makamca doğrulandı</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="294" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="299" />
         <source>none</source>
         <translation>yok</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="295" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="300" />
         <source>Login exchange</source>
         <translation>Giriş alışverişi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="309" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="314" />
         <source>Subject</source>
         <translation>Sahibi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="309" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="314" />
         <source>Issuer</source>
         <translation>Veren</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="310" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="315" />
         <source>Names</source>
         <translation>Adlar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="311" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="316" />
         <source>Expires</source>
         <translation>Bitiş</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="312" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="317" />
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 parmak izi</translation>
     </message>
@@ -1568,284 +1573,284 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="106" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="119" />
         <source>Mail Account Tester</source>
         <translation>Mail Account Tester</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="123" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="136" />
         <source>Sa&amp;ved accounts:</source>
         <translation>&amp;Kayıtlı hesaplar:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="128" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="141" />
         <source>Saved accounts</source>
         <translation>Kayıtlı hesaplar</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="132" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="145" />
         <source>Forget</source>
         <translation>Unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="206" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="219" />
         <source>Cop&amp;y report</source>
         <translation>Raporu kopyala</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="133" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="146" />
         <source>Forget the selected account and its passwords</source>
         <translation>Seçili hesabı ve parolalarını unut</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="160" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="173" />
         <source>Test rece&amp;iving</source>
         <translation>Posta al&amp;mayı test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="162" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="175" />
         <source>Test only the incoming server</source>
         <translation>Yalnızca gelen sunucuyu test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="163" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="176" />
         <source>Test se&amp;nding</source>
         <translation>P&amp;osta göndermeyi test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="165" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="178" />
         <source>Test only the outgoing server</source>
         <translation>Yalnızca giden sunucuyu test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="169" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="487" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="182" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="501" />
         <source>Test &amp;account</source>
         <translation>Hesabı &amp;test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="172" />
-        <location filename="../../gui/mailtester/qt/views/window.py" line="488" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="185" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="502" />
         <source>Test account</source>
         <translation>Hesabı test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="173" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="186" />
         <source>Test receiving and sending at the same time</source>
         <translation>Posta almayı ve göndermeyi aynı anda test et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="198" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="211" />
         <source>Results of receiving and sending</source>
         <translation>Posta alma ve gönderme sonuçları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="208" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="221" />
         <source>Save report…</source>
         <translation>Raporu kaydet…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="176" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="189" />
         <source>Check many accounts…</source>
         <translation>Bir&amp;çok hesabı test et…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="178" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="191" />
         <source>Check the accounts of a CSV or Excel sheet at once (Ctrl+B)</source>
         <translation>Bir CSV veya Excel tablosundaki hesapları birlikte test edin (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="223" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="236" />
         <source>Open folder</source>
         <translation>Klasörü aç</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="224" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="237" />
         <source>Open the folder of the saved report</source>
         <translation>Kaydedilen raporun klasörünü aç</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="447" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="460" />
         <source>Cancelled after %1 s.</source>
         <translation>%1 sn sonra iptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="448" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="461" />
         <source>Cancelled.</source>
         <translation>İptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="477" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="491" />
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="478" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="492" />
         <source>Cancel the test</source>
         <translation>Testi iptal et</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="482" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="496" />
         <source>Testing…</source>
         <translation>Test ediliyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="510" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="524" />
         <source>Receiving (%1)</source>
         <translation>Gelen posta (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="512" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="526" />
         <source>Sending (SMTP)</source>
         <translation>Giden posta (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="514" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="528" />
         <source>testing</source>
         <translation>test ediliyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="515" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="529" />
         <source>works</source>
         <translation>çalışıyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="515" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="529" />
         <source>failed</source>
         <translation>başarısız</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="516" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="530" />
         <source>cancelled</source>
         <translation>iptal edildi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="517" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="531" />
         <source>not tested</source>
         <translation>test edilmedi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="521" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="535" />
         <source>works, with a warning</source>
         <translation>çalışıyor, bir uyarıyla</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="533" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="547" />
         <source>the password crossed the network unencrypted.</source>
         <translation>parola ağda şifrelenmeden iletildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="534" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="548" />
         <source>it works only with the certificate you trusted.</source>
         <translation>yalnızca güvendiğiniz sertifikayla çalışıyor.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="536" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="550" />
         <source>Warning about receiving: %1</source>
         <translation>Posta alma uyarısı: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="537" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="551" />
         <source>Warning about sending: %1</source>
         <translation>Posta gönderme uyarısı: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="543" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="557" />
         <source>This account can receive and send mail.</source>
         <translation>Bu hesap posta alıp gönderebilir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="545" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="559" />
         <source>Receiving works. Sending: %1</source>
         <translation>Posta alma çalışıyor. Posta gönderme: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="547" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="561" />
         <source>Sending works. Receiving: %1</source>
         <translation>Posta gönderme çalışıyor. Posta alma: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="549" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="563" />
         <source>Receiving and sending: %1</source>
         <translation>Posta alma ve gönderme: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="551" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="565" />
         <source>Receiving: %1 Sending: %2</source>
         <translation>Posta alma: %1 Posta gönderme: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="554" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="568" />
         <source>Receiving works. Sending was not tested.</source>
         <translation>Posta alma çalışıyor. Posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="555" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="569" />
         <source>Receiving: %1 Sending was not tested.</source>
         <translation>Posta alma: %1 Posta gönderme test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="557" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="571" />
         <source>Sending works. Receiving was not tested.</source>
         <translation>Posta gönderme çalışıyor. Posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="558" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="572" />
         <source>Sending: %1 Receiving was not tested.</source>
         <translation>Posta gönderme: %1 Posta alma test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="560" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="574" />
         <source>Nothing was tested.</source>
         <translation>Hiçbir şey test edilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="584" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="599" />
         <source>Report copied (Markdown, password removed).</source>
         <translation>Rapor kopyalandı (Markdown, parola çıkarıldı).</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="601" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="616" />
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="601" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="616" />
         <source>HTML (*.html)</source>
         <translation>HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="602" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="617" />
         <source>Save report</source>
         <translation>Raporu kaydet</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="612" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="627" />
         <source>Could not save the report: %1</source>
         <translation>Rapor kaydedilemedi: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="640" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="655" />
         <source>Subject</source>
         <translation>Sahibi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="640" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="655" />
         <source>Issuer</source>
         <translation>Veren</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="641" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="656" />
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 parmak izi</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="646" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="661" />
         <source>Trust this certificate?</source>
         <translation>Bu sertifikaya güvenilsin mi?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="636" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="651" />
         <source>Only trust this certificate if you know it belongs to %1, for example a mail bridge on this computer or a server your organization runs.
 
 From now on the test will accept exactly this certificate for this server and port, and refuse any other.</source>
@@ -1854,52 +1859,52 @@ From now on the test will accept exactly this certificate for this server and po
 Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifikayı kabul edecek, başka her sertifikayı reddedecek.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="619" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="634" />
         <source>Report saved as %1</source>
         <translation>Rapor kaydedildi: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="650" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="665" />
         <source>Certificate trusted for this server. Test again.</source>
         <translation>Bu sunucu için sertifikaya güvenildi. Yeniden test edin.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="658" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="673" />
         <source>The trusted certificate was removed.</source>
         <translation>Güvenilen sertifika kaldırıldı.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="660" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="675" />
         <source>%1 The trusted certificate was forgotten: the next test will stop at it.</source>
         <translation>%1 Güvenilen sertifika unutuldu: sonraki test onda duracak.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="667" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="682" />
         <source>(new account)</source>
         <translation>(yeni hesap)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="734" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="749" />
         <source>No system keychain is available, so the password is kept only until you close this window. It is never written to a file.</source>
         <translation>Kullanılabilir bir sistem anahtarlığı yok; bu yüzden parola yalnızca bu pencereyi kapatana kadar tutulur. Hiçbir zaman bir dosyaya yazılmaz.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="766" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="781" />
         <source>Forget this account?</source>
         <translation>Bu hesap unutulsun mu?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="767" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="782" />
         <source>Forget “%1” and remove its passwords from the keychain?</source>
         <translation>“%1” unutulsun ve parolaları anahtarlıktan silinsin mi?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="778" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="793" />
         <source>Account and password forgotten.</source>
         <translation>Hesap ve parola unutuldu.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/window.py" line="782" />
+        <location filename="../../gui/mailtester/qt/views/window.py" line="797" />
         <source>The language changes the next time the window opens.</source>
         <translation>Dil, pencere bir sonraki açılışında değişir.</translation>
     </message>
@@ -1944,43 +1949,43 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
 <context>
     <name>RoundTripBox</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="46" />
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="50" />
         <source> s</source>
         <translation> sn</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="48" />
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="52" />
         <source>Test message wait:</source>
         <translation>Deneme iletisi bekleme süresi:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="50" />
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="54" />
         <source>How long to wait for the test message, in seconds</source>
         <translation>Deneme iletisinin ne kadar bekleneceği (saniye)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="70" />
-        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="133" />
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="77" />
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="152" />
         <source>Send a test message</source>
         <translation>Deneme iletisi gönder</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="72" />
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="79" />
         <source>Send one message from the address to itself, wait for it to arrive, then delete it</source>
         <translation>Adresten kendisine bir ileti gönder, ulaşmasını bekle, sonra sil</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="113" />
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="132" />
         <source>The test message needs the address as the user name, the same for receiving and sending.</source>
         <translation>Deneme iletisi için kullanıcı adının, alma ve gönderme için aynı e-posta adresi olması gerekir.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="134" />
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="153" />
         <source>The test sends one short message from %1 to %1 itself, waits for it to arrive, then deletes it. It goes to no other address. Send it?</source>
         <translation>Test, %1 adresinden yine %1 adresine kısa bir ileti gönderir, ulaşmasını bekler, sonra onu siler. İleti başka hiçbir adrese gitmez. Gönderilsin mi?</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="148" />
+        <location filename="../../gui/mailtester/qt/views/roundtrip.py" line="168" />
         <source>Sending a test message to %1 and waiting up to %2 s for it…</source>
         <translation>%1 adresine deneme iletisi gönderiliyor ve en çok %2 sn bekleniyor…</translation>
     </message>
@@ -2079,194 +2084,194 @@ Bundan sonra test, bu sunucu ve bağlantı noktası için tam olarak bu sertifik
 <context>
     <name>SignInBox</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="65" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="68" />
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="69" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="72" />
         <source>Paste a token instead</source>
         <translation>Bunun yerine belirteç yapıştır</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="73" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="76" />
         <source>Sign-in settings</source>
         <translation>Oturum açma ayarları</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="96" />
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="152" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="103" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="159" />
         <source>Google</source>
         <translation>Google</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="97" />
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="152" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="104" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="159" />
         <source>Microsoft</source>
         <translation>Microsoft</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="98" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="105" />
         <source>OpenID Connect provider (issuer)</source>
         <translation>OpenID Connect sağlayıcısı (yayıncı)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="101" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="108" />
         <source>your organisation's app (client) id</source>
         <translation>kuruluşunuzun uygulama (istemci) kimliği</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="104" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="111" />
         <source>Google Desktop clients only</source>
         <translation>yalnızca Google masaüstü istemcileri</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="113" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="120" />
         <source>extra scopes, separated by spaces</source>
         <translation>ek kapsamlar, boşlukla ayrılmış</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="115" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="122" />
         <source>Sign in with:</source>
         <translation>Oturum açma:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="116" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="123" />
         <source>Client id:</source>
         <translation>İstemci kimliği:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="117" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="124" />
         <source>Client secret:</source>
         <translation>İstemci gizli anahtarı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="118" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="125" />
         <source>Tenant:</source>
         <translation>Kiracı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="119" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="126" />
         <source>Issuer:</source>
         <translation>Yayıncı:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="120" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="127" />
         <source>Scopes:</source>
         <translation>Kapsamlar:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="123" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="130" />
         <source>Sign-in %1</source>
         <translation>Oturum açma: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="153" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="160" />
         <source>your provider</source>
         <translation>sağlayıcınız</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="161" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="168" />
         <source>Sign in with %1</source>
         <translation>%1 ile oturum aç</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="218" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="226" />
         <source>Not signed in. The browser opens for %1's own sign-in page; this program never sees your password.</source>
         <translation>Oturum açılmadı. Oturum açma sayfası tarayıcıda açılır (%1); bu program parolanızı hiç görmez.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="229" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="237" />
         <source>Reading the sign-in settings of %1</source>
         <translation>%1 oturum açma ayarları okunuyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="230" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="238" />
         <source>Opening the browser to sign in with %1</source>
         <translation>%1 ile oturum açmak için tarayıcı açılıyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="231" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="239" />
         <source>Waiting for the sign-in in a browser</source>
         <translation>Bir tarayıcıda oturum açılması bekleniyor</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="232" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="240" />
         <source>The browser came back with the sign-in answer</source>
         <translation>Tarayıcı oturum açma yanıtıyla döndü</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="233" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="241" />
         <source>Signed in: access token received (valid %1 s, scopes %2)</source>
         <translation>Oturum açıldı: erişim belirteci alındı (%1 sn geçerli, kapsamlar %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="234" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="242" />
         <source>Signed in again with the stored refresh token (valid %1 s)</source>
         <translation>Saklanan yenileme belirteciyle yeniden oturum açıldı (%1 sn geçerli)</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="241" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="249" />
         <source>Waiting for the browser: finish signing in there (up to %1 s).</source>
         <translation>Tarayıcı bekleniyor: oturum açmayı orada tamamlayın (en çok %1 sn).</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="246" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="254" />
         <source>The browser did not come back in time. Sign in again and finish the provider's pages in the browser.</source>
         <translation>Tarayıcı zamanında dönmedi. Yeniden oturum açın ve tarayıcıda sağlayıcının sayfalarını tamamlayın.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="248" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="256" />
         <source>The sign-in was cancelled or consent was refused in the browser.</source>
         <translation>Oturum açma tarayıcıda iptal edildi ya da izin verilmedi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="249" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="257" />
         <source>The provider refused the sign-in: %1</source>
         <translation>Sağlayıcı oturum açmayı reddetti: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="250" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="258" />
         <source>A sign-in answer arrived that does not belong to this sign-in; it was refused. Sign in again.</source>
         <translation>Bu oturum açmaya ait olmayan bir yanıt geldi ve reddedildi. Yeniden oturum açın.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="252" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="260" />
         <source>The sign-in answer names another issuer (%1); it was refused.</source>
         <translation>Oturum açma yanıtı başka bir yayıncıyı (%1) gösteriyor; reddedildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="253" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="261" />
         <source>The provider did not give a token for the sign-in: %1</source>
         <translation>Sağlayıcı oturum açma için belirteç vermedi: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="254" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="262" />
         <source>Cannot read the issuer's sign-in settings: %1</source>
         <translation>Yayıncının oturum açma ayarları okunamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="255" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="263" />
         <source>Cannot reach the sign-in server: %1</source>
         <translation>Oturum açma sunucusuna ulaşılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="256" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="264" />
         <source>Check the sign-in settings: %1</source>
         <translation>Oturum açma ayarlarını denetleyin: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="271" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="279" />
         <source>Reading the sign-in settings…</source>
         <translation>Oturum açma ayarları okunuyor…</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="279" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="287" />
         <source>Sign-in cancelled.</source>
         <translation>Oturum açma iptal edildi.</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="288" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="296" />
         <source>Signed in with %1 as %2. The token is kept in memory only.</source>
         <translation>%2 olarak oturum açıldı (%1). Belirteç yalnızca bellekte tutulur.</translation>
     </message>
@@ -2586,14 +2591,37 @@ Geçerli base64 değil: sunucunun gönderdiği gibi gösteriliyor.</translation>
 <context>
     <name>_Wiring</name>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="381" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="397" />
+        <source>The password and the OAuth2 sign-in are kept in the system keychain, never in a file.</source>
+        <translation>Parola ve OAuth2 oturumu sistem anahtarlığında tutulur, hiçbir zaman bir dosyada değil.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="399" />
+        <source>The access token is kept in the system keychain, never in a file.</source>
+        <translation>Erişim belirteci sistem anahtarlığında tutulur, hiçbir zaman bir dosyada değil.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="401" />
+        <source>The sign-in (its refresh token, never the access token) is kept in the system keychain, never in a file.</source>
+        <translation>Oturum (erişim belirteci değil, yalnızca yenileme belirteci) sistem anahtarlığında tutulur, hiçbir zaman bir dosyada değil.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="409" />
         <source>Sign-in:</source>
         <translation>Oturum açma:</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/signin.py" line="384" />
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="412" />
         <source>Sign in first (or paste an access token).</source>
         <translation>Önce oturum açın (ya da bir erişim belirteci yapıştırın).</translation>
+    </message>
+</context>
+<context>
+    <name>f</name>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/signin.py" line="395" />
+        <source>The password is kept in the system keychain, never in a file.</source>
+        <translation>Parola sistem anahtarlığında tutulur, hiçbir zaman bir dosyada değil.</translation>
     </message>
 </context>
 </TS>

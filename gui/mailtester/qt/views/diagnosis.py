@@ -206,8 +206,11 @@ class DiagnosisPanel(QFrame):
             else:
                 verdict = self.tr("This account can log in and send, with a warning.") if warned \
                     else self.tr("This account can log in and send.")
-            self._set(verdict, self.tr("The server accepted the user name and password. Use these settings in "
-                                       "your mail program:"), table, kind="warned" if warned else "works",
+            accepted = self.tr("The server accepted the user name and the OAuth2 access token. Use these "
+                               "settings in your mail program, with OAuth2 as its sign-in method:") \
+                if r.outcome.mechanism in ("XOAUTH2", "OAUTHBEARER") else \
+                self.tr("The server accepted the user name and password. Use these settings in your mail program:")
+            self._set(verdict, accepted, table, kind="warned" if warned else "works",
                       warnings=tuple(t(w.text) for w in report.warnings),
                       after=report.provider.name if report.provider else "")
         else:

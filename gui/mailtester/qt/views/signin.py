@@ -384,7 +384,23 @@ class _Wiring(QObject):
         box.timeout = float(f.timeout_spin.value())
         sides = [s for s in f.active_sides() if f._token(s)] or f.active_sides()
         box.protocols = tuple(dict.fromkeys(f.protocol_for(s) for s in sides)) or (Protocol.SMTP,)
+        self._remember_hint(token, typed)
         self.on_validated(True)
+
+    def _remember_hint(self, token: bool, typed: bool) -> None:
+        """Say what Remember keeps: the password, the sign-in's refresh token or a pasted token."""
+        f = self.form
+        tokens = [f._token(s) for s in f.active_sides()] or [token]
+        if not any(tokens):
+            text = f.tr("The password is kept in the system keychain, never in a file.")
+        elif not all(tokens):
+            text = self.tr("The password and the OAuth2 sign-in are kept in the system keychain, never in a file.")
+        elif typed:
+            text = self.tr("The access token is kept in the system keychain, never in a file.")
+        else:
+            text = self.tr("The sign-in (its refresh token, never the access token) is kept in the system "
+                           "keychain, never in a file.")
+        f.remember_hint.setText(text)
 
     def on_validated(self, _ok: bool) -> None:
         f = self.form
