@@ -348,3 +348,15 @@ def test_an_inbox_that_cannot_be_selected_sends_nothing(postfix):
     assert out.ok and inc.ok and not rt.sent and b"LOGOUT" in received
     assert diagnosis_of(rt).id == "roundtrip.not-attempted"
     assert not any(e.text.startswith("MAIL FROM") for e in out.timeline)
+
+
+def test_summary_words_for_a_fast_arrival_and_clocks_that_go_backwards():
+    from mailtester.knowledge.roundtrip import RoundTrip, summary_lines
+
+    rt = RoundTrip(message_id="<t@example.org>", address="a@example.org", wait=60.0, sent=True, deleted=True,
+                   received=["by new.example; Wed, 02 Dec 2026 04:49:30 +0000",   # newest first, but earlier
+                             "by old.example; Wed, 02 Dec 2026 04:49:34 +0000"])
+    rt.arrived_in(0.003, "INBOX", junk=False)
+    en, tr = "\n".join(summary_lines(rt)), "\n".join(summary_lines(rt, "tr"))
+    assert "arrived in <0.01 s" in en and "<0,01 sn" in tr  # not "0 s"
+    assert ", -4 s" in en and "+-" not in en and ", -4 sn" in tr

@@ -122,7 +122,7 @@ WORDS = {
            "sent": "The outgoing server accepted the test message{queue}.",
            "queue": " (queue id {queue_id})", "not-sent": "The test message was not sent.",
            "not-arrived": "It did not arrive within {wait} s.",
-           "hops": "Path ({count} hops, oldest first):", "hop": "  {n}. {by}{delay}", "delay": ", +{delay} s",
+           "hops": "Path ({count} hops, oldest first):", "hop": "  {n}. {by}{delay}", "delay": ", {delay} s",
            "checks": "Sender checks (Authentication-Results): {checks}", "no-checks":
                "The receiving server added no Authentication-Results (no SPF, DKIM or DMARC verdict).",
            "title": "Round trip", "ok": "OK", "failed": "FAILED"},
@@ -131,15 +131,16 @@ WORDS = {
            "sent": "Giden posta sunucusu deneme iletisini kabul etti{queue}.",
            "queue": " (kuyruk kimliği {queue_id})", "not-sent": "Deneme iletisi gönderilmedi.",
            "not-arrived": "{wait} sn içinde ulaşmadı.",
-           "hops": "Yol ({count} durak, en eskisi önce):", "hop": "  {n}. {by}{delay}", "delay": ", +{delay} sn",
+           "hops": "Yol ({count} durak, en eskisi önce):", "hop": "  {n}. {by}{delay}", "delay": ", {delay} sn",
            "checks": "Gönderen denetimleri (Authentication-Results): {checks}", "no-checks":
                "Alan sunucu Authentication-Results eklemedi (SPF, DKIM ya da DMARC sonucu yok).",
            "title": "Gidiş-dönüş", "ok": "TAMAM", "failed": "BAŞARISIZ"},
 }
 
 
-def _number(value: float, lang: str) -> str:
-    return f"{value:g}".replace(".", ",") if lang == "tr" else f"{value:g}"  # Turkish writes 0,5
+def _number(value: float, lang: str, signed: bool = False) -> str:
+    text = f"{value:+g}" if signed else "<0.01" if 0 <= value < 0.01 else f"{value:g}"
+    return text.replace(".", ",") if lang == "tr" else text  # Turkish writes 0,5
 
 
 def summary_lines(rt: RoundTrip, lang: str = "en") -> list[str]:
@@ -157,7 +158,7 @@ def summary_lines(rt: RoundTrip, lang: str = "en") -> list[str]:
         if chain:
             lines.append(w["hops"].format(count=len(chain)))
             for n, hop in enumerate(chain, 1):
-                delay = w["delay"].format(delay=_number(hop.delay, lang)) if hop.delay is not None else ""
+                delay = w["delay"].format(delay=_number(hop.delay, lang, signed=True)) if hop.delay is not None else ""
                 lines.append(w["hop"].format(n=n, by=hop.by or hop.text[:80], delay=delay))
         checks = auth_summary(rt.authentication_results)
         lines.append(w["checks"].format(checks=", ".join(f"{k}={v}" for k, v in checks)) if checks
