@@ -85,7 +85,7 @@ def test_batch_logs_each_row_in_with_its_remembered_refresh_token(
         assert find_secrets(text, issued) == []
 
 
-def test_batch_oauth_usage_errors(tmp_path: Path) -> None:
+def test_batch_oauth_usage_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from tests.helpers import mailtester
 
     sheet = tmp_path / "accounts.csv"
@@ -97,3 +97,7 @@ def test_batch_oauth_usage_errors(tmp_path: Path) -> None:
     assert r.code == 2 and "--oauth needs --oauth-client-id" in r.stderr, r.stderr
     r = mailtester(*base, "--oauth-client-id", CLIENT, "--no-browser")  # a batch has no browser to leave out
     assert r.code == 2 and "unrecognized arguments: --no-browser" in r.stderr, r.stderr
+    sheet.write_text(f"email,host\n{USER},mail.{DOMAIN}\n")
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")  # no keychain on this machine
+    r = mailtester(*base, "--oauth-client-id", CLIENT)
+    assert r.code == 2 and "no system keychain works here" in r.stderr, r.stderr

@@ -27,7 +27,14 @@ class KeychainTokens(Secrets):
         self._ep: Endpoints | None = None
 
     async def start(self) -> None:
-        """The provider's endpoints, once for the run (discovery for an issuer). Raises SignInError."""
+        """The provider's endpoints, once for the run (discovery for an issuer). Raises SignInError, also
+        where no keychain works (every row would wrongly say it has no remembered token)."""
+        import keyring
+        from keyring.backends import fail
+
+        if isinstance(keyring.get_keyring(), fail.Keyring):
+            raise SignInError("oauth.config", "no system keychain works here, and batch --oauth takes each "
+                                              "row's refresh token from it")
         self._ep = await endpoints(self.oauth)
 
     def prompts_needed(self, sheet: Sheet) -> list[str]:
