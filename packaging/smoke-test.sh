@@ -17,7 +17,25 @@ check() {  # the command to test
   "$1" check --demo --json >/dev/null
   set +e; "$1" check --demo-fail --json >/dev/null; rc=$?; set -e
   [ "$rc" -eq 1 ] || { echo "demo-fail exited $rc, expected 1" >&2; exit 1; }
+  # the bundled provider database, and a batch read from an XLSX sheet (openpyxl) with its outputs
+  "$1" detect someone@gmail.com --offline --json | grep -q '"host": "imap.gmail.com"'
+  set +e; "$1" batch "$SHEET" --out "$OUT/r.csv" --html "$OUT/r.html" --quiet --timeout 5; rc=$?; set -e
+  [ "$rc" -eq 1 ] || { echo "batch exited $rc, expected 1 (its one row cannot connect)" >&2; exit 1; }
+  grep -q "connect.refused" "$OUT/r.csv" && grep -q "<html" "$OUT/r.html"
 }
+
+OUT=$(mktemp -d)
+SHEET="$OUT/sheet.xlsx"
+# port 1 on loopback: nothing listens there, so the row ends connect.refused at once
+.venv/bin/python - "$SHEET" <<'PY'
+import sys
+from openpyxl import Workbook
+wb = Workbook()
+wb.active.append(["email", "password_ref", "host", "port", "security"])
+wb.active.append(["someone@example.test", "env:SMOKE_PASSWORD", "127.0.0.1", 1, "tls"])
+wb.save(sys.argv[1])
+PY
+export SMOKE_PASSWORD=not-a-real-one
 
 echo "== bundle"
 check dist/mailtester/mailtester
@@ -45,4 +63,5 @@ for f in $FILES; do
 done
 [ -z "$left" ] || { echo "left behind after removal:$left" >&2; exit 1; }
 [ ! -e /opt/mailtester ] && [ ! -e /usr/bin/mailtester ] && [ ! -e /usr/share/applications/mailtester.desktop ]
+rm -rf "$OUT"
 echo "smoke test passed"
