@@ -7,10 +7,6 @@
 The second also compiles the .ts to the .qm beside it (pyside6-lrelease): the .qm
 is committed, so a wheel, the bundle and the .deb take it from resources/, and
 tests/qt/test_translations_install.py fails when it is not the .ts's.
-    .venv/bin/pyside6-lrelease -silent resources/translations/mailtester_tr.ts \
-        -qm resources/translations/mailtester_tr.qm
-
-(the .qm is committed: a wheel, the bundle and the .deb take it from resources/).
 
 Reviewers edit this table (or the .ts in Qt Linguist); a test fails when a
 string of the window has no Turkish translation.
