@@ -41,6 +41,7 @@ import asyncio
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -86,25 +87,26 @@ async def shot(window, name: str, side: Side | None = None) -> None:
         window.grab().save(str(OUT / f"{name}{SUFFIX}.png"))
 
 
-class PlainSmtpServer:
-    """An SMTP server on loopback that takes the demo password without encryption,
-    while offering STARTTLS: what the warning on a plaintext success is about."""
+class LoginSmtpServer:
+    """An SMTP server on loopback offering STARTTLS and AUTH LOGIN; accepts(user, password) says who may log
+    in. tls_first=False: it also takes the password without encryption (what the warning on a plaintext
+    success is about)."""
 
-    def __init__(self) -> None:
+    def __init__(self, hostname: str, accepts: Callable[[str, str], bool], tls_first: bool) -> None:
+        self.hostname, self.accepts, self.tls_first = hostname, accepts, tls_first
         self.port = 0
         self._server: asyncio.Server | None = None
 
-    async def __aenter__(self) -> PlainSmtpServer:
+    async def __aenter__(self) -> LoginSmtpServer:
         import ssl
 
         from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
         def authenticate(server, session, envelope, mechanism, data):  # type: ignore[no-untyped-def]
-            ok = isinstance(data, LoginPassword) and (data.login, data.password) == (
-                DEMO_USER.encode(), DEMO_PASSWORD.encode())
+            ok = isinstance(data, LoginPassword) and self.accepts(data.login.decode(), data.password.decode())
             return AuthResult(success=ok, handled=False)
 
-        class PlainSMTP(SMTP):  # the prompts the demo (and Postfix) send
+        class LoginSMTP(SMTP):  # the prompts the demo (and Postfix) send
             AuthLoginUsernameChallenge = "Username:"
             AuthLoginPasswordChallenge = "Password:"
 
@@ -112,9 +114,9 @@ class PlainSmtpServer:
         tls.load_cert_chain(resource_path("demo", "server.pem"), resource_path("demo", "server.key"))
         loop = asyncio.get_running_loop()
         self._server = await loop.create_server(
-            lambda: PlainSMTP(None, hostname="plain.mailtester.localhost", tls_context=tls, require_starttls=False,
-                         auth_require_tls=False, authenticator=authenticate, auth_exclude_mechanism=["PLAIN"],
-                         loop=loop), "127.0.0.1", 0)
+            lambda: LoginSMTP(None, hostname=self.hostname, tls_context=tls, require_starttls=self.tls_first,
+                              auth_require_tls=self.tls_first, authenticator=authenticate,
+                              auth_exclude_mechanism=["PLAIN"], loop=loop), "127.0.0.1", 0)
         self.port = self._server.sockets[0].getsockname()[1]
         return self
 
@@ -236,7 +238,9 @@ async def shoot() -> None:
         own_servers(window, imap.port, smtp.port, "tls", "starttls")
         await run_and_wait(window)
         await shot(window, "account-mode-mismatch", Side.INCOMING)
-    async with DemoServer(Protocol.IMAP) as imap, PlainSmtpServer() as plain:  # the password in clear
+    async with DemoServer(Protocol.IMAP) as imap, LoginSmtpServer(
+            "plain.mailtester.localhost", lambda user, pw: (user, pw) == (DEMO_USER, DEMO_PASSWORD),
+            tls_first=False) as plain:  # the password in clear
         own_servers(window, imap.port, plain.port, "starttls", "none")
         await settle()
         await shot(window, "plaintext-consent")  # None chosen: what it means, and the consent, under it

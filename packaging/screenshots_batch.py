@@ -14,9 +14,9 @@ this script on loopback:
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import socket
-import ssl
 import sys
 from pathlib import Path
 
@@ -26,7 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import qasync  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from screenshots import LANG, OUT, SUFFIX, SilentServer, settle  # noqa: E402
+from screenshots import LANG, OUT, SUFFIX, LoginSmtpServer, SilentServer, settle  # noqa: E402
 
 from mailtester.app import application  # noqa: E402
 from mailtester.qt import i18n  # noqa: E402
@@ -39,46 +39,6 @@ WRONG = {"mehmet.demir", "emily.jones", "omer.koc", "laura.martin"}  # their she
 
 def password(person: str) -> str:
     return f"{person}-old" if person in WRONG else f"{person}-2026"
-
-
-class OfficeServer:
-    """An SMTP server with STARTTLS and AUTH LOGIN where each person's password is known."""
-
-    def __init__(self) -> None:
-        self.port = 0
-        self._server: asyncio.Server | None = None
-
-    async def __aenter__(self) -> OfficeServer:
-        import logging
-
-        from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
-
-        logging.getLogger("mail.log").setLevel(logging.CRITICAL)
-
-        def authenticate(server, session, envelope, mechanism, data):  # type: ignore[no-untyped-def]
-            if not isinstance(data, LoginPassword):
-                return AuthResult(success=False, handled=False)
-            ok = data.password.decode() == data.login.decode().split("@")[0] + "-2026"
-            return AuthResult(success=ok, handled=False)
-
-        class OfficeSMTP(SMTP):
-            AuthLoginUsernameChallenge = "Username:"
-            AuthLoginPasswordChallenge = "Password:"
-
-        tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-        tls.load_cert_chain(resource_path("demo", "server.pem"), resource_path("demo", "server.key"))
-        loop = asyncio.get_running_loop()
-        self._server = await loop.create_server(
-            lambda: OfficeSMTP(None, hostname="mail.example.test", tls_context=tls, require_starttls=True,
-                               auth_require_tls=True, authenticator=authenticate, auth_exclude_mechanism=["PLAIN"],
-                               loop=loop), "127.0.0.1", 0)
-        self.port = self._server.sockets[0].getsockname()[1]
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        assert self._server is not None
-        self._server.close()
-        await self._server.wait_closed()
 
 
 def closed_port() -> int:
@@ -103,7 +63,10 @@ async def shoot() -> None:
     await settle()
     window.grab().save(str(OUT / f"batch-empty{SUFFIX}.png"))
     window.ca_file_edit.setText(str(resource_path("demo", "ca.pem")))
-    async with OfficeServer() as office, SilentServer() as silent:
+    logging.getLogger("mail.log").setLevel(logging.CRITICAL)
+    office_server = LoginSmtpServer("mail.example.test", lambda user, pw: pw == user.split("@")[0] + "-2026",
+                                    tls_first=True)  # knows each person's password
+    async with office_server as office, SilentServer() as silent:
         # part way: the first rows done, then a server that never greets holds the next ones
         rows = [(p, office.port) for p in PEOPLE[:6]] + [(p, silent.port) for p in PEOPLE[6:]]
         rows += [(p.replace(".", "_"), silent.port) for p in PEOPLE[6:]]  # other accounts, still waiting

@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import ssl
 from collections.abc import Iterator
+from typing import NoReturn
 
 import pytest
 import trustme
@@ -11,6 +12,13 @@ from tests.servers.postfix import PostfixServer, missing_binaries
 
 # CI sets this: there a missing Postfix/Dovecot is a failure, not a skip.
 REQUIRE_POSTFIX = os.environ.get("MAILTESTER_REQUIRE_POSTFIX") == "1"
+
+
+def unavailable(message: str) -> NoReturn:
+    """A test server that cannot run here: a failure under REQUIRE_POSTFIX, a loud skip otherwise."""
+    if REQUIRE_POSTFIX:
+        pytest.fail(message)
+    pytest.skip("*** SKIPPED: " + message + " ***")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -28,9 +36,7 @@ def postfix() -> Iterator[PostfixServer]:
     if missing:
         message = (f"Postfix/Dovecot integration tests need {', '.join(missing)}: "
                    "run `bash tests/setup.sh` (installs them with apt-get) or use .ci/run")
-        if REQUIRE_POSTFIX:
-            pytest.fail(message)
-        pytest.skip("*** SKIPPED: " + message + " ***")
+        unavailable(message)
     server = PostfixServer.start()
     try:
         yield server

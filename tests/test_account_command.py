@@ -13,22 +13,16 @@ from pathlib import Path
 import pytest
 import trustme
 
-from tests.conftest import REQUIRE_POSTFIX
+from tests.conftest import unavailable
 from tests.detect.conftest import mail_ca_file, probe_dns, probe_ports, srv_dns  # noqa: F401 (fixtures)
 from tests.helpers import mailtester
 from tests.secret_search import find_secrets
-from tests.servers.https import Response, WebServers
+from tests.servers.https import Response, start_web_servers
 from tests.servers.nsd import NsdServer, missing
 from tests.servers.postfix import DOMAIN, JUNK_USER, PostfixServer
 
 ADDRESS, PASSWORD = f"alice@{DOMAIN}", "alice-Secret-123"
 PATH = "/mail/config-v1.1.xml"
-
-
-def _unavailable(message: str) -> None:
-    if REQUIRE_POSTFIX:
-        pytest.fail(message)
-    pytest.skip("*** SKIPPED: " + message + " ***")
 
 
 def autoconfig(pf: PostfixServer) -> bytes:
@@ -49,21 +43,16 @@ def servers(postfix: PostfixServer, ca: trustme.CA, ca_file: str, tmp_path_facto
             ) -> Iterator[dict[str, str]]:
     """A DNS server for the autoconfig domain, and a CA file trusting the web and the mail servers."""
     if missing():
-        _unavailable(f"the account tests need {missing()}: run `bash tests/run.sh` or .ci/run")
+        unavailable(f"the account tests need {missing()}: run `bash tests/run.sh` or .ci/run")
     if os.geteuid() != 0:
-        _unavailable("the account tests bind a loopback address's port 443, which needs root (CI runs as root)")
+        unavailable("the account tests bind a loopback address's port 443, which needs root (CI runs as root)")
     tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     ca.issue_cert(f"autoconfig.{DOMAIN}").configure_cert(tls)
     routes = {("https", f"autoconfig.{DOMAIN}", PATH): Response(autoconfig(postfix))}
-    for last in range(80, 100, 2):  # the detection tests hold 127.0.0.44 and up
-        web = WebServers(f"127.0.0.{last}", f"127.0.0.{last + 1}", tls, routes=routes)
-        try:
-            web.start()
-            break
-        except OSError:
-            continue
-    else:
-        _unavailable("no free loopback address for the account tests' web server")
+    try:  # the detection tests hold 127.0.0.44 and up
+        web = start_web_servers(80, tls, routes)
+    except OSError as exc:
+        unavailable(f"the account tests' web server: {exc}")
     localhost = {"localhost.": "@ IN A 127.0.0.1"}  # the submission server's name in its certificate
     mail = f"mail IN A {postfix.mail_host}\n"  # the IMAP server's name in its certificate
     by_autoconfig = NsdServer.start({f"{DOMAIN}.": f"autoconfig IN A {web.ip}\n" + mail, **localhost})

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.conftest import REQUIRE_POSTFIX
+from tests.conftest import unavailable
 from tests.servers.postfix import DOMAIN, PostfixServer, missing_binaries
 
 USER_COUNT = 270  # each test uses its own range of them, so the servers' logs tell them apart
@@ -25,10 +25,7 @@ def generated_users(n: int = USER_COUNT) -> dict[str, str]:
 def many() -> Iterator[PostfixServer]:
     missing = missing_binaries()
     if missing:
-        message = f"the batch tests need {', '.join(missing)}: run `bash tests/setup.sh` or use .ci/run"
-        if REQUIRE_POSTFIX:
-            pytest.fail(message)
-        pytest.skip("*** SKIPPED: " + message + " ***")
+        unavailable(f"the batch tests need {', '.join(missing)}: run `bash tests/setup.sh` or use .ci/run")
     server = PostfixServer.start(users=generated_users())
     try:
         yield server

@@ -16,7 +16,7 @@ from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 from mailtester.batch import BatchOptions, BatchRun, ResultWriters, RowResult, RowStatus, Secrets, SheetRow, read_sheet
 from mailtester.batch.engine import BatchSummary
 from tests.batch.conftest import password_of
-from tests.conftest import REQUIRE_POSTFIX
+from tests.conftest import unavailable
 from tests.secret_search import find_secrets
 from tests.servers.aiosmtpd_server import FullSMTP
 from tests.servers.nsd import NsdServer
@@ -257,10 +257,7 @@ async def test_a_public_providers_cap_holds_whatever_per_host_says(many: Postfix
     each check ends at TLS, after at most one more credential-free connection to show the certificate:
     nothing is sent, and the proxy sees how many connections were open at once."""
     if missing_nsd():
-        message = f"this test needs {missing_nsd()}: run `bash tests/run.sh` or .ci/run"
-        if REQUIRE_POSTFIX:
-            pytest.fail(message)
-        pytest.skip("*** SKIPPED: " + message + " ***")
+        unavailable(f"this test needs {missing_nsd()}: run `bash tests/run.sh` or .ci/run")
     dns = NsdServer.start({"gmail.com.": "smtp IN A 127.0.0.1\n"})
     try:
         async with CountingProxy("127.0.0.1", many.submission) as proxy:

@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 import trustme
 from tests.detect.conftest import AUTODISCOVER_URL, HOSTS, ISPDB_URL, MAIL_A, ROUTES, zone
-from tests.servers.https import WebServers
+from tests.servers.https import start_web_servers
 from tests.servers.nsd import NsdServer
 
 from mailtester.detect import probe
@@ -91,15 +91,10 @@ def main() -> None:
     ca.issue_cert(*HOSTS).configure_cert(tls)
     with tempfile.NamedTemporaryFile(suffix=".pem") as ca_pem:
         ca.cert_pem.write_to_path(ca_pem.name)
-        for last in range(44, 64, 2):  # as the tests do: another run may hold the first pair of addresses
-            web = WebServers(f"127.0.0.{last}", f"127.0.0.{last + 1}", tls, routes=dict(ROUTES))
-            try:
-                web.start()
-                break
-            except OSError:
-                continue
-        else:
-            sys.exit("no free pair of loopback addresses for the web servers (127.0.0.44 to 127.0.0.63)")
+        try:
+            web = start_web_servers(44, tls, dict(ROUTES))
+        except OSError as exc:
+            sys.exit(str(exc))
         nsd = NsdServer.start({"test.": zone(web.ip, web.drip_ip)})
         try:
             for address in ADDRESSES:

@@ -28,8 +28,8 @@ import trustme
 
 from mailtester.detect import probe
 from mailtester.protocol.kinds import Protocol, Security
-from tests.conftest import REQUIRE_POSTFIX
-from tests.servers.https import Response, WebServers
+from tests.conftest import unavailable
+from tests.servers.https import Response, WebServers, start_web_servers
 from tests.servers.nsd import NsdServer, missing
 from tests.servers.postfix import DOMAIN as MAIL_DOMAIN
 from tests.servers.postfix import MAIL_HOST, PostfixServer
@@ -153,17 +153,11 @@ ROUTES |= {
 HOSTS = sorted({host for _, host, _ in ROUTES} | {"autoconfig.drip.test"})
 
 
-def _unavailable(message: str) -> None:
-    if REQUIRE_POSTFIX:
-        pytest.fail(message)
-    pytest.skip("*** SKIPPED: " + message + " ***")
-
-
 @pytest.fixture(scope="session")
 def nsd(web: WebServers) -> Iterator[NsdServer]:
     need = missing()
     if need:
-        _unavailable(f"the online detection tests need {need}: run `bash tests/run.sh` or .ci/run")
+        unavailable(f"the online detection tests need {need}: run `bash tests/run.sh` or .ci/run")
     server = NsdServer.start({"test.": zone(web.ip, web.drip_ip)})
     try:
         yield server
@@ -174,19 +168,13 @@ def nsd(web: WebServers) -> Iterator[NsdServer]:
 @pytest.fixture(scope="session")
 def web(ca: trustme.CA) -> Iterator[WebServers]:
     if os.geteuid() != 0:
-        _unavailable("the online detection tests bind 127.0.0.44:443 and :80, which needs root (CI runs as root)")
+        unavailable("the online detection tests bind 127.0.0.44:443 and :80, which needs root (CI runs as root)")
     tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     ca.issue_cert(*HOSTS).configure_cert(tls)
-    error: OSError | None = None
-    for last in range(44, 64, 2):  # another run on this machine may hold the first pair
-        servers = WebServers(f"127.0.0.{last}", f"127.0.0.{last + 1}", tls, routes=dict(ROUTES))
-        try:
-            servers.start()
-            break
-        except OSError as exc:
-            error = exc
-    else:
-        _unavailable(f"cannot start the test web servers on 127.0.0.44 to 127.0.0.63 ports 443 and 80: {error}")
+    try:
+        servers = start_web_servers(44, tls, dict(ROUTES))
+    except OSError as exc:
+        unavailable(f"cannot start the test web servers: {exc}")
     try:
         yield servers
     finally:
@@ -204,7 +192,7 @@ def online(nsd: NsdServer, web: WebServers, ca_file: str) -> dict[str, str]:
 def _mail_dns(records: str) -> Iterator[NsdServer]:
     need = missing()
     if need:
-        _unavailable(f"the detection tests need {need}: run `bash tests/run.sh` or .ci/run")
+        unavailable(f"the detection tests need {need}: run `bash tests/run.sh` or .ci/run")
     server = NsdServer.start({f"{MAIL_DOMAIN}.": records})
     try:
         yield server

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 import trustme
 
-from tests.conftest import REQUIRE_POSTFIX
+from tests.conftest import unavailable
 from tests.helpers import mailtester
 from tests.oauth.world import USER, OAuthWorld, browser_log
 from tests.secret_search import find_secrets
-from tests.servers.https import Response, WebServers
+from tests.servers.https import Response, start_web_servers
 from tests.servers.nsd import NsdServer, missing
 from tests.servers.oidc import CLIENT, MAIL_SCOPE
 from tests.servers.postfix import DOMAIN
@@ -40,21 +40,14 @@ def dns(oauth_world: OAuthWorld, ca: trustme.CA, ca_file: str,
         tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     need = missing() or ("root (port 443 on loopback)" if os.geteuid() != 0 else None)
     if need:
-        if REQUIRE_POSTFIX:
-            pytest.fail(f"the OAuth2 account test needs {need}")
-        pytest.skip(f"*** SKIPPED: the OAuth2 account test needs {need} ***")
+        unavailable(f"the OAuth2 account test needs {need}")
     tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     ca.issue_cert(f"autoconfig.{DOMAIN}").configure_cert(tls)
     routes = {("https", f"autoconfig.{DOMAIN}", "/mail/config-v1.1.xml"): Response(_autoconfig(oauth_world))}
-    for last in range(120, 140, 2):  # the account tests hold 80-99, detection 44 and up to them
-        web = WebServers(f"127.0.0.{last}", f"127.0.0.{last + 1}", tls, routes=routes)
-        try:
-            web.start()
-            break
-        except OSError:
-            continue
-    else:
-        pytest.fail("no free loopback address for the OAuth2 account test's web server")
+    try:  # the account tests hold 80-99, detection 44 and up to them
+        web = start_web_servers(120, tls, routes)
+    except OSError as exc:
+        pytest.fail(f"the OAuth2 account test's web server: {exc}")
     zones = {f"{DOMAIN}.": f"autoconfig IN A {web.ip}\nmail IN A {oauth_world.mail.mail_host}\n",
              "localhost.": "@ IN A 127.0.0.1"}
     server = NsdServer.start(zones)

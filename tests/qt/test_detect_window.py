@@ -20,8 +20,8 @@ from mailtester.app import create_window
 from mailtester.qt.controllers.accounts import Keychain
 from mailtester.qt.controllers.check import Side
 from mailtester.qt.i18n import install
-from tests.conftest import REQUIRE_POSTFIX
-from tests.servers.https import Response, WebServers
+from tests.conftest import unavailable
+from tests.servers.https import Response, WebServers, start_web_servers
 from tests.servers.nsd import NsdServer, missing
 
 from .test_i18n import clipped
@@ -47,32 +47,20 @@ def config(domain: str, *servers: tuple[str, str, int, str], user: str = "%EMAIL
     return "".join([*parts, "</emailProvider></clientConfig>"]).encode()
 
 
-def _unavailable(message: str) -> None:
-    if REQUIRE_POSTFIX:
-        pytest.fail(message)
-    pytest.skip("*** SKIPPED: " + message + " ***")
-
-
 @pytest.fixture(scope="module")
 def web(ca: trustme.CA) -> Iterator[WebServers]:
     if os.geteuid() != 0:
-        _unavailable("the window's detection tests bind 127.0.0.x:443 and :80, which needs root (CI runs as root)")
+        unavailable("the window's detection tests bind 127.0.0.x:443 and :80, which needs root (CI runs as root)")
     tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     ca.issue_cert(*HOSTS).configure_cert(tls)
     routes = {("http", "autoconfig.plain.test", PATH): Response(config(
         "plain.test", ("imap", "imap.plain.test", 993, "SSL"), ("smtp", "smtp.plain.test", 465, "SSL"))),
         ("https", "autoconfig.evil.test", PATH): Response(config(
             "evil.test", ("imap", "imap.evil.test", 993, "SSL"), user=EVIL_USER))}
-    error: OSError | None = None
-    for last in range(44, 64, 2):  # tests/detect's servers, or another run, may hold the first pairs
-        servers = WebServers(f"127.0.0.{last}", f"127.0.0.{last + 1}", tls, routes=routes)
-        try:
-            servers.start()
-            break
-        except OSError as exc:
-            error = exc
-    else:
-        _unavailable(f"cannot start the test web servers on 127.0.0.44 to 127.0.0.63: {error}")
+    try:
+        servers = start_web_servers(44, tls, routes)  # after tests/detect's servers, if they still run
+    except OSError as exc:
+        unavailable(f"cannot start the test web servers: {exc}")
     try:
         yield servers
     finally:
@@ -83,7 +71,7 @@ def web(ca: trustme.CA) -> Iterator[WebServers]:
 def nsd(web: WebServers) -> Iterator[NsdServer]:
     need = missing()
     if need:
-        _unavailable(f"the window's detection tests need {need}: run `bash tests/run.sh` or .ci/run")
+        unavailable(f"the window's detection tests need {need}: run `bash tests/run.sh` or .ci/run")
     server = NsdServer.start({f"{PF_DOMAIN}.": f"autoconfig IN A {web.ip}",
                               "test.": f"autoconfig.plain IN A {web.ip}\nautoconfig.evil IN A {web.ip}\n"
                                        f"autoconfig.drip IN A {web.drip_ip}"})

@@ -126,3 +126,18 @@ class WebServers:
         if self._loop is not None and self._thread is not None:
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join(10)
+
+
+def start_web_servers(first: int, tls: ssl.SSLContext, routes: dict[tuple[str, str, str], Response]) -> WebServers:
+    """WebServers on the first free pair of the ten pairs of loopback addresses from 127.0.0.<first>:
+    another test module, or another run on this machine, may hold the first ones. OSError if none is free."""
+    error: OSError | None = None
+    for last in range(first, first + 20, 2):
+        servers = WebServers(f"127.0.0.{last}", f"127.0.0.{last + 1}", tls, routes=routes)
+        try:
+            servers.start()
+            return servers
+        except OSError as exc:
+            error = exc
+    raise OSError(f"no free pair of loopback addresses (ports 443 and 80) from 127.0.0.{first} to "
+                  f"127.0.0.{first + 19}: {error}")

@@ -33,6 +33,17 @@ def free_port(host: str = "127.0.0.1") -> int:
             return port
 
 
+def stop_process(process: subprocess.Popen[bytes]) -> None:
+    """Terminate, and kill what does not end within 5 s."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
 def zone_text(origin: str, records: str) -> str:
     return (f"$ORIGIN {origin}\n$TTL 60\n"
             f"@ IN SOA ns.{origin} hostmaster.{origin} 1 3600 600 86400 60\n"
@@ -94,13 +105,7 @@ class NsdServer:
         raise RuntimeError("nsd did not answer within 10 s")
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process)
         if self.process.stderr:
             self.process.stderr.close()
         shutil.rmtree(self.root, ignore_errors=True)

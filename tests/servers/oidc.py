@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -24,6 +23,7 @@ from pathlib import Path
 
 import trustme
 
+from tests.servers.nsd import free_port, stop_process
 from tests.servers.postfix import MECHANISMS, PostfixServer
 
 HERE = Path(__file__).parent / "oidc"
@@ -41,12 +41,6 @@ def missing() -> str | None:
     if not (HERE / "node_modules" / "oidc-provider").is_dir():
         return "oidc-provider (run `npm ci` in tests/servers/oidc)"
     return None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass
@@ -124,7 +118,7 @@ class OidcServer:
         (root / "ca.pem").chmod(0o644)
         leaf.cert_chain_pems[0].write_to_path(str(root / "cert.pem"))
         leaf.private_key_pem.write_to_path(str(root / "key.pem"))
-        port = _free_port()
+        port = free_port(HOST)
         native = {"application_type": "native", "token_endpoint_auth_method": "none",
                   "redirect_uris": ["http://127.0.0.1/"], "grant_types": ["authorization_code", "refresh_token"],
                   "response_types": ["code"]}
@@ -152,13 +146,7 @@ class OidcServer:
         return server
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process)
         shutil.rmtree(self.root, ignore_errors=True)
 
 

@@ -161,8 +161,11 @@ def config_candidates(config: ProviderConfig, addr: Address, source: str, insecu
 async def autoconfig_source(session: aiohttp.ClientSession, addr: Address, url: str, source: str,
                             insecure: bool, domain: str | None = None) -> Found | None:
     body = await fetch_config(session, url + _query(addr), domain or addr.ascii_domain, insecure_ok=insecure)
-    if body is None:
-        return None
+    return None if body is None else config_found(body, addr, source, insecure)
+
+
+def config_found(body: bytes, addr: Address, source: str, insecure: bool) -> Found:
+    """The servers of a fetched config file; a file that does not parse is the source's error."""
     try:
         config = parse_config(body)
     except ConfigError as exc:
@@ -232,13 +235,7 @@ async def ispdb_source(session: aiohttp.ClientSession, addr: Address, base: str,
 
     name = domain or addr.ascii_domain
     body = await fetch_config(session, base + quote(name), URL(base).host or "", insecure_ok=False)
-    if body is None:
-        return None
-    try:
-        config = parse_config(body)
-    except ConfigError as exc:
-        raise FetchError(str(exc)) from None
-    return Found(config_candidates(config, addr, "ispdb", insecure=False), config.name)
+    return None if body is None else config_found(body, addr, "ispdb", insecure=False)
 
 
 def microsoft365(addr: Address, source: str, insecure: bool) -> list[Candidate]:

@@ -160,15 +160,12 @@ async def _json(session: Any, method: str, url: str, data: dict[str, str] | None
     """One request, redirects off, body capped; (status, parsed JSON or None)."""
     import aiohttp
 
+    from ..detect.online import read_capped
+
     try:
         async with session.request(method, url, data=data, allow_redirects=False,
                                    headers={"Accept": "application/json"}) as resp:
-            body = b""
-            while len(body) <= MAX_BODY:  # read() gives what has arrived: to the end, or past the cap
-                chunk = await resp.content.read(MAX_BODY + 1 - len(body))
-                if not chunk:
-                    break
-                body += chunk
+            body = await read_capped(resp, MAX_BODY)
             status = resp.status
     except (TimeoutError, aiohttp.ClientError, OSError) as exc:
         raise SignInError("oauth.network", f"{urlsplit(url).netloc}: {type(exc).__name__} {exc}") from None
