@@ -19,7 +19,7 @@ from datetime import datetime
 
 from ..knowledge.roundtrip import RoundTrip
 from ..model import CheckResult, CheckSettings, TimelineEntry
-from ..protocol.continuation import Continuation, Remark
+from ..protocol.continuation import Continuation
 from ..protocol.events import CommandSent, Protocol, ReplyReceived
 from ..protocol.imap import ImapSession
 from ..protocol.limits import QUIT_WAIT
@@ -56,8 +56,6 @@ async def drive(run: _Run, core: Continuation, timeout: float, until: Callable[[
                     stream.transport.write(event.data)
             elif isinstance(event, ReplyReceived):
                 _show_reply(run, event)
-            elif isinstance(event, Remark):
-                run.add("-", event.text)
         if core.broken:
             return False
         if until is not None and until():

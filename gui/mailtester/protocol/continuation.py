@@ -1,28 +1,19 @@
 """The base of the cores that go on after a login (the round trip's message
 transaction and mailbox watch), sans-I/O like the login cores.
 
-The driver writes every `CommandSent` it takes, shows every `ReplyReceived`
-and `Remark`, feeds what arrives to `receive_data` while `waiting` is true,
+The driver writes every `CommandSent` it takes, shows every `ReplyReceived`,
+feeds what arrives to `receive_data` while `waiting` is true,
 and calls `connection_lost` when the server closes. A reply that breaks the
 protocol or a limit ends the core (`broken`), never the program.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .errors import RemoteProtocolError
 from .events import CommandSent, Event, ReplyReceived
 from .kinds import Stage
 from .limits import MAX_BYTES_PER_RUN, MAX_LINE_LENGTH
 from .replies import Reply, printable
-
-
-@dataclass(frozen=True)
-class Remark(Event):
-    """A local remark for the timeline, already in words."""
-
-    text: str
 
 
 class Continuation:
@@ -69,6 +60,3 @@ class Continuation:
             data += b"\r\n"
         self._events.append(CommandSent(data, shown, stage=Stage.DONE))
         self.waiting = self.waiting or expect_reply
-
-    def _remark(self, text: str) -> None:
-        self._events.append(Remark(text))
