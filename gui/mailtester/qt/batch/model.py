@@ -166,9 +166,6 @@ class BatchModel(QAbstractTableModel):
             return _tr("%1 ms").replace("%1", str(round(seconds * 1000)))
         return _tr("%1 s").replace("%1", QLocale(self.lang).toString(seconds, "f", 1))
 
-    def sheet_row(self, row: int) -> SheetRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def status(self, row: int) -> RowStatus:
         return self._status[row]
 
