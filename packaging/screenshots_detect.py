@@ -29,23 +29,12 @@ import qasync  # noqa: E402
 import trustme  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from screenshots import LANG, OUT, SUFFIX, settle  # noqa: E402
-from tests.servers.https import Response, WebServers  # noqa: E402
+from tests.servers.https import Response, WebServers, autoconfig_xml  # noqa: E402
 from tests.servers.nsd import NsdServer  # noqa: E402
 
 from mailtester.app import application, create_window  # noqa: E402
 
 PATH = "/mail/config-v1.1.xml"
-
-
-def config(domain: str, *servers: tuple[str, str, int, str]) -> bytes:
-    parts = [f'<?xml version="1.0"?>\n<clientConfig version="1.1"><emailProvider id="{domain}">'
-             f"<domain>{domain}</domain><displayName>Example Mail</displayName>"]
-    for kind, host, port, socket_type in servers:
-        tag = "outgoingServer" if kind == "smtp" else "incomingServer"
-        parts.append(f'<{tag} type="{kind}"><hostname>{host}</hostname><port>{port}</port>'
-                     f"<socketType>{socket_type}</socketType><username>%EMAILADDRESS%</username>"
-                     f"<authentication>password-cleartext</authentication></{tag}>")
-    return "".join([*parts, "</emailProvider></clientConfig>"]).encode()
 
 
 async def shoot(web: WebServers, nsd: NsdServer, ca_file: str) -> None:
@@ -95,12 +84,13 @@ def main() -> None:
     tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     ca.issue_cert("autoconfig.example.com", "autoconfig.example.org", "autoconfig.slow.example").configure_cert(tls)
     web = WebServers("127.0.0.62", "127.0.0.63", tls, routes={
-        ("https", "autoconfig.example.com", PATH): Response(config(
+        ("https", "autoconfig.example.com", PATH): Response(autoconfig_xml(
             "example.com", ("imap", "imap.example.com", 993, "SSL"), ("imap", "imap.example.com", 143, "STARTTLS"),
             ("pop3", "pop.example.com", 995, "SSL"), ("smtp", "smtp.example.com", 465, "SSL"),
-            ("smtp", "smtp.example.com", 587, "STARTTLS"))),
-        ("http", "autoconfig.example.org", PATH): Response(config(
-            "example.org", ("imap", "mail.example.org", 993, "SSL"), ("smtp", "mail.example.org", 465, "SSL")))})
+            ("smtp", "smtp.example.com", 587, "STARTTLS"), name="Example Mail")),
+        ("http", "autoconfig.example.org", PATH): Response(autoconfig_xml(
+            "example.org", ("imap", "mail.example.org", 993, "SSL"), ("smtp", "mail.example.org", 465, "SSL"),
+            name="Example Mail"))})
     web.start()
     nsd = NsdServer.start({"example.com.": f"autoconfig IN A {web.ip}", "example.org.": f"autoconfig IN A {web.ip}",
                            "slow.example.": f"autoconfig IN A {web.drip_ip}", "nothing.example.": ""})

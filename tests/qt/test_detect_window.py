@@ -6,7 +6,6 @@ Dovecot as the mail servers the autoconfig file names."""
 from __future__ import annotations
 
 import contextlib
-import html
 import os
 import ssl
 from collections.abc import Iterator
@@ -21,7 +20,7 @@ from mailtester.qt.controllers.accounts import Keychain
 from mailtester.qt.controllers.check import Side
 from mailtester.qt.i18n import install
 from tests.conftest import unavailable
-from tests.servers.https import Response, WebServers, start_web_servers
+from tests.servers.https import Response, WebServers, autoconfig_xml, start_web_servers
 from tests.servers.nsd import NsdServer, missing
 
 from .test_i18n import clipped
@@ -35,27 +34,15 @@ HOSTS = [f"autoconfig.{PF_DOMAIN}", "autoconfig.plain.test", "autoconfig.evil.te
 EVIL_USER = "\u202e<b>boss</b>\u200b"  # (control characters are not XML: the parser refuses them)
 
 
-def config(domain: str, *servers: tuple[str, str, int, str], user: str = "%EMAILADDRESS%") -> bytes:
-    """An autoconfig file (Thunderbird's config-v1.1 format): (type, hostname, port, socketType)."""
-    parts = [f'<?xml version="1.0"?>\n<clientConfig version="1.1"><emailProvider id="{domain}">'
-             f"<domain>{domain}</domain><displayName>{domain} mail</displayName>"]
-    for kind, host, port, socket_type in servers:
-        tag = "outgoingServer" if kind == "smtp" else "incomingServer"
-        parts.append(f'<{tag} type="{kind}"><hostname>{host}</hostname><port>{port}</port>'
-                     f"<socketType>{socket_type}</socketType><username>{html.escape(user)}</username>"
-                     f"<authentication>password-cleartext</authentication></{tag}>")
-    return "".join([*parts, "</emailProvider></clientConfig>"]).encode()
-
-
 @pytest.fixture(scope="module")
 def web(ca: trustme.CA) -> Iterator[WebServers]:
     if os.geteuid() != 0:
         unavailable("the window's detection tests bind 127.0.0.x:443 and :80, which needs root (CI runs as root)")
     tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     ca.issue_cert(*HOSTS).configure_cert(tls)
-    routes = {("http", "autoconfig.plain.test", PATH): Response(config(
+    routes = {("http", "autoconfig.plain.test", PATH): Response(autoconfig_xml(
         "plain.test", ("imap", "imap.plain.test", 993, "SSL"), ("smtp", "smtp.plain.test", 465, "SSL"))),
-        ("https", "autoconfig.evil.test", PATH): Response(config(
+        ("https", "autoconfig.evil.test", PATH): Response(autoconfig_xml(
             "evil.test", ("imap", "imap.evil.test", 993, "SSL"), user=EVIL_USER))}
     try:
         servers = start_web_servers(44, tls, routes)  # after tests/detect's servers, if they still run
@@ -106,7 +93,7 @@ def fields(window, side: Side) -> tuple[str, int, str]:
 def test_autoconfig_fills_both_sides_and_the_account_then_logs_in(qtbot, window, online, postfix, ca_file,
                                                                   tmp_path):
     user, password = postfix.user(0)
-    online.routes[("https", f"autoconfig.{PF_DOMAIN}", PATH)] = Response(config(
+    online.routes[("https", f"autoconfig.{PF_DOMAIN}", PATH)] = Response(autoconfig_xml(
         PF_DOMAIN, ("imap", postfix.mail_host, postfix.imaps, "SSL"),
         ("imap", postfix.mail_host, postfix.imap, "STARTTLS"),
         ("smtp", "127.0.0.1", postfix.submission, "STARTTLS")))  # names go to the test DNS: an IP
@@ -260,7 +247,7 @@ def test_a_certificate_that_does_not_verify_waits_for_a_click(qtbot, window, onl
     """Without the mail servers' CA, the probe of the chosen servers sees certificates that do not
     verify: nothing is filled in until the click, and the warning says why."""
     user, _ = postfix.user(0)
-    online.routes[("https", f"autoconfig.{PF_DOMAIN}", PATH)] = Response(config(
+    online.routes[("https", f"autoconfig.{PF_DOMAIN}", PATH)] = Response(autoconfig_xml(
         PF_DOMAIN, ("imap", postfix.mail_host, postfix.imaps, "SSL"),
         ("smtp", "127.0.0.1", postfix.submissions, "SSL")))
     find_settings(qtbot, window, user)

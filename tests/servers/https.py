@@ -141,3 +141,18 @@ def start_web_servers(first: int, tls: ssl.SSLContext, routes: dict[tuple[str, s
             error = exc
     raise OSError(f"no free pair of loopback addresses (ports 443 and 80) from 127.0.0.{first} to "
                   f"127.0.0.{first + 19}: {error}")
+
+
+def autoconfig_xml(domain: str, *servers: tuple[str, str, int, str], user: str = "%EMAILADDRESS%",
+                   name: str | None = None) -> bytes:
+    """An autoconfig file (Thunderbird's config-v1.1 format): servers as (type, hostname, port, socketType)."""
+    import html
+
+    parts = [f'<?xml version="1.0"?>\n<clientConfig version="1.1"><emailProvider id="{domain}">'
+             f"<domain>{domain}</domain><displayName>{html.escape(name or domain + ' mail')}</displayName>"]
+    for kind, host, port, socket_type in servers:
+        tag = "outgoingServer" if kind == "smtp" else "incomingServer"
+        parts.append(f'<{tag} type="{kind}"><hostname>{host}</hostname><port>{port}</port>'
+                     f"<socketType>{socket_type}</socketType><username>{html.escape(user)}</username>"
+                     f"<authentication>password-cleartext</authentication></{tag}>")
+    return "".join([*parts, "</emailProvider></clientConfig>"]).encode()
