@@ -31,7 +31,9 @@ def window(request, qtbot, qloop, memory_keyring, settings_file):
     w.resize(1100, 760)
     w.show()
     qtbot.waitExposed(w)
-    return w
+    yield w
+    from mailtester.qt.i18n import install
+    install("en")  # the language is process-wide: later tests expect the default
 
 
 def test_send_a_test_message_after_the_account_test(qtbot, window, postfix, questions, tmp_path):
