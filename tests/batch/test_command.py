@@ -179,3 +179,10 @@ def test_an_excel_workbook_with_google_workspace_headers(many: PostfixServer, tm
     assert [(r["First Name [Required]"], r["Password [Required]"], r["protocol"], r["status"]) for r in table] == [
         ("Ann", "", "imap", "ok"), ("Bob", "", "smtp", "refused")]
     assert find_secrets(out.read_text() + stdout + stderr, [password_of(265), "not-" + password_of(266)]) == []
+
+
+def test_one_row_is_counted_as_one_row(tmp_path: Path) -> None:
+    sheet = tmp_path / "one.csv"
+    sheet.write_text("email,password_ref,host,port,security\nsomeone@example.test,env:NOPE,127.0.0.1,1,tls\n")
+    code, stdout, _ = batch(str(sheet), "--quiet", "--lang", "en", env={"NOPE": "x"})
+    assert code == 1 and "1 row in " in stdout and "1 rows" not in stdout, stdout

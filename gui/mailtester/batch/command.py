@@ -25,16 +25,16 @@ WORDS = {
            "note": "mailtester: note: the sheet holds passwords in plain text (column {column}). They are used for "
                    "the checks and written nowhere; safer is a password_ref column with env:VARIABLE, file:PATH "
                    "(readable only by you) or prompt.",
-           "summary": "{total} rows in {seconds} s: {counts}", "stopped": " (stopped)",
+           "summary": "{total} {rows} in {seconds} s: {counts}", "stopped": " (stopped)",
            "throttled": "{host} showed rate-limit or lockout signs: its remaining rows were deferred",
-           "prompt": "Password for the rows marked {ref}: "},
+           "prompt": "Password for the rows marked {ref}: ", "row": "row", "rows": "rows"},
     "tr": {"bar": " {done}/{total}  tamam {ok}  reddedilen {refused}  diğer {other}  {rate}/sn  {left} kaldı",
            "note": "mailtester: not: tabloda parolalar düz metin olarak duruyor ({column} sütunu). Yalnızca "
                    "denetimler için kullanılır, hiçbir yere yazılmaz; daha güvenlisi env:DEĞİŞKEN, file:YOL (yalnızca "
                    "sizin okuyabildiğiniz bir dosya) ya da prompt değerli bir password_ref sütunudur.",
-           "summary": "{total} satır, {seconds} sn: {counts}", "stopped": " (durduruldu)",
+           "summary": "{total} {rows}, {seconds} sn: {counts}", "stopped": " (durduruldu)",
            "throttled": "{host} hız sınırı ya da kilitleme belirtileri gösterdi: kalan satırları ertelendi",
-           "prompt": "{ref} olarak işaretli satırların parolası: "},
+           "prompt": "{ref} olarak işaretli satırların parolası: ", "row": "satır", "rows": "satır"},
 }
 
 
@@ -247,7 +247,8 @@ async def run_batch_async(args: argparse.Namespace, stdin: TextIO, stdout: TextI
     progress.update(summary, force=True)
     progress.clear()
     counts = ", ".join(f"{n} {s}" for s, n in summary.counts.most_common())
-    print(words["summary"].format(total=summary.total, seconds=f"{summary.elapsed:.1f}", counts=counts)
+    rows = words["row" if summary.total == 1 else "rows"]
+    print(words["summary"].format(total=summary.total, rows=rows, seconds=f"{summary.elapsed:.1f}", counts=counts)
           + (words["stopped"] if summary.stopped else ""), file=stdout)
     for host in summary.throttled_hosts:
         print(words["throttled"].format(host=host), file=stdout)
