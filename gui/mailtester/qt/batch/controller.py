@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ...batch import BatchOptions, BatchRun, RowStatus, Secrets, Sheet
+from ...batch import BatchOptions, BatchRun, BatchSummary, Secrets, Sheet
 from .model import DONE, BatchModel
 
 log = logging.getLogger("mailtester.qt.batch")
@@ -36,7 +36,7 @@ class BatchController(QObject):
         super().__init__(parent)
         self.model = model
         self.ask = ask
-        self.summary: object | None = None
+        self.summary: BatchSummary | None = None
         self._run: BatchRun | None = None
         self._task: asyncio.Task[None] | None = None
         self._active = False  # from start() until the run's end is announced
@@ -134,6 +134,3 @@ class BatchController(QObject):
         if not self.running or done == 0:
             return None
         return self.elapsed / done * (total - done)
-
-    def counts(self) -> dict[RowStatus, int]:
-        return self.model.counts()

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...batch import BatchInputError, BatchOptions, BatchSummary, RowResult, RowStatus, Sheet, read_sheet
+from ...batch import BatchInputError, BatchOptions, RowResult, RowStatus, Sheet, read_sheet
 from ...protocol.kinds import Protocol
 from ..controllers.check import Side
 from ..neutral import neutral
@@ -686,10 +686,8 @@ class BatchWindow(QWidget):
             path += f".{kind}"
         try:
             assert self.sheet is not None
-            summary = self.controller.summary
-            export_results(Path(path), kind, self.sheet, self.model.results(),
-                           summary if isinstance(summary, BatchSummary) else None, self.controller.elapsed,
-                           self.options().lang)
+            export_results(Path(path), kind, self.sheet, self.model.results(), self.controller.summary,
+                           self.controller.elapsed, self.options().lang)
         except OSError as e:
             QMessageBox.warning(self, self.tr("Export the results"),
                                 self.tr("Could not save the results: %1").replace("%1", neutral(str(e))))
