@@ -181,19 +181,19 @@ class RoundTripBox(QWidget):
         self.last = rt
         lang = self.lang if self.lang in WORDS else "en"
         diagnosis = diagnosis_of(rt, host="", lang=lang, surface="window")
-        words = WORDS[lang]
         mark = mark_html("works" if rt.ok else "failed", self)
-        head = words["ok"] if rt.ok else f"{words['failed']}: {diagnosis.title if diagnosis else ''}"
-        parts = [f"{mark} <b>{rich(self._data_text(words['title']))}: {rich(self._data_text(head))}</b>"]
+        head = _head(rt, diagnosis, lang)
+        lines = summary_lines(rt, lang)
+        parts = [f"{mark} <b>{rich(self._data_text(WORDS[lang]['title']))}: {rich(self._data_text(head))}</b>"]
         parts += [rich(self._data_text(line)).replace(" ", "&nbsp;", 2 if line.startswith("  ") else 0)
-                  for line in summary_lines(rt, lang)]
+                  for line in lines]
         if diagnosis is not None:
             parts.append(rich(self._data_text(diagnosis.explanation)))
             parts += [rich(self._data_text(f"{i}. {fix}")) for i, fix in enumerate(diagnosis.fixes, 1)]
             if diagnosis.server_said:
                 parts.append("<i>" + rich(self._data_text(" ".join(diagnosis.server_said))) + "</i>")
         self.result.setText("<br>".join(parts))
-        self.result.setAccessibleName(" ".join(summary_lines(rt, lang)))
+        self.result.setAccessibleName(" ".join(lines))
         self.result.show()
 
     # -- in the window's reports ------------------------------------------------------
@@ -214,9 +214,7 @@ class RoundTripBox(QWidget):
         if parts is None:
             return ""
         rt, d, redact, lang = parts
-        words = WORDS[lang]
-        head = words["ok"] if rt.ok else f"{words['failed']}: {d.title if d else ''}"
-        out = [f"## {words['title']}", "", f"**{_md(redact(head))}**", ""]
+        out = [f"## {WORDS[lang]['title']}", "", f"**{_md(redact(_head(rt, d, lang)))}**", ""]
         out += [(f"{_md(redact(line.strip()))}  " if not line.startswith("  ") else
                  f"&nbsp;&nbsp;{_md(redact(line.strip()))}  ") for line in summary_lines(rt, lang)]
         if d is not None:
@@ -234,9 +232,8 @@ class RoundTripBox(QWidget):
         if parts is None:
             return ""
         rt, d, redact, lang = parts
-        e, words = html.escape, WORDS[lang]
-        head = words["ok"] if rt.ok else f"{words['failed']}: {d.title if d else ''}"
-        out = [f"<h2>{e(words['title'])}</h2>", f"<p><strong>{e(redact(head))}</strong></p>",
+        e = html.escape
+        out = [f"<h2>{e(WORDS[lang]['title'])}</h2>", f"<p><strong>{e(redact(_head(rt, d, lang)))}</strong></p>",
                "<pre>" + e(redact("\n".join(summary_lines(rt, lang)))) + "</pre>"]
         if d is not None:
             out.append(f"<p>{e(redact(d.explanation))}</p>")
@@ -254,6 +251,12 @@ class RoundTripBox(QWidget):
             return None
         rt, d, redact, _lang = parts
         return dict(_scrubbed(as_dict(rt, d), redact))
+
+
+def _head(rt: RoundTrip, d: Diagnosis | None, lang: str) -> str:
+    """The result's heading: OK, or FAILED and what failed."""
+    words = WORDS[lang]
+    return words["ok"] if rt.ok else f"{words['failed']}: {d.title if d else ''}"
 
 
 def _scrubbed(value: Any, redact: Redactor) -> Any:
