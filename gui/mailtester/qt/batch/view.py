@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...batch import BatchInputError, BatchOptions, RowResult, RowStatus, Sheet, read_sheet
+from ...batch.sheet import FIELDS
 from ...protocol.kinds import Protocol
 from ..controllers.check import Side
 from ..neutral import neutral
@@ -63,7 +64,6 @@ from .model import (
 )
 
 FOLDER = "batch/folder"  # where the last sheet was opened or the last results saved
-FIELDS = ("email", "user", "password", "password_ref", "host", "port", "security", "protocol", "mechanism")
 
 
 # The reader's complaints by id (mailtester.batch.sheet.BatchInputError), translated where shown.
