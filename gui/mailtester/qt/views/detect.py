@@ -46,17 +46,17 @@ class WrappedLabel(QLabel):
     """A word-wrapped label as tall as its lines at its width: in the form's rows Qt otherwise lays it
     out at the height of the width it guesses (too tall for one line, too short for many)."""
 
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
+    def _at_width(self, hint: QSize) -> QSize:
+        """The hint with the height of its lines at the label's width, not at the width Qt guesses."""
         if self.width() > 0 and self.text():
             hint.setHeight(self.heightForWidth(self.width()))
         return hint
 
-    def sizeHint(self) -> QSize:  # its lines at its width, not at the width Qt guesses for a wrapped label
-        hint = super().sizeHint()
-        if self.width() > 0 and self.text():
-            hint.setHeight(self.heightForWidth(self.width()))
-        return hint
+    def minimumSizeHint(self) -> QSize:
+        return self._at_width(super().minimumSizeHint())
+
+    def sizeHint(self) -> QSize:
+        return self._at_width(super().sizeHint())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -75,7 +75,7 @@ def small(label: QLabel) -> QLabel:
 
 def flagged(c: Candidate) -> bool:
     """Proposed over a channel an attacker could change, or its certificate did not verify."""
-    return c.insecure or (c.certificate is not None and not getattr(c.certificate, "verified", True))
+    return c.insecure or (c.certificate is not None and not c.certificate.verified)
 
 
 class SideChoice(QObject):
@@ -391,11 +391,10 @@ class Detection(QObject):
 
     def why_flagged(self, c: Candidate) -> str:
         check = self.tr("Check the server name with your provider before your password goes there.")
-        if c.certificate is not None and not getattr(c.certificate, "verified", True):
+        if c.certificate is not None and not c.certificate.verified:
             why = self.tr("This server's certificate could not be verified, so it may not be who it claims to be.")
-            problem = getattr(c.certificate, "problem", None)
-            if problem:
-                why += f" ({neutral(str(problem))})"
+            if c.certificate.problem:
+                why += f" ({neutral(c.certificate.problem)})"
         elif c.source in ("autoconfig", "well-known"):
             why = self.tr("These settings came over plain HTTP, which anyone on the network could have changed.")
         elif c.source == "probe":
