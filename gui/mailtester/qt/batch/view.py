@@ -430,8 +430,7 @@ class BatchWindow(QWidget):
     def _read(self, mapping: dict[str, str] | None = None) -> bool:
         path, text = self._source
         try:
-            sheet = read_sheet(path, mapping=mapping) if path is not None else read_sheet(text=text or "",
-                                                                                            mapping=mapping)
+            sheet = read_sheet(path, text=text, mapping=mapping)  # one of the two is set
         except BatchInputError as e:
             # without a recognised address column the sheet is still shown by its header, to be mapped
             headers = e.headers if e.id == "batch.no-email-column" else []
@@ -477,9 +476,8 @@ class BatchWindow(QWidget):
         self._update_state()
 
     def on_column_combo_activated(self, _index: int) -> None:
-        mapping = self._mapping()
         if self._source != (None, None):
-            self._read(mapping)
+            self._read(self._mapping())
 
     def _say(self, text: str) -> None:
         self.notice.setText(text)
