@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from aiohttp.abc import AbstractResolver, ResolveResult
 
-from .resolver import addresses
+from .resolver import addresses, of_family
 
 if TYPE_CHECKING:
     import dns.asyncresolver
@@ -22,12 +22,8 @@ class HttpResolver(AbstractResolver):
 
     async def resolve(self, host: str, port: int = 0,
                       family: socket.AddressFamily = socket.AF_INET) -> list[ResolveResult]:
-        out: list[ResolveResult] = []
-        for ip in await addresses(self._resolver, host):
-            fam = socket.AF_INET6 if ":" in ip else socket.AF_INET
-            if family in (socket.AF_UNSPEC, fam):
-                out.append(ResolveResult(hostname=host, host=ip, port=port, family=fam, proto=0,
-                                         flags=socket.AI_NUMERICHOST))
+        out = [ResolveResult(hostname=host, host=ip, port=port, family=fam, proto=0, flags=socket.AI_NUMERICHOST)
+               for fam, ip in of_family(await addresses(self._resolver, host), family)]
         if not out:
             raise OSError(f"{host}: no address of the wanted family")
         return out

@@ -1,5 +1,5 @@
 """Every name lookup of detection goes through one dnspython resolver: MX, SRV, and the A/AAAA of the
-HTTPS hosts (aiohttp is handed online.HttpResolver, not the system's getaddrinfo) and of the probed
+HTTPS hosts (aiohttp is handed http.HttpResolver, not the system's getaddrinfo) and of the probed
 servers. With `--dns-server` all of them ask that server, which is how the tests point detection at their
 own DNS server on loopback; `check --dns-server` resolves its host the same way (`getaddrinfo_at`)."""
 
@@ -79,6 +79,12 @@ async def addresses(resolver: dns.asyncresolver.Resolver, host: str) -> list[str
     return found
 
 
+def of_family(ips: list[str], family: int) -> list[tuple[socket.AddressFamily, str]]:
+    """The addresses of the IP version wanted (AF_UNSPEC: either), each with its family."""
+    fams = ((socket.AF_INET6 if ":" in ip else socket.AF_INET, ip) for ip in ips)
+    return [(fam, ip) for fam, ip in fams if family in (socket.AF_UNSPEC, fam)]
+
+
 async def getaddrinfo_at(dns_server: str, host: str, port: int, family: int,
                          lifetime: float) -> list[tuple[int, int, int, str, tuple[str, int]]]:
     """socket.getaddrinfo's answer for `host`, asked of `dns_server` only (the check's --dns-server);
@@ -87,11 +93,7 @@ async def getaddrinfo_at(dns_server: str, host: str, port: int, family: int,
         ips = await addresses(make_resolver(dns_server, lifetime), host)
     except OSError as exc:
         raise socket.gaierror(str(exc)) from None
-    out = []
-    for ip in ips:
-        fam = socket.AF_INET6 if ":" in ip else socket.AF_INET
-        if family in (socket.AF_UNSPEC, fam):
-            out.append((int(fam), int(socket.SOCK_STREAM), 6, "", (ip, port)))
+    out = [(int(fam), int(socket.SOCK_STREAM), 6, "", (ip, port)) for fam, ip in of_family(ips, family)]
     if not out:
         raise socket.gaierror(f"{host}: no address of the wanted IP version at {dns_server}")
     return out
