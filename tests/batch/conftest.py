@@ -17,8 +17,12 @@ def password_of(i: int) -> str:
     return f"Pw-{i:03d}-ğüş!{i * 7919 % 1000:03d}"
 
 
+def user(i: int) -> str:
+    return f"user{i:03d}@{DOMAIN}"
+
+
 def generated_users(n: int = USER_COUNT) -> dict[str, str]:
-    return {f"user{i:03d}@{DOMAIN}": password_of(i) for i in range(n)}
+    return {user(i): password_of(i) for i in range(n)}
 
 
 @pytest.fixture(scope="session")

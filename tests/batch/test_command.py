@@ -16,15 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.batch.conftest import password_of
+from tests.batch.conftest import password_of, user
 from tests.secret_search import find_secrets
 from tests.servers.postfix import DOMAIN, PostfixServer
 
 pytestmark = pytest.mark.postfix
-
-
-def user(i: int) -> str:
-    return f"user{i:03d}@{DOMAIN}"
 
 
 def batch(*args: str, env: dict[str, str] | None = None, stderr_tty: bool = False) -> tuple[int, str, str]:

@@ -15,7 +15,7 @@ from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 from mailtester.batch import BatchOptions, BatchRun, ResultWriters, RowResult, RowStatus, Secrets, SheetRow, read_sheet
 from mailtester.batch.engine import BatchSummary
-from tests.batch.conftest import password_of
+from tests.batch.conftest import password_of, user
 from tests.conftest import unavailable
 from tests.secret_search import find_secrets
 from tests.servers.aiosmtpd_server import FullSMTP
@@ -25,10 +25,6 @@ from tests.servers.postfix import DOMAIN, PostfixServer
 from tests.servers.proxy import CountingProxy, Gauge
 
 pytestmark = pytest.mark.postfix
-
-
-def user(i: int) -> str:
-    return f"user{i:03d}@{DOMAIN}"
 
 
 def wrong(i: int) -> bool:
