@@ -121,8 +121,7 @@ async def round_trip(outgoing: CheckSettings, incoming: CheckSettings, address: 
         mb = ImapMailbox(session.capabilities, message.message_id, token)
         t = incoming.timeout
         mb.list_folders()
-        if await drive(run, mb, t) and mb.ok:
-            rt.junk_folder = mb.junk
+        await drive(run, mb, t)  # mb.junk: the spam folder it names, if any
         junk_next = None
         if mb.junk:
             mb.status(mb.junk)

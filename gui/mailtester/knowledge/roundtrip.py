@@ -36,7 +36,6 @@ class RoundTrip:
     arrived: bool = False
     seconds: float | None = None  # from that 250 until it was found
     folder: str | None = None
-    junk_folder: str | None = None  # the account's spam folder, when it has one
     received: list[str] = field(default_factory=list)
     authentication_results: list[str] = field(default_factory=list)
     deleted: bool = False
