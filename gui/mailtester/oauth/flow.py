@@ -350,9 +350,10 @@ async def refresh(settings: OAuthSettings, protocol: Protocol | tuple[Protocol, 
     return tokens
 
 
-async def revoke(settings: OAuthSettings, token: Secret, hint: str = "refresh_token") -> bool:
+async def revoke(settings: OAuthSettings, token: Secret, hint: str = "refresh_token", *,
+                 ep: Endpoints | None = None) -> bool:
     """RFC 7009 where the provider offers it; False where it does not (the caller just deletes)."""
-    ep = await endpoints(settings)
+    ep = ep or await endpoints(settings)
     if not ep.revocation:
         return False
     async with _session(settings) as session:

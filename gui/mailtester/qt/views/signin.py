@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ...model import TimelineEntry
 from ...oauth import store
-from ...oauth.flow import OAuthSettings, SignInError, Tokens, endpoints, refresh, revoke, sign_in, wait_time
+from ...oauth.flow import Endpoints, OAuthSettings, SignInError, Tokens, endpoints, refresh, revoke, sign_in, wait_time
 from ...protocol.credentials import Secret
 from ...protocol.kinds import Protocol
 
@@ -303,20 +303,22 @@ class SignInBox(QWidget):
         with ThreadPoolExecutor(1) as pool:  # qasync's executor would log arguments and results
             return await asyncio.get_running_loop().run_in_executor(pool, fn, *args)
 
-    async def _entry(self) -> str:
+    async def _entry(self) -> tuple[Endpoints, str]:
+        """The provider's endpoints (read once for the whole step) and the keychain entry's name."""
         ep = await endpoints(self.settings())
-        return store.key(ep.issuer, self.client_id_edit.text().strip(), self.user)
+        return ep, store.key(ep.issuer, self.client_id_edit.text().strip(), self.user)
 
     async def remember(self) -> bool:
         """Keep the refresh token in the keychain (never a file); False where there is none."""
         if self.tokens is None or self.tokens.refresh is None:
             return True
-        return bool(await self._keychain(store.save, await self._entry(), self.tokens.refresh))
+        _ep, entry = await self._entry()
+        return bool(await self._keychain(store.save, entry, self.tokens.refresh))
 
     async def load(self) -> None:
         """Sign in again, without the browser, with a remembered refresh token."""
         try:
-            entry = await self._entry()
+            ep, entry = await self._entry()
         except SignInError:
             return
         stored = await self._keychain(store.load, entry)
@@ -325,7 +327,7 @@ class SignInBox(QWidget):
         self.entries = []
         self._started = time.monotonic()
         try:
-            self._done(await refresh(self.settings(), self.protocols, stored, note=self.note))
+            self._done(await refresh(self.settings(), self.protocols, stored, note=self.note, ep=ep))
         except SignInError as exc:
             await self._keychain(store.delete, entry)  # revoked or expired: the browser next time
             self._say(self.error_text(exc))
@@ -333,13 +335,13 @@ class SignInBox(QWidget):
     async def forget(self) -> None:
         """Revoke the refresh token where the provider offers it (RFC 7009), and delete it."""
         try:
-            entry = await self._entry()
+            ep, entry = await self._entry()
         except SignInError:
             return
         stored: Secret | None = await self._keychain(store.load, entry)
         if stored is not None:
             with contextlib.suppress(SignInError):  # deleted all the same
-                await revoke(self.settings(), stored)
+                await revoke(self.settings(), stored, ep=ep)
             await self._keychain(store.delete, entry)
         self.sign_out()
 
