@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..protocol.credentials import Secret
-from ..protocol.kinds import Protocol, Security
+from ..protocol.kinds import DEFAULT_PORTS, Protocol, Security
 from ..settings import MECHANISM_CHOICES, InvalidInput, check_port, check_secret, check_user, normalize_host
 
 FIELDS = ("email", "user", "password", "password_ref", "host", "port", "security", "protocol", "mechanism")
@@ -39,7 +39,7 @@ SECURITY_WORDS = {"tls": Security.TLS, "ssl": Security.TLS, "ssl/tls": Security.
                   "starttls": Security.STARTTLS, "stls": Security.STARTTLS, "none": Security.NONE,
                   "plain": Security.NONE, "no": Security.NONE, "off": Security.NONE}
 PROTOCOL_WORDS = {"smtp": "smtp", "submission": "smtp", "imap": "imap", "pop3": "pop3", "pop": "pop3"}
-IMPLICIT_TLS_PORTS = (465, 993, 995)
+IMPLICIT_TLS_PORTS = frozenset(ports[Security.TLS] for ports in DEFAULT_PORTS.values())  # 465, 993, 995
 MAX_ROWS = 100_000
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
