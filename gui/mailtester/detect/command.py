@@ -237,13 +237,13 @@ def format_result(result: DetectResult, online: bool = False, lang: str = "en") 
     if not result.found:
         return "\n".join([*head, "", w["nothing-online" if online else "nothing-offline"].format(result.domain)])
     out = [*head, ""]
-    chosen = [c for c in (result.incoming[:1] + result.outgoing[:1])]
+    chosen = result.incoming[:1] + result.outgoing[:1]
     for label, group in (("incoming", result.incoming), ("outgoing", result.outgoing)):
         if group:
             out.append(f"{w[label]}: {describe(group[0], lang)}  ({w.get('src-' + group[0].source, group[0].source)})")
         else:
             out.append(f"{w[label]}: {w['nothing-side']}")
-    others = [c for c in result.incoming[1:] + result.outgoing[1:]]
+    others = result.incoming[1:] + result.outgoing[1:]
     if others:
         out += ["", w["others"]]
         out += [f"  {describe(c, lang)}  ({w.get('src-' + c.source, c.source)})" for c in others]
