@@ -153,7 +153,6 @@ async def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     from .cli import LABELS, UsageError, format_verdict
     from .detect.address import parse_address
     from .detect.command import describe
-    from .hardening import speaks_utf8
     from .knowledge.report import build_report, transcript_line
     from .settings import InvalidInput
 
@@ -185,7 +184,7 @@ async def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     if not found.found:
         if args.json:
             empty: dict[str, Any] = {"ok": False, "detect": found.as_dict(), "incoming": None, "outgoing": None}
-            _dump({**empty, "round_trip": None} if args.round_trip else empty, stdout, speaks_utf8(stdout))
+            _dump({**empty, "round_trip": None} if args.round_trip else empty, stdout)
         return EXIT_NOT_FOUND
 
     def live(side: str) -> Any:
@@ -237,7 +236,7 @@ async def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
             from .knowledge.roundtrip import as_dict
 
             out_json["round_trip"] = as_dict(round_trip, rt_diag) if round_trip else None
-        _dump(out_json, stdout, speaks_utf8(stdout))
+        _dump(out_json, stdout)
     else:
         for side, r in reports.items():
             if r is not None:
@@ -291,8 +290,10 @@ def exit_code(reports: dict[str, Report | None], round_trip: Any, diagnosis: Any
     return EXIT_NOT_FOUND  # a side with no server to test
 
 
-def _dump(data: dict[str, Any], stdout: TextIO, utf8: bool) -> None:
-    json.dump(data, stdout, ensure_ascii=not utf8)
+def _dump(data: dict[str, Any], stdout: TextIO) -> None:
+    from .hardening import speaks_utf8
+
+    json.dump(data, stdout, ensure_ascii=not speaks_utf8(stdout))
     stdout.write("\n")
 
 
