@@ -58,9 +58,7 @@ async def drive(run: _Run, core: Continuation, timeout: float, until: Callable[[
                 _show_reply(run, event)
         if core.broken:
             return False
-        if until is not None and until():
-            return True
-        if until is None and not core.waiting:
+        if until() if until is not None else not core.waiting:
             return True
         try:
             async with asyncio.timeout_at(deadline):
