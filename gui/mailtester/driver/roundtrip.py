@@ -200,8 +200,8 @@ async def round_trip(outgoing: CheckSettings, incoming: CheckSettings, address: 
             _lost(mb)
         return None
 
-    def _lost(mb: Continuation) -> None:
-        rt.fail("connection", getattr(mb, "reply", None), mb.broken or "the incoming server stopped answering")
+    def _lost(mb: ImapMailbox | Pop3Maildrop) -> None:
+        rt.fail("connection", mb.reply, mb.broken or "the incoming server stopped answering")
 
     async def _read_and_delete(run: _Run, mb: ImapMailbox, t: float, uid: int) -> None:
         mb.fetch(uid)
