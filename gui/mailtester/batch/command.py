@@ -80,7 +80,7 @@ def _writable(path: str, flag: str) -> None:
 
 
 def options_from_args(args: argparse.Namespace) -> tuple[BatchOptions, list[tuple[str, str]]]:
-    from ..cli import UsageError, check_ca_file
+    from ..cli import UsageError, check_ca_file, system_language
     from ..protocol.limits import MAX_TIMEOUT, MIN_TIMEOUT
     from ..settings import InvalidInput
     from .engine import BatchOptions
@@ -111,8 +111,6 @@ def options_from_args(args: argparse.Namespace) -> tuple[BatchOptions, list[tupl
             raise UsageProblem(f"{flag}: {path} is the input sheet itself")
     if len({os.path.abspath(p) for _f, p in outputs}) < len(outputs):
         raise UsageProblem("--out, --jsonl and --html must name different files")
-    from ..cli import system_language
-
     return BatchOptions(concurrency=args.concurrency, per_host=args.per_host, protocol=args.protocol,
                         ca_file=args.ca_file, timeout=args.timeout, dns_server=args.dns_server,
                         lang=args.lang or system_language()), outputs
