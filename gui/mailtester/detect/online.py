@@ -492,9 +492,9 @@ async def detect(address: str | Address, *, dns_server: str | None = None, ca_fi
                 _background.add(task)
                 task.add_done_callback(_background.discard)
         winner = decided(ranked, finished, winners)
+        better = "the provider database" if winner == -1 else jobs[winner][0] if winner is not None else ""
         for task in pending:  # stopped: a better source had answered
             source, query, _, _ = jobs[tasks[task]]
-            better = "the provider database" if winner == -1 else jobs[winner][0] if winner is not None else ""
             rep = SourceReport(source, query, "none", time.perf_counter() - start, f"not needed: {better} answered")
             reports.append(rep)
             report(rep)
