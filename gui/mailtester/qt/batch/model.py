@@ -27,9 +27,7 @@ from ..neutral import neutral, tooltip
 Index = QModelIndex | QPersistentModelIndex
 
 NUMBER, EMAIL, SERVER, STATUS, DIAGNOSIS, TIME = range(6)
-ResultRole = Qt.ItemDataRole.UserRole + 1  # the row's RowResult, or None
-StatusRole = Qt.ItemDataRole.UserRole + 2  # its RowStatus
-DiagnosisRole = Qt.ItemDataRole.UserRole + 3  # its diagnosis id, or ""
+StatusRole = Qt.ItemDataRole.UserRole + 2  # the row's RowStatus
 SortRole = Qt.ItemDataRole.UserRole + 4
 
 FAILED = frozenset({RowStatus.REFUSED, RowStatus.FAILED, RowStatus.NO_SERVER})
@@ -206,12 +204,8 @@ class BatchModel(QAbstractTableModel):
             return None
         i, column = index.row(), index.column()
         row, status, result = self._rows[i], self._status[i], self._results[i]
-        if role == ResultRole:
-            return result
         if role == StatusRole:
             return status
-        if role == DiagnosisRole:
-            return (result.diagnosis_id if result else None) or ""
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, SortRole):
             if column == NUMBER:
                 return row.number if role == SortRole else str(row.number)
