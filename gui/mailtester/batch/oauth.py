@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..model import CheckSettings
 from ..oauth import store
-from ..oauth.command import _keychain, settings_of
+from ..oauth.command import settings_of
 from ..oauth.flow import Endpoints, OAuthSettings, SignInError, endpoints, refresh
 from ..protocol.credentials import Credentials
 from .secrets import Secrets, SecretUnavailable
@@ -44,7 +44,7 @@ class KeychainTokens(Secrets):
         creds = settings.credentials
         assert self._ep is not None, "start() first"
         entry = store.key(self._ep.issuer, self.oauth.client_id, creds.user)
-        stored = await _keychain(store.load, entry)
+        stored = await store.off_loop(store.load, entry)
         if stored is None:
             raise SecretUnavailable("batch.oauth-no-token", user=creds.user)
         o = replace(self.oauth, login_hint=creds.user)
@@ -54,7 +54,7 @@ class KeychainTokens(Secrets):
             did = "batch.oauth-refused" if exc.id == "oauth.token-refused" else "batch.oauth-error"
             raise SecretUnavailable(did, reason=exc.detail) from None
         if tokens.refresh is not None and tokens.refresh.reveal() != stored.reveal():
-            await _keychain(store.save, entry, tokens.refresh)
+            await store.off_loop(store.save, entry, tokens.refresh)
         return replace(creds, password=None, token=tokens.access)
 
 

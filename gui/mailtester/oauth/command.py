@@ -45,14 +45,6 @@ def settings_of(args: argparse.Namespace, user: str) -> OAuthSettings:
                          ca_file=args.ca_file, login_hint=user, timeout=args.timeout)
 
 
-async def _keychain(fn: Any, *a: Any) -> Any:
-    # Its own executor: qasync's default one logs arguments and results.
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(1) as pool:
-        return await asyncio.get_running_loop().run_in_executor(pool, fn, *a)
-
-
 async def obtain(o: OAuthSettings, settings: CheckSettings, *, no_browser: bool, remember: bool,
                  note: Any, stderr: TextIO, protocols: tuple[Protocol, ...] = ()) -> Tokens:
     """Tokens for this check (or these protocols: one sign-in for both sides of an account): a
@@ -61,15 +53,15 @@ async def obtain(o: OAuthSettings, settings: CheckSettings, *, no_browser: bool,
     ep = await endpoints(o)
     entry = store.key(ep.issuer, o.client_id, settings.credentials.user)
     if remember:
-        stored = await _keychain(store.load, entry)
+        stored = await store.off_loop(store.load, entry)
         if stored is not None:
             try:
                 tokens = await refresh(o, wanted, stored, note=note, ep=ep)
             except SignInError:
-                await _keychain(store.delete, entry)  # revoked or expired: sign in afresh
+                await store.off_loop(store.delete, entry)  # revoked or expired: sign in afresh
             else:
                 if tokens.refresh is not None and tokens.refresh.reveal() != stored.reveal():
-                    await _keychain(store.save, entry, tokens.refresh)
+                    await store.off_loop(store.save, entry, tokens.refresh)
                 return tokens
     loop = asyncio.get_running_loop()
 
@@ -89,7 +81,7 @@ async def obtain(o: OAuthSettings, settings: CheckSettings, *, no_browser: bool,
 
     tokens = await sign_in(o, wanted, open_url=open_url, wait=wait_time(settings.timeout),
                            note=note, ep=ep)
-    if remember and tokens.refresh is not None and not await _keychain(store.save, entry, tokens.refresh):
+    if remember and tokens.refresh is not None and not await store.off_loop(store.save, entry, tokens.refresh):
         note("oauth-no-keychain")  # never a file instead
     return tokens
 

@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import time
 import webbrowser
-from collections.abc import Callable, Coroutine
+from collections.abc import Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
@@ -299,10 +299,6 @@ class SignInBox(QWidget):
 
     # -- the keychain (a remembered account) ---------------------------------------------
 
-    async def _keychain(self, fn: Callable[..., Any], *args: Any) -> Any:
-        with ThreadPoolExecutor(1) as pool:  # qasync's executor would log arguments and results
-            return await asyncio.get_running_loop().run_in_executor(pool, fn, *args)
-
     async def _entry(self) -> tuple[Endpoints, str]:
         """The provider's endpoints (read once for the whole step) and the keychain entry's name."""
         ep = await endpoints(self.settings())
@@ -313,7 +309,7 @@ class SignInBox(QWidget):
         if self.tokens is None or self.tokens.refresh is None:
             return True
         _ep, entry = await self._entry()
-        return bool(await self._keychain(store.save, entry, self.tokens.refresh))
+        return bool(await store.off_loop(store.save, entry, self.tokens.refresh))
 
     async def load(self) -> None:
         """Sign in again, without the browser, with a remembered refresh token."""
@@ -321,7 +317,7 @@ class SignInBox(QWidget):
             ep, entry = await self._entry()
         except SignInError:
             return
-        stored = await self._keychain(store.load, entry)
+        stored = await store.off_loop(store.load, entry)
         if stored is None:
             return
         self.entries = []
@@ -329,7 +325,7 @@ class SignInBox(QWidget):
         try:
             self._done(await refresh(self.settings(), self.protocols, stored, note=self.note, ep=ep))
         except SignInError as exc:
-            await self._keychain(store.delete, entry)  # revoked or expired: the browser next time
+            await store.off_loop(store.delete, entry)  # revoked or expired: the browser next time
             self._say(self.error_text(exc))
 
     async def forget(self) -> None:
@@ -338,11 +334,11 @@ class SignInBox(QWidget):
             ep, entry = await self._entry()
         except SignInError:
             return
-        stored: Secret | None = await self._keychain(store.load, entry)
+        stored: Secret | None = await store.off_loop(store.load, entry)
         if stored is not None:
             with contextlib.suppress(SignInError):  # deleted all the same
                 await revoke(self.settings(), stored, ep=ep)
-            await self._keychain(store.delete, entry)
+            await store.off_loop(store.delete, entry)
         self.sign_out()
 
 
