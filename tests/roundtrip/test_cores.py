@@ -261,10 +261,10 @@ def test_a_server_that_stalls_after_the_login_is_bounded(postfix):
 
 
 def scripted_imap(capabilities: str = "", found_after: int = 3, other_id: bool = False, idle_closes: bool = False,
-                  select_refused: bool = False):
+                  select_refused: bool = False, junk: str = ""):
     """An IMAP server where the message shows up at the `found_after`-th search (its Message-ID taken
     from the search, or another one with `other_id`); with `idle_closes`, it closes when IDLE starts;
-    with `select_refused`, SELECT is answered NO."""
+    with `select_refused`, SELECT is answered NO; `junk` is LISTed as a \\Junk folder."""
     caps = f"IMAP4rev1 AUTH=PLAIN SPECIAL-USE {capabilities}".strip()
 
     async def imap(c: Conn) -> None:
@@ -278,7 +278,8 @@ def scripted_imap(capabilities: str = "", found_after: int = 3, other_id: bool =
                 await c.line()
                 await c.send(f"{tag} OK [CAPABILITY {caps}] logged in\r\n")
             elif command.startswith("LIST"):
-                await c.send(f'* LIST (\\HasNoChildren) "/" INBOX\r\n{tag} OK done\r\n')
+                spam = f'* LIST (\\HasNoChildren \\Junk) "/" {junk}\r\n' if junk else ""
+                await c.send(f'* LIST (\\HasNoChildren) "/" INBOX\r\n{spam}{tag} OK done\r\n')
             elif command.startswith("UID SEARCH"):
                 searches += 1
                 message_id = re.search(r'Message-ID "([^"]+)"', rest).group(1)
@@ -341,6 +342,13 @@ def test_a_server_that_closes_during_idle_ends_the_wait_at_once(postfix):
     assert time.monotonic() - start < 10  # not the 30 s of the wait
     assert out.ok and inc.ok and rt.sent and not rt.arrived and b"IDLE" in received
     assert diagnosis_of(rt).id == "roundtrip.interrupted"
+
+
+def test_a_junk_folder_name_that_cannot_be_sent_is_not_looked_in(postfix):
+    """8-bit folder names (a server with UTF8=ACCEPT habits) cannot be quoted: INBOX is still watched."""
+    out, inc, rt, received = round_trip_against(postfix, scripted_imap(found_after=1, junk='"Courrier indésirable"'))
+    assert out.ok and inc.ok and rt.sent and rt.arrived and rt.folder == "INBOX"
+    assert b"STATUS" not in received
 
 
 def test_an_inbox_that_cannot_be_selected_sends_nothing(postfix):

@@ -199,7 +199,10 @@ async def run_check(settings: CheckSettings,
             log.error("internal error during the test: %s", type(exc).__name__)
             outcome = _fail(Ending.INTERNAL_ERROR, run.stage, f"internal error ({type(exc).__name__})")
         if after is not None and outcome.ok:
-            await after(run)
+            try:
+                await after(run)
+            except Exception as exc:  # a bug of ours there: `after` records what it reached, never a traceback
+                log.error("internal error after the login: %s", type(exc).__name__)
     finally:
         if run.stream is not None and run.stream.transport is not None:
             run.stream.transport.abort()

@@ -258,6 +258,7 @@ def _folder(text: str) -> tuple[str, str] | None:
 
 
 def _junk(folders: list[tuple[str, str]]) -> str | None:
+    folders = [(name, a) for name, a in folders if not astring(name)[1]]  # 8-bit names cannot be sent back
     for name, attributes in folders:
         if "\\junk" in attributes.lower().split():
             return name
