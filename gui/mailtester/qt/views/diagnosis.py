@@ -298,7 +298,7 @@ class DiagnosisPanel(QFrame):
             else:
                 rows.append((self.tr("Encryption"), self.tr("none")))
             rows.append((self.tr("Login exchange"), self._exchange_words(report)))
-            self.security_text.setText("<br>".join(f"{html.escape(k)}: <b>{rich(v)}</b>" for k, v in rows if v))
+            self.security_text.setText(_rows_html(rows))
             self.security_text.show()
         elif not certificate:
             return
@@ -315,7 +315,7 @@ class DiagnosisPanel(QFrame):
                     (self.tr("Names"), ", ".join(self._name_words(n) for n in t.sans)),
                     (self.tr("Expires"), local_cert_time(t.not_after)),
                     (self.tr("SHA-256 fingerprint"), group_fingerprint(t.sha256))]
-            self.cert_text.setText("<br>".join(f"{html.escape(k)}: <b>{rich(v)}</b>" for k, v in rows if v))
+            self.cert_text.setText(_rows_html(rows))
             self._sha256 = t.sha256
             self.trust_button.setVisible(failure in CERT_KINDS and failure != "pin-mismatch" and not pinned)
             self.forget_button.setVisible(pinned)
@@ -356,6 +356,11 @@ class DiagnosisPanel(QFrame):
             html.escape(self.tr("no longer trusted"))))
         self._note(self.tr("The certificate is no longer trusted for %1: the next test will stop at it "
                            "before sending the password.").replace("%1", self._trust_target))
+
+
+def _rows_html(rows: list[tuple[str, str]]) -> str:
+    """One "label: <b>value</b>" line a row; a row without a value is left out."""
+    return "<br>".join(f"{html.escape(k)}: <b>{rich(v)}</b>" for k, v in rows if v)
 
 
 def _tls_version(version: str) -> str:
