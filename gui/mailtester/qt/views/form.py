@@ -540,7 +540,7 @@ class AccountForm(QWidget):
             return
         provider = self.provider
         if provider is not None:  # the provider's server for this protocol (or none)
-            self._apply_incoming(provider, switch=False)
+            self._apply_incoming(preset_for(provider, self.top_user_edit.text()), switch=False)
         elif not self._port_typed[Side.INCOMING]:
             self._default_port(Side.INCOMING)
         self.validate()
@@ -768,8 +768,8 @@ class AccountForm(QWidget):
 
     def _apply_incoming(self, provider: Provider, switch: bool) -> None:
         """The provider's incoming server for the chosen protocol; `switch`: to the one it
-        offers when it has none for that protocol. A send-only service leaves it empty."""
-        provider = preset_for(provider, self.top_user_edit.text())
+        offers when it has none for that protocol. A send-only service leaves it empty. `provider`:
+        as this address uses it (preset_for)."""
         was = self._filling
         self._filling = True
         try:
