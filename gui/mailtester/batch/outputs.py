@@ -20,8 +20,9 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable
-from typing import IO, Any
+from typing import Any
 
+from ..knowledge.report import open_private
 from ..protocol.replies import show_controls
 from .engine import BatchSummary, RowResult, RowStatus
 from .sheet import Sheet
@@ -30,16 +31,6 @@ from .texts import html_text
 RESULT_COLUMNS = ("ok", "status", "protocol", "server", "stage", "diagnosis_id", "reply", "elapsed", "checked_at")
 STATUS_ORDER = [RowStatus.OK, RowStatus.REFUSED, RowStatus.FAILED, RowStatus.NO_SERVER, RowStatus.DEFERRED,
                 RowStatus.CANCELLED]
-
-def open_private(path: str) -> IO[str]:
-    """A text file created (or truncated) with rights for the user only, like report.write_private,
-    but open for streaming."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    f = open(fd, "w", encoding="utf-8", newline="")  # noqa: SIM115 (the caller closes it)
-    if hasattr(os, "fchmod"):
-        os.fchmod(f.fileno(), 0o600)  # also when the file existed with wider rights
-    return f
-
 
 def _formula_safe(text: str) -> str:
     """A cell a spreadsheet will not run as a formula (OWASP's CSV injection advice)."""
@@ -74,7 +65,7 @@ def result_fields(result: RowResult) -> dict[str, str]:
 
 class CsvWriter:
     def __init__(self, path: str, sheet: Sheet) -> None:
-        self._f = open_private(path)
+        self._f = open_private(path, newline="")
         taken = set(sheet.headers)
         self._names = {c: (c if c not in taken else f"mailtester_{c}") for c in RESULT_COLUMNS}
         self._headers = sheet.headers
@@ -107,7 +98,7 @@ def row_json(result: RowResult) -> dict[str, Any]:
 
 class JsonlWriter:
     def __init__(self, path: str) -> None:
-        self._f = open_private(path)
+        self._f = open_private(path, newline="")
 
     def write(self, result: RowResult) -> None:
         self._f.write(json.dumps(row_json(result), ensure_ascii=False) + "\n")
@@ -202,7 +193,7 @@ class HtmlWriter:
                   + "".join(f"<tr><td>{e(d)}</td>" + "".join(f'<td class="n">{c[s] or ""}</td>' for s in shown)
                             + "</tr>" for d, c in sorted(summary.domains.items())) + "</table>\n")
         self._index.sort()
-        with open_private(self._path) as f, open(self._tmp, "rb") as rows:
+        with open_private(self._path, newline="") as f, open(self._tmp, "rb") as rows:
             f.write(out.getvalue())
             for i, (ok, _number, offset, length) in enumerate(self._index):
                 if i == 0 or ok != self._index[i - 1][0]:

@@ -6,7 +6,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ..model import CheckResult, TimelineEntry, endpoint
 from .providers import Provider, recognize
@@ -268,10 +268,16 @@ def write_report(report: Report, path: str) -> None:
         to_json(report) if lower.endswith(".json") else to_markdown(report)))
 
 
-def write_private(path: str, text: str) -> None:
-    """Write a file readable by the user only: a report names servers, users and what they said."""
+def open_private(path: str, newline: str | None = None) -> IO[str]:
+    """A text file created (or truncated) readable by the user only: a report names servers, users and
+    what they said. The caller closes it."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with open(fd, "w", encoding="utf-8") as f:
-        if hasattr(os, "fchmod"):
-            os.fchmod(f.fileno(), 0o600)  # also when the file existed with wider rights
+    f = open(fd, "w", encoding="utf-8", newline=newline)  # noqa: SIM115
+    if hasattr(os, "fchmod"):
+        os.fchmod(f.fileno(), 0o600)  # also when the file existed with wider rights
+    return f
+
+
+def write_private(path: str, text: str) -> None:
+    with open_private(path) as f:
         f.write(text)
