@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ...protocol.events import Security
-from ..controllers.check import SIDES, Side
+from ..controllers.check import Side
 
 
 class PlaintextConsent(QWidget):
@@ -65,9 +65,6 @@ class Consents(QObject):
     def chain(self, side: Side) -> list[QWidget]:
         """For the tab order: right after that side's Security field."""
         return [self.rows[side].check]
-
-    def shown(self) -> list[PlaintextConsent]:
-        return [self.rows[side] for side in SIDES if not self.rows[side].isHidden()]
 
 
 def _form_layout(field: QWidget) -> QFormLayout:
