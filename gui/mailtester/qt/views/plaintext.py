@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QVBoxLa
 
 from ...protocol.events import Security
 from ..controllers.check import Side
+from .steps import prefixed
 
 
 class PlaintextConsent(QWidget):
@@ -19,17 +20,17 @@ class PlaintextConsent(QWidget):
 
     def __init__(self, setting: QCheckBox, prefix: str, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setObjectName(f"{prefix}PlaintextConsent" if prefix else "plaintextConsent")
+        self.setObjectName(prefixed(prefix, "plaintextConsent"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.note = QLabel(self.tr(
             "None: nothing is encrypted. The password crosses the network as it is typed, readable by anyone on "
             "the way (a shared Wi-Fi, the networks in between). Use it only for a server on this computer or on "
             "a network you trust."), self)
-        self.note.setObjectName(f"{prefix}PlaintextNote" if prefix else "plaintextNote")
+        self.note.setObjectName(prefixed(prefix, "plaintextNote"))
         self.note.setWordWrap(True)
         self.check = QCheckBox(self.tr("Send it unencrypted"), self)
-        self.check.setObjectName(f"{prefix}PlaintextCheck" if prefix else "plaintextCheck")
+        self.check.setObjectName(prefixed(prefix, "plaintextCheck"))
         self.check.setAccessibleName(self.tr("Send the password unencrypted"))
         self.check.setAccessibleDescription(self.note.text())
         layout.addWidget(self.note)
