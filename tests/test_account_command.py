@@ -146,3 +146,11 @@ def test_nothing_found_is_exit_1_and_nothing_is_tested():
     assert out["round_trip"] is None  # asked for, not attempted
     assert "round_trip" not in mailtester("account", "someone@example.org", "--offline", "--json",
                                           password=PASSWORD).json
+
+
+@pytest.mark.parametrize("lang", ["en", "tr"])
+@pytest.mark.parametrize("source", ["srv", "mx", "autoconfig", "probe"])
+def test_every_source_a_flagged_server_comes_from_is_named_in_words(source, lang):
+    from mailtester.account import _source
+
+    assert _source(source, lang) != source

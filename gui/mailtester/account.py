@@ -254,9 +254,11 @@ async def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
 
 # Where a flagged candidate came from, completing "it was found …".
 SOURCES = {"en": {"srv": "in the domain's SRV records", "mx": "through the domain's MX record",
-                  "autoconfig": "in an autoconfig file fetched over plain HTTP"},
+                  "autoconfig": "in an autoconfig file fetched over plain HTTP",
+                  "probe": "by trying common server names"},
            "tr": {"srv": "alan adının SRV kayıtlarında", "mx": "alan adının MX kaydı üzerinden",
-                  "autoconfig": "düz HTTP ile alınan bir autoconfig dosyasında"}}
+                  "autoconfig": "düz HTTP ile alınan bir autoconfig dosyasında",
+                  "probe": "yaygın sunucu adları denenerek"}}
 
 
 def _source(source: str, lang: str) -> str:

@@ -40,6 +40,7 @@ def test_unknown_domain_is_found_false_and_exit_1():
     assert out["sources"][0]["result"] == "none"
     text = mailtester("detect", "someone@example.org", "--offline")
     assert text.code == 1 and text.stdout.startswith("Provider database… not found")
+    assert "has no settings for example.org" in text.stdout
 
 
 @pytest.mark.parametrize(("address", "message"), [

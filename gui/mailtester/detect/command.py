@@ -49,7 +49,7 @@ WORDS: dict[str, dict[str, str]] = {
         "untested": "Not tested: detection asks for no password and logs in nowhere. To test:",
         "nothing-online": "None of the sources above has settings for {0}; ask the provider or administrator for "
                           "the server names, then test them with `mailtester check`.",
-        "nothing-offline": "The bundled database (--offline: no network is used) has settings for {0}; ask the "
+        "nothing-offline": "The bundled database (--offline: no network is used) has no settings for {0}; ask the "
                            "provider or administrator for the server names, then test them with `mailtester check`.",
         "%EMAILADDRESS%": "your full address", "%EMAILLOCALPART%": "the part of your address before the @",
     },
