@@ -368,3 +368,13 @@ def test_summary_words_for_a_fast_arrival_and_clocks_that_go_backwards():
     en, tr = "\n".join(summary_lines(rt)), "\n".join(summary_lines(rt, "tr"))
     assert "arrived in <0.01 s" in en and "<0,01 sn" in tr  # not "0 s"
     assert ", -4 s" in en and "+-" not in en and ", -4 sn" in tr
+
+
+def test_one_hop_whose_name_ends_at_the_date():
+    from mailtester.knowledge.roundtrip import RoundTrip, summary_lines
+
+    rt = RoundTrip(message_id="<t@example.org>", address="a@example.org", wait=60.0, sent=True, deleted=True,
+                   received=["from a by mx.example.org; Wed, 02 Dec 2026 04:49:30 +0000"])
+    rt.arrived_in(1.0, "INBOX", junk=False)
+    text = "\n".join(summary_lines(rt))
+    assert "Path (1 hop, oldest first)" in text and "1. mx.example.org" in text and "mx.example.org;" not in text

@@ -121,7 +121,8 @@ WORDS = {
            "sent": "The outgoing server accepted the test message{queue}.",
            "queue": " (queue id {queue_id})", "not-sent": "The test message was not sent.",
            "not-arrived": "It did not arrive within {wait} s.",
-           "hops": "Path ({count} hops, oldest first):", "hop": "  {n}. {by}{delay}", "delay": ", {delay} s",
+           "hops": "Path ({count} {hop_word}, oldest first):", "hop-word": "hop", "hops-word": "hops",
+           "hop": "  {n}. {by}{delay}", "delay": ", {delay} s",
            "checks": "Sender checks (Authentication-Results): {checks}", "no-checks":
                "The receiving server added no Authentication-Results (no SPF, DKIM or DMARC verdict).",
            "title": "Round trip", "ok": "OK", "failed": "FAILED"},
@@ -130,7 +131,8 @@ WORDS = {
            "sent": "Giden posta sunucusu deneme iletisini kabul etti{queue}.",
            "queue": " (kuyruk kimliği {queue_id})", "not-sent": "Deneme iletisi gönderilmedi.",
            "not-arrived": "{wait} sn içinde ulaşmadı.",
-           "hops": "Yol ({count} durak, en eskisi önce):", "hop": "  {n}. {by}{delay}", "delay": ", {delay} sn",
+           "hops": "Yol ({count} {hop_word}, en eskisi önce):", "hop-word": "durak", "hops-word": "durak",
+           "hop": "  {n}. {by}{delay}", "delay": ", {delay} sn",
            "checks": "Gönderen denetimleri (Authentication-Results): {checks}", "no-checks":
                "Alan sunucu Authentication-Results eklemedi (SPF, DKIM ya da DMARC sonucu yok).",
            "title": "Gidiş-dönüş", "ok": "TAMAM", "failed": "BAŞARISIZ"},
@@ -155,7 +157,8 @@ def summary_lines(rt: RoundTrip, lang: str = "en") -> list[str]:
                      + (w["deleted"] if rt.deleted else w["not-deleted"]) + ".")
         chain = hops(rt.received, rt.date)
         if chain:
-            lines.append(w["hops"].format(count=len(chain)))
+            word = w["hop-word" if len(chain) == 1 else "hops-word"]
+            lines.append(w["hops"].format(count=len(chain), hop_word=word))
             for n, hop in enumerate(chain, 1):
                 delay = w["delay"].format(delay=_number(hop.delay, lang, signed=True)) if hop.delay is not None else ""
                 lines.append(w["hop"].format(n=n, by=hop.by or hop.text[:80], delay=delay))

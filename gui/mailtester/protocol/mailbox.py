@@ -73,7 +73,7 @@ def hops(received: list[str], since: datetime | None = None) -> list[Hop]:
                 at = parsedate_to_datetime(text.rpartition(";")[2].strip())
             except (TypeError, ValueError, IndexError):
                 at = None
-        m = re.search(r"\bby\s+(\S+)", text, re.I)
+        m = re.search(r"\bby\s+([^\s;]+)", text, re.I)  # "by host;" then the date: no ";" in the name
         delay = (at - previous).total_seconds() if at and previous and at.tzinfo and previous.tzinfo else None
         out.append(Hop(text, m.group(1) if m else "", at, delay))
         previous = at or previous
