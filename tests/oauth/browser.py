@@ -15,7 +15,7 @@ import time
 from typing import TextIO
 
 from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
@@ -60,8 +60,9 @@ def browse(url: str, action: str, login: str, spki: str, log: TextIO) -> str:
                     time.sleep(0.1)
                     continue
                 WebDriverWait(driver, 10).until(expected_conditions.staleness_of((cancel or submit)[0]))
-            except (StaleElementReferenceException, TimeoutException) as exc:
-                print(f"{type(exc).__name__} on {driver.current_url}", file=log, flush=True)
+            except WebDriverException as exc:  # the page moved on under a command (stale, timeout, navigation)
+                print(f"{type(exc).__name__}; trying again", file=log, flush=True)
+                time.sleep(0.1)
         raise TimeoutError(f"the sign-in did not end: {driver.current_url} {driver.title!r}")
     finally:
         driver.quit()
