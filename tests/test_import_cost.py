@@ -24,12 +24,14 @@ NOT_AT_IMPORT = ("asyncio", "ssl", "tomllib", "mailtester.driver", "mailtester.k
 # Not for a successful SMTP check: other commands, other protocols, the
 # diagnosis machinery (a success has no diagnosis), the report file formats,
 # tomllib (the provider catalogue is read from its JSON form), pathlib (resources
-# are found with os.path).
+# are found with os.path); shutil (argparse's help width: cli.Formatter), datetime
+# (the start time: client._local_now), urllib and the ipaddress it imports
+# (redaction.percent_encoded; settings loads ipaddress only for an IP literal).
 NOT_FOR_A_CHECK = ("mailtester.detect", "mailtester.batch.engine", "mailtester.batch.sheet", "mailtester.account",
                    "mailtester.qt", "PySide6", "mailtester.knowledge.diagnose", "mailtester.knowledge.rules",
                    "mailtester.protocol.imap", "mailtester.driver.demo", "html", "platform", "getpass", "dns",
                    "aiohttp", "openpyxl", "keyring", "truststore", "trustme", "tomllib",
-                   "pathlib")
+                   "pathlib", "mailtester.protocol.pop3", "shutil", "datetime", "ipaddress", "urllib")
 
 # Runs the real entry point, then lists what it loaded.
 LIST_MODULES = ("import json, sys\n"

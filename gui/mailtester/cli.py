@@ -83,6 +83,27 @@ def _mechanism(text: str) -> str:
     return "auto" if text.lower() == "auto" else text.upper()
 
 
+class Formatter(argparse.HelpFormatter):
+    """argparse's help layout, sized as shutil.get_terminal_size() would, without importing shutil:
+    argparse makes a formatter for every option it adds, and shutil's imports cost a check more than
+    its whole parser (issue 14)."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        if width is None:
+            try:
+                width = int(os.environ["COLUMNS"])
+            except (KeyError, ValueError):
+                width = 0
+            if width <= 0:
+                try:
+                    width = os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 0
+                except (AttributeError, ValueError, OSError):
+                    width = 0
+            width = (width or 80) - 2  # as argparse does with the terminal's width
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 class LazyParser(argparse.ArgumentParser):
     """A subcommand's parser whose options come from its own module, loaded only
     when that subcommand is parsed or its help shown: `check` then never imports
@@ -90,6 +111,7 @@ class LazyParser(argparse.ArgumentParser):
 
     def __init__(self, *args: Any, add_arguments: Callable[[argparse.ArgumentParser], None] | None = None,
                  **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", Formatter)
         super().__init__(*args, **kwargs)
         self._add_arguments = add_arguments
 
@@ -131,7 +153,7 @@ def _account_arguments(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="mailtester",
+        prog="mailtester", formatter_class=Formatter,
         description="Test whether a mail account can log in to its outgoing (SMTP) and incoming (IMAP, POP3) "
                     "servers. Without a command, opens the window.",
     )
@@ -437,8 +459,7 @@ async def check_and_report(settings: CheckSettings, args: argparse.Namespace, st
             out["oauth"] = oauth
         if first is not None:
             out["first_attempt"] = first.as_dict()
-        json.dump(out, stdout, ensure_ascii=not speaks_utf8(stdout))
-        stdout.write("\n")
+        stdout.write(json.dumps(out, ensure_ascii=not speaks_utf8(stdout)) + "\n")  # one write, not one per token
     return report
 
 

@@ -17,6 +17,8 @@ from .settings import normalize_host
 
 @dataclass(frozen=True)
 class CheckSettings:
+    """Everything one check needs: where, how, and as whom."""
+
     host: str  # as typed (for display and SNI after IDNA encoding)
     security: Security
     credentials: Credentials = field(default_factory=Credentials)
@@ -77,6 +79,8 @@ class Probe:
 
 @dataclass(frozen=True)
 class TlsInfo:
+    """The encryption a handshake agreed on, and the certificate the server showed."""
+
     version: str
     cipher: str
     verified: bool
@@ -94,6 +98,8 @@ class TlsInfo:
 
 @dataclass(frozen=True)
 class TlsFailure:
+    """Why a TLS handshake failed, by kind."""
+
     # untrusted, expired, not-yet-valid, hostname, protocol-too-old, not-tls,
     # closed, timeout, pin-mismatch, server-alert (sent by the server), handshake
     kind: str
@@ -103,6 +109,8 @@ class TlsFailure:
 
 @dataclass(frozen=True)
 class TimelineEntry:
+    """One line of the live timeline: a command, a reply or a local note."""
+
     t: float  # seconds since the run started (monotonic)
     direction: str  # "C" client to server, "S" server to client, "-" local note
     tls: bool
@@ -116,6 +124,8 @@ class TimelineEntry:
 
 @dataclass(frozen=True)
 class CheckResult:
+    """What one check saw, from the name lookup to its outcome."""
+
     settings: CheckSettings
     outcome: Outcome
     timeline: tuple[TimelineEntry, ...]

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import ipaddress
 import re
 
 from .protocol.kinds import Protocol
-from .protocol.pop3 import APOP
 from .protocol.sasl import MECHANISMS
-from .protocol.session import NATIVE
+from .protocol.session import APOP, NATIVE
 
 MECHANISM_CHOICES = ("auto", *MECHANISMS, NATIVE, APOP)
 # Login methods that are not SASL, by the protocols that have them.
@@ -43,10 +41,13 @@ def normalize_host(text: str) -> str:
     if "%" in host and ":" in host:
         raise InvalidInput("host", "An IPv6 address with a zone (%…) cannot be checked against the server's "
                                    "certificate: enter the server's name, or the address without the zone.")
-    try:
-        return str(ipaddress.ip_address(host))
-    except ValueError:
-        pass
+    if ":" in host or host.replace(".", "").isdigit():  # could be an IP literal: only then load ipaddress
+        import ipaddress
+
+        try:
+            return str(ipaddress.ip_address(host))
+        except ValueError:
+            pass
     if any(c.isspace() for c in host):
         raise InvalidInput("host", "The server name cannot contain spaces.")
     if "/" in host or "@" in host:

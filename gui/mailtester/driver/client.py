@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ipaddress
 import logging
 import socket
 import ssl
@@ -12,7 +11,6 @@ import threading
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from datetime import datetime
 from typing import Any
 
 from .. import __version__
@@ -103,7 +101,7 @@ class _Run:
         self.stage = Stage.DNS
         self.probe: Probe | None = None
         self.local_address: str | None = None
-        self.started = datetime.now().astimezone().isoformat(timespec="seconds")
+        self.started = _local_now()
         self.keep_open = False  # a continuation takes the connection after a successful login
         self.session: LoginSession | None = None
 
@@ -323,11 +321,22 @@ async def _dialogue(run: _Run) -> Outcome:
 
 
 def _is_ip(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return True
+    for family in (socket.AF_INET, socket.AF_INET6):
+        try:
+            socket.inet_pton(family, host)
+        except OSError:
+            continue
+        return True
+    return False
+
+
+def _local_now() -> str:
+    """Now as ISO 8601 with the local offset, as datetime.now().astimezone().isoformat("seconds") gives,
+    without importing datetime for it (a check's start-up, issue 14)."""
+    now = time.localtime()
+    offset = abs(now.tm_gmtoff)
+    sign = "-" if now.tm_gmtoff < 0 else "+"
+    return time.strftime("%Y-%m-%dT%H:%M:%S", now) + f"{sign}{offset // 3600:02d}:{offset % 3600 // 60:02d}"
 
 
 def _getaddrinfo(host: str, port: int, family: int) -> asyncio.Future[list[tuple[Any, ...]]]:

@@ -35,6 +35,8 @@ class Variant:
 
 @dataclass(frozen=True, eq=False, repr=False)
 class Provider:
+    """A mail provider of the catalogue: how to recognise it, and its settings and help."""
+
     id: str
     name: str
     domains: tuple[str, ...]

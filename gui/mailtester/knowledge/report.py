@@ -33,6 +33,8 @@ class Warning_:
 
 @dataclass(frozen=True)
 class Report:
+    """A finished check with its provider, diagnosis and warnings."""
+
     result: CheckResult
     provider: Provider | None
     diagnosis: Diagnosis | None

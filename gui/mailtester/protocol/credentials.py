@@ -34,6 +34,8 @@ class Secret:
 
 @dataclass(frozen=True)
 class Credentials:
+    """Who logs in, and with which secret: a password, an OAuth2 access token, or both."""
+
     user: str = ""
     password: Secret | None = None
     token: Secret | None = None

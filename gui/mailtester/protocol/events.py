@@ -34,6 +34,8 @@ class CommandSent(Event):
 
 @dataclass(frozen=True, eq=False, repr=False)
 class ReplyReceived(Event):
+    """A complete server reply, with its SASL challenge decoded when it is one."""
+
     reply: Reply
     challenge: DecodedChallenge | None = None
     stage: Stage = Stage.GREETING  # the stage that awaited this reply
@@ -93,6 +95,8 @@ class NoteAdded(Event):
 
 @dataclass(frozen=True)
 class Outcome:
+    """How a run ended, as the core (or the driver) saw it."""
+
     ok: bool
     ending: Ending
     stage: Stage
@@ -111,4 +115,6 @@ class Outcome:
 
 @dataclass(frozen=True, eq=False, repr=False)
 class Finished(Event):
+    """The session is over: nothing more to send or read."""
+
     outcome: Outcome

@@ -18,11 +18,10 @@ from .kinds import Ending, Protocol, Security, Stage
 from .limits import MAX_POP3_COMMAND, MAX_UNTAGGED_RESPONSES
 from .replies import Reply, printable, show_controls, take_line
 from .sasl import MECHANISMS, DecodedChallenge, SaslExchange, decode_challenge, pick_mechanism
-from .session import NATIVE, LoginSession, SessionConfig
+from .session import APOP, NATIVE, LoginSession, SessionConfig
 
 __all__ = ["APOP", "Pop3Session", "SessionConfig", "apop_timestamp"]
 
-APOP = "APOP"
 _STATUS = re.compile(r"^(\+OK|-ERR)(?: (.*))?$")
 _CODE = re.compile(r"^\[([^\]\s]+)[^\]]*\] ?")
 # RFC 1939 §7: the timestamp is a msg-id, "<" local "@" domain ">"; brackets

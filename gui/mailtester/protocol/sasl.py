@@ -27,6 +27,8 @@ OAUTH_ERROR_RESPONSE = {"XOAUTH2": b"", "OAUTHBEARER": b"\x01"}
 # eq=False, repr=False: never compared or printed; fewer methods generated at start (issue 14).
 @dataclass(frozen=True, eq=False, repr=False)
 class Step:
+    """One SASL message to send, and whether (and in which pieces) it carries a secret."""
+
     data: bytes
     secret: bool
     forms: tuple[str, ...] = ()  # secret pieces a server could echo alone (CRAM-MD5's digest)

@@ -25,13 +25,16 @@ OWN_DECISIONS = frozenset({Ending.AUTH_NOT_OFFERED, Ending.PLAINTEXT_REFUSED, En
                            Ending.LOGIN_DISABLED, Ending.STARTTLS_UNAVAILABLE})
 
 # The value of `mechanism` that asks for the protocol's own login command
-# (IMAP LOGIN, POP3 USER/PASS) instead of SASL.
+# (IMAP LOGIN, POP3 USER/PASS) instead of SASL; and POP3's APOP.
 NATIVE = "NATIVE"
+APOP = "APOP"
 
 
 # eq=False, repr=False: never compared or printed; fewer methods generated at start (issue 14).
 @dataclass(frozen=True, eq=False, repr=False)
 class SessionConfig:
+    """What a protocol core needs to know to log in."""
+
     security: Security
     credentials: Credentials
     host: str = ""  # for OAUTHBEARER's host= field

@@ -25,6 +25,8 @@ _QUEUE_ID = re.compile(r"queued as ([0-9A-Za-z.-]+)|\bid=([0-9A-Za-z.-]+)", re.I
 
 @dataclass(frozen=True)
 class Message:
+    """A round-trip test message, as sent."""
+
     address: str
     message_id: str  # with the angle brackets
     subject: str
