@@ -1,7 +1,5 @@
-"""Entry point of the bundled application (PyInstaller)."""
+"""Entry point of the bundled application (PyInstaller): the installed command's."""
 
-import sys
+from mailtester.cli import console
 
-from mailtester.cli import main
-
-sys.exit(main())
+console()

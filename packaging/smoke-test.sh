@@ -15,6 +15,10 @@ check() {  # the command to test
   find "$(dirname "$(readlink -f "$1")")" -name mailtester_tr.qm | grep -q . \
     || { echo "mailtester_tr.qm missing from $1" >&2; exit 1; }
   "$1" check --demo --json >/dev/null
+  # the command line never loads Qt (the window's libraries cost a check several times its own work)
+  if LD_DEBUG=files "$1" check --demo --json 2>&1 >/dev/null | grep -q "libQt6Core"; then
+    echo "$1 check loaded Qt" >&2; exit 1
+  fi
   set +e; "$1" check --demo-fail --json >/dev/null; rc=$?; set -e
   [ "$rc" -eq 1 ] || { echo "demo-fail exited $rc, expected 1" >&2; exit 1; }
   # the bundled provider database, and a batch read from an XLSX sheet (openpyxl) with its outputs
