@@ -59,6 +59,18 @@ def test_bad_input_is_a_usage_error(args, message):
     assert "Traceback" not in r.stderr
 
 
+def test_a_ca_file_without_a_usable_certificate_is_a_usage_error(tmp_path):
+    """The file is loaded as the check will load it (into its cached context), before anything is sent."""
+    broken = tmp_path / "broken.pem"
+    broken.write_text("-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n")
+    key_only = tmp_path / "key.pem"
+    key_only.write_text("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n")
+    for path, message in ((broken, "holds no usable certificate"), (key_only, "not a PEM file with a certificate")):
+        r = mailtester("check", "--host", "127.0.0.1", "--port", "1", "--user", "u", "--ca-file", str(path),
+                       password="x")
+        assert r.code == 2 and message in r.stderr and "Traceback" not in r.stderr, r.stderr
+
+
 def test_password_with_line_break_refused_before_anything_is_sent():
     r = mailtester("check", "--host", "127.0.0.1", "--user", "u", password="a\r\nMAIL FROM:<x>")
     assert r.code == 2 and "line break" in r.stderr

@@ -277,8 +277,10 @@ def check_ca_file(path: str) -> None:
         raise UsageError(f"--ca-file: cannot read {path}: {exc.strerror or exc}") from None
     if b"-----BEGIN CERTIFICATE-----" not in head:
         raise UsageError(f"--ca-file: {path} is not a PEM file with a certificate (-----BEGIN CERTIFICATE-----)")
+    from .driver.tls import make_context  # the context the check then uses: its CA file is read once
+
     try:
-        ssl.create_default_context(cafile=path)
+        make_context(path)
     except (ssl.SSLError, ValueError) as exc:
         raise UsageError(f"--ca-file: {path} holds no usable certificate ({exc})") from None
 

@@ -4,19 +4,19 @@ ended. Pure data: no asyncio, ssl or Qt, so reports and the window can use it.""
 from __future__ import annotations
 
 import socket
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from .protocol.credentials import Credentials
 from .protocol.events import Outcome
 from .protocol.kinds import Protocol, Security, Stage, default_port
 from .protocol.limits import DEFAULT_TIMEOUT
+from .protocol.record import Record
 from .protocol.replies import Reply
 from .settings import normalize_host
 
 
-@dataclass(frozen=True)
-class CheckSettings:
+class CheckSettings(Record):
     """Everything one check needs: where, how, and as whom."""
 
     host: str  # as typed (for display and SNI after IDNA encoding)
@@ -64,8 +64,7 @@ def endpoint(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
-@dataclass(frozen=True)
-class Probe:
+class Probe(Record):
     """What a second, credential-free connection to the same port found."""
 
     tls: bool | None = None  # TLS from the first byte answered (tried after a silent greeting)
@@ -77,8 +76,7 @@ class Probe:
                 "starttls": self.starttls}
 
 
-@dataclass(frozen=True)
-class TlsInfo:
+class TlsInfo(Record):
     """The encryption a handshake agreed on, and the certificate the server showed."""
 
     version: str
@@ -96,8 +94,7 @@ class TlsInfo:
                 "not_after": self.not_after, "sha256": self.sha256}
 
 
-@dataclass(frozen=True)
-class TlsFailure:
+class TlsFailure(Record):
     """Why a TLS handshake failed, by kind."""
 
     # untrusted, expired, not-yet-valid, hostname, protocol-too-old, not-tls,
@@ -107,8 +104,7 @@ class TlsFailure:
     verify_code: int | None = None
 
 
-@dataclass(frozen=True)
-class TimelineEntry:
+class TimelineEntry(Record):
     """One line of the live timeline: a command, a reply or a local note."""
 
     t: float  # seconds since the run started (monotonic)
@@ -122,8 +118,7 @@ class TimelineEntry:
     args: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class CheckResult:
+class CheckResult(Record):
     """What one check saw, from the name lookup to its outcome."""
 
     settings: CheckSettings

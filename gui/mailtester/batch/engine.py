@@ -32,6 +32,7 @@ from ..model import CheckSettings
 from ..protocol.credentials import Credentials
 from ..protocol.kinds import Protocol, Security
 from ..protocol.limits import DEFAULT_TIMEOUT
+from ..protocol.record import Record
 from .secrets import Secrets, SecretUnavailable
 from .sheet import Sheet, SheetRow, row_protocol, row_security
 from .texts import row_text
@@ -57,8 +58,7 @@ class RowStatus(StrEnum):
     WAITING = "waiting"
 
 
-@dataclass(frozen=True)
-class RowResult:
+class RowResult(Record):
     row: SheetRow
     status: RowStatus
     report: Report | None  # the single check's report; None for a row that never connected

@@ -13,11 +13,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from ..protocol.credentials import Secret
 from ..protocol.kinds import DEFAULT_PORTS, Protocol, Security
+from ..protocol.record import Record
 from ..settings import MECHANISM_CHOICES, InvalidInput, check_port, check_secret, check_user, normalize_host
 
 FIELDS = ("email", "user", "password", "password_ref", "host", "port", "security", "protocol", "mechanism")
@@ -54,8 +55,7 @@ class BatchInputError(ValueError):
         self.headers = list(headers or [])  # the sheet's header row, when the problem is in it
 
 
-@dataclass(frozen=True)
-class SheetRow:
+class SheetRow(Record):
     number: int  # 1-based data row number
     values: dict[str, str]  # header -> cell text as read; the password cell is blanked
     email: str
@@ -72,8 +72,7 @@ class SheetRow:
         return self.email.rpartition("@")[2].lower()
 
 
-@dataclass(frozen=True)
-class Sheet:
+class Sheet(Record):
     headers: list[str]
     columns: dict[str, str]  # canonical field -> the header it was matched to
     rows: list[SheetRow]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
+from ..protocol.record import Record
 from ..settings import InvalidInput, normalize_host
 
 MAX_LOCAL_OCTETS = 64  # RFC 5321 4.5.3.1.1
@@ -15,8 +15,7 @@ _BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u20
 _SPECIALS = '<>()[]\\,;:"'
 
 
-@dataclass(frozen=True, slots=True)
-class Address:
+class Address(Record):
     text: str  # as typed, without surrounding spaces
     local: str | None  # None when only a domain was given
     domain: str  # the domain as typed (for user names: the address the person uses)

@@ -12,10 +12,10 @@ required field is skipped, not the whole file).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..protocol.kinds import Protocol, Security
+from ..protocol.record import Record
 from .templates import PLACEHOLDERS, expand
 
 if TYPE_CHECKING:
@@ -40,8 +40,7 @@ class ConfigError(ValueError):
     """The text is not a usable config-v1.1 file (the message says why)."""
 
 
-@dataclass(frozen=True, slots=True)
-class ServerRecord:
+class ServerRecord(Record):
     """One incomingServer or outgoingServer, as the file gives it (templates not expanded)."""
 
     protocol: Protocol
@@ -52,8 +51,7 @@ class ServerRecord:
     auth: tuple[str, ...]  # the authentication values in the file's order, e.g. ("OAuth2", "password-cleartext")
 
 
-@dataclass(frozen=True, slots=True)
-class ProviderConfig:
+class ProviderConfig(Record):
     """One emailProvider: who it is, the domains it serves, its servers in the file's order."""
 
     id: str

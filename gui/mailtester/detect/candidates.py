@@ -5,10 +5,10 @@ Plain data, no I/O: the command, the window and the later online sources share i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..protocol.kinds import Protocol, Security
+from ..protocol.record import Record
 
 if TYPE_CHECKING:
     from ..model import TlsInfo
@@ -18,8 +18,7 @@ SECURITY_ORDER = {Security.TLS: 0, Security.STARTTLS: 1, Security.NONE: 2}
 PROTOCOL_ORDER = {Protocol.IMAP: 0, Protocol.POP3: 1, Protocol.SMTP: 0}
 
 
-@dataclass(frozen=True, slots=True)
-class CertificateSeen:
+class CertificateSeen(Record):
     """What a probe's TLS handshake showed: whether the certificate verified for the host, and if not,
     why (the TLS library's words). `tls` is the whole certificate, for a window to show."""
 
@@ -31,8 +30,7 @@ class CertificateSeen:
         return {"verified": self.verified, "problem": self.problem}
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(Record):
     """One server an address may use.
 
     `user` is the source's user-name template resolved for the address. `source` names the
@@ -73,8 +71,7 @@ def rank(candidates: list[Candidate]) -> tuple[Candidate, ...]:
                                                    SECURITY_ORDER[c.security])))
 
 
-@dataclass(frozen=True, slots=True)
-class SourceReport:
+class SourceReport(Record):
     """One lookup: what was asked, whether it answered, and how long it took."""
 
     source: str  # "bundled", "autoconfig", "well-known", "ispdb", "autodiscover", "mx", "srv", "probe"
@@ -88,8 +85,7 @@ class SourceReport:
                 "elapsed": round(self.elapsed, 6)}
 
 
-@dataclass(frozen=True, slots=True)
-class DetectResult:
+class DetectResult(Record):
     address: str  # as given (without surrounding spaces)
     domain: str  # the address's domain as an ASCII (IDNA) name
     incoming: tuple[Candidate, ...]  # IMAP and POP3, best first

@@ -13,12 +13,13 @@ standard ports; `observe` checks a candidate another source proposed.
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import CheckSettings
 from ..protocol.credentials import Credentials
 from ..protocol.kinds import Ending, Protocol, Security, Stage
+from ..protocol.record import Record
 from .candidates import Candidate, CertificateSeen
 
 if TYPE_CHECKING:
@@ -45,8 +46,7 @@ PREFIXES = {Protocol.IMAP: ("imap.", "mail.", ""), Protocol.POP3: ("pop3.", "pop
             Protocol.SMTP: ("smtp.", "mail.", "")}
 
 
-@dataclass(frozen=True, slots=True)
-class Seen:
+class Seen(Record):
     """What one probe found: the greeting and capabilities (`confirmed`), and the certificate."""
 
     confirmed: bool

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from ..protocol.events import DEFAULT_PORTS, Ending, Outcome, Protocol, Security
+from ..protocol.record import Record
 from ..resources import resource_path
 from .rules import Facts, diagnosis_id, exit_policy
 
 __all__ = ["Diagnosis", "Facts", "Suggestion", "diagnose", "texts"]
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(Record):
     """A variant worth one more try, only if the person asks for it, and only
     one the run observed to be plausible."""
 
@@ -28,8 +27,7 @@ class Suggestion:
         return {"kind": self.kind, "value": self.value, "port": self.port, "label": self.label}
 
 
-@dataclass(frozen=True)
-class Diagnosis:
+class Diagnosis(Record):
     id: str
     title: str
     explanation: str

@@ -10,17 +10,17 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache, cached_property
 from typing import Any
 
+from ..protocol.record import Record
 from ..resources import resource_file, resource_path
 
 
 # eq=False, repr=False: the catalogue's entries are made once, so identity is equality; fewer methods
 # generated at start (issue 14).
-@dataclass(frozen=True, eq=False, repr=False)
-class Variant:
+class Variant(Record):
     """A service of the provider with servers of its own for some of its domains (web.de beside GMX,
     Outlook.com beside Microsoft 365): the provider's texts and recognition apply, these servers are
     what its addresses use."""
@@ -33,8 +33,7 @@ class Variant:
     source: str
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Provider:
+class Provider(Record):
     """A mail provider of the catalogue: how to recognise it, and its settings and help."""
 
     id: str

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
 from ..model import CheckResult, TimelineEntry, endpoint
+from ..protocol.record import Record
 from .providers import Provider, recognize
 
 if TYPE_CHECKING:  # the diagnosis machinery (rules, texts) loads only for a failure or a warning
@@ -20,8 +20,7 @@ EXIT_OK = 0
 SCHEMA = 2
 
 
-@dataclass(frozen=True)
-class Warning_:
+class Warning_(Record):
     """Something true of a success that a person should know (JSON `warnings`)."""
 
     id: str
@@ -31,8 +30,7 @@ class Warning_:
         return {"id": self.id, "text": self.text}
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(Record):
     """A finished check with its provider, diagnosis and warnings."""
 
     result: CheckResult

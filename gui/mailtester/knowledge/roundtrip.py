@@ -16,6 +16,7 @@ from typing import Any
 
 from ..protocol.events import Ending, Outcome, Protocol, Security, Stage
 from ..protocol.mailbox import auth_summary, hops
+from ..protocol.record import Record
 from ..protocol.replies import Reply
 from .diagnose import Diagnosis, Facts, diagnose
 from .rules import RuleError, _data
@@ -62,8 +63,7 @@ class RoundTrip:
         return not self.step
 
 
-@dataclass(frozen=True)
-class RoundTripRule:
+class RoundTripRule(Record):
     id: str
     step: str | None = None
     code: int | None = None

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from functools import cache
 from typing import Any
 
 from ..model import Probe
 from ..protocol.events import Ending, Outcome, Protocol, Security, Stage
+from ..protocol.record import Record
 from ..resources import resource_path
 from .providers import Provider
 
@@ -28,8 +29,7 @@ class RuleError(ValueError):
     pass
 
 
-@dataclass(frozen=True)
-class Facts:
+class Facts(Record):
     """What a rule can look at: the outcome and its circumstances."""
 
     outcome: Outcome
@@ -41,8 +41,7 @@ class Facts:
     probe: Probe | None = None  # what a credential-free second connection found
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Record):
     id: str
     ending: Ending | None = None
     stage: Stage | None = None
@@ -127,8 +126,7 @@ def rules() -> tuple[Rule, ...]:
     return tuple(parse_rule(r, f"rules.toml rule {i + 1} ({r.get('id', '?')})") for i, r in enumerate(_data()["rule"]))
 
 
-@dataclass(frozen=True)
-class ExitPolicy:
+class ExitPolicy(Record):
     """The command's exit code for a diagnosis (the README documents the codes)."""
 
     codes: dict[str, int]

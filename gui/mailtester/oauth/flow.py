@@ -17,12 +17,13 @@ import re
 import secrets
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from ..protocol.credentials import Secret
 from ..protocol.kinds import Protocol
+from ..protocol.record import Record
 from ..protocol.replies import show_controls
 from ..resources import resource_path
 
@@ -67,8 +68,7 @@ class SignInError(Exception):
         super().__init__(ERRORS[id].format(self.detail))
 
 
-@dataclass(frozen=True)
-class OAuthSettings:
+class OAuthSettings(Record):
     provider: str  # one of options.PROVIDERS
     client_id: str = ""
     client_secret: str = ""  # Google's Desktop client only (not confidential by Google's design)
@@ -80,8 +80,7 @@ class OAuthSettings:
     timeout: float = 20.0  # each request to the sign-in server, whole (a server that drips is cut off)
 
 
-@dataclass(frozen=True)
-class Endpoints:
+class Endpoints(Record):
     name: str
     issuer: str
     authorization: str
@@ -94,8 +93,7 @@ class Endpoints:
     client_secret: bool = False
 
 
-@dataclass(frozen=True)
-class Tokens:
+class Tokens(Record):
     access: Secret
     refresh: Secret | None
     expires_in: int | None

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
+
+from .record import Record
 
 REDACTED = "[redacted]"
 
@@ -32,8 +33,7 @@ class Secret:
         raise TypeError("a Secret cannot be pickled")
 
 
-@dataclass(frozen=True)
-class Credentials:
+class Credentials(Record):
     """Who logs in, and with which secret: a password, an OAuth2 access token, or both."""
 
     user: str = ""

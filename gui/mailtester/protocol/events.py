@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from .kinds import DEFAULT_PORTS, Ending, Protocol, Security, Stage, default_port
+from .record import Record
 from .replies import Reply
 from .sasl import DecodedChallenge
 
@@ -12,13 +13,10 @@ __all__ = ["DEFAULT_PORTS", "NOTES", "CommandSent", "Ending", "Event", "Finished
            "Protocol", "ReplyReceived", "Security", "Stage", "TlsRequested", "default_port"]
 
 
-class Event:
-    pass
+class Event(Record):
+    """What a core tells its driver."""
 
 
-# eq=False, repr=False on the events: drivers match them by type and never compare or print them, and
-# each generated method costs every run of the command at start (issue 14).
-@dataclass(frozen=True, eq=False, repr=False)
 class CommandSent(Event):
     """Bytes to write. `shown` is what the timeline may show (secrets redacted)."""
 
@@ -32,7 +30,6 @@ class CommandSent(Event):
     secret_messages: tuple[bytes, ...] = field(default=(), repr=False)  # raw secret messages, for decoded echoes
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class ReplyReceived(Event):
     """A complete server reply, with its SASL challenge decoded when it is one."""
 
@@ -41,7 +38,6 @@ class ReplyReceived(Event):
     stage: Stage = Stage.GREETING  # the stage that awaited this reply
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class TlsRequested(Event):
     """The server said go for STARTTLS: the driver starts the handshake now."""
 
@@ -81,7 +77,6 @@ NOTES = {
 }
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class NoteAdded(Event):
     """A local remark for the timeline (not on the wire)."""
 
@@ -93,8 +88,7 @@ class NoteAdded(Event):
         return NOTES[self.key].format(*self.args)
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(Record):
     """How a run ended, as the core (or the driver) saw it."""
 
     ok: bool
@@ -113,7 +107,6 @@ class Outcome:
         return dict(self.oauth_error)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Finished(Event):
     """The session is over: nothing more to send or read."""
 

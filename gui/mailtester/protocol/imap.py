@@ -11,13 +11,13 @@ after it -> LOGOUT. One command is outstanding at a time.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .credentials import REDACTED
 from .errors import RemoteProtocolError
 from .events import NoteAdded, ReplyReceived, TlsRequested
 from .kinds import Ending, Protocol, Security, Stage
 from .limits import MAX_LINE_LENGTH, MAX_LITERAL_SIZE, MAX_UNTAGGED_RESPONSES
+from .record import Record
 from .replies import Reply, printable, show_controls, take_line
 from .sasl import MECHANISMS, SaslExchange, decode_challenge, pick_mechanism
 from .session import NATIVE, LoginSession, SessionConfig
@@ -29,8 +29,7 @@ _STATUS = re.compile(r"^(OK|NO|BAD|BYE|PREAUTH)(?: |$)", re.I)
 _CODE = re.compile(r"^\[([^\]\s]+)(?: ([^\]]*))?\] ?")
 
 
-@dataclass(frozen=True)
-class ImapLine:
+class ImapLine(Record):
     """One server response line, literals included."""
 
     kind: str  # "+", "*" or "tagged"
@@ -122,8 +121,7 @@ def astring(value: str) -> tuple[bytes, bool]:
     return value.encode("utf-8"), True
 
 
-@dataclass(frozen=True)
-class _Segment:
+class _Segment(Record):
     """A line of a command split by literals (each ends in "{n}" but the last)."""
 
     data: bytes

@@ -12,7 +12,6 @@ outstanding at a time; the round-trip driver says which comes next.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 
@@ -22,6 +21,7 @@ from .events import ReplyReceived
 from .imap import ImapLine, ImapParser, astring
 from .kinds import Stage
 from .limits import MAX_UNTAGGED_RESPONSES
+from .record import Record
 from .replies import Reply, printable, show_controls, take_line
 
 # Folder names of spam folders on servers that do not mark them with \Junk.
@@ -51,8 +51,7 @@ def header_fields(block: str, names: tuple[str, ...] = ("Received", "Authenticat
     return [(n, show_controls(" ".join(v.split()))) for n, v in fields if n.lower() in wanted]
 
 
-@dataclass(frozen=True)
-class Hop:
+class Hop(Record):
     """One Received field: who received it from whom, when, and how long after the hop before."""
 
     text: str

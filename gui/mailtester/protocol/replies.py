@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from .errors import RemoteProtocolError
 from .kinds import Protocol
 from .limits import MAX_LINE_LENGTH, MAX_REPLY_LINES
+from .record import Record
 
 _ENHANCED = re.compile(r"^([245])\.(\d{1,3})\.(\d{1,3})(?=\s|$)")
 # IMAP (RFC 3501 §7.1, RFC 5530) and POP3 (RFC 2449 §8, RFC 3206) codes that
@@ -58,8 +59,7 @@ def show_controls(text: str) -> str:
     return "".join(out)
 
 
-@dataclass(frozen=True)
-class Reply:
+class Reply(Record):
     """One complete reply: an SMTP code with its lines, or an IMAP/POP3 status
     (OK, NO, BAD, BYE, PREAUTH; +OK, -ERR) with its response code.
 

@@ -14,19 +14,19 @@ import hashlib
 import hmac
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from .credentials import Credentials
 from .errors import LocalProtocolError
 from .limits import MAX_JSON_DEPTH, MAX_JSON_SIZE, MAX_SASL_ROUND_TRIPS
+from .record import Record
 from .replies import printable, show_controls
 
 OAUTH_ERROR_RESPONSE = {"XOAUTH2": b"", "OAUTHBEARER": b"\x01"}
 
 
 # eq=False, repr=False: never compared or printed; fewer methods generated at start (issue 14).
-@dataclass(frozen=True, eq=False, repr=False)
-class Step:
+class Step(Record):
     """One SASL message to send, and whether (and in which pieces) it carries a secret."""
 
     data: bytes
@@ -198,8 +198,7 @@ def choose_mechanism(offered: list[str], creds: Credentials) -> str | None:
     return None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class DecodedChallenge:
+class DecodedChallenge(Record):
     """A 334 challenge as a person should see it."""
 
     raw: str
@@ -278,8 +277,7 @@ def pick_mechanism(requested: str, offered: tuple[str, ...], creds: Credentials,
     return name if name in offered and name in MECHANISMS else None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class SaslLine:
+class SaslLine(Record):
     """One line of a SASL exchange as the protocol sends it (base64, or "*")."""
 
     data: bytes = field(repr=False)

@@ -9,7 +9,6 @@ stops on `Finished`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from .credentials import REDACTED, Credentials
@@ -17,6 +16,7 @@ from .errors import LocalProtocolError, RemoteProtocolError
 from .events import CommandSent, Event, Finished, NoteAdded, Outcome, ReplyReceived
 from .kinds import Ending, Protocol, Security, Stage
 from .limits import MAX_BYTES_PER_RUN, MAX_LINE_LENGTH
+from .record import Record
 from .replies import Reply, printable, service_of_greeting, take_line
 from .sasl import DecodedChallenge, SaslExchange, SaslLine
 
@@ -31,8 +31,7 @@ APOP = "APOP"
 
 
 # eq=False, repr=False: never compared or printed; fewer methods generated at start (issue 14).
-@dataclass(frozen=True, eq=False, repr=False)
-class SessionConfig:
+class SessionConfig(Record):
     """What a protocol core needs to know to log in."""
 
     security: Security

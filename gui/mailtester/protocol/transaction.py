@@ -8,7 +8,6 @@ ever sent to anyone else. One command is outstanding at a time.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime
 from email.utils import format_datetime
 
@@ -16,6 +15,7 @@ from .continuation import Continuation
 from .errors import RemoteProtocolError
 from .events import ReplyReceived
 from .kinds import Stage
+from .record import Record
 from .replies import Reply, ReplyParser
 
 # Where servers say the queue id in the reply to the message: Postfix "queued as 4Qx9",
@@ -23,8 +23,7 @@ from .replies import Reply, ReplyParser
 _QUEUE_ID = re.compile(r"queued as ([0-9A-Za-z.-]+)|\bid=([0-9A-Za-z.-]+)", re.I)
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(Record):
     """A round-trip test message, as sent."""
 
     address: str

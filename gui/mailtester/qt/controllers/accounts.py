@@ -12,12 +12,12 @@ import logging
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings
 
 from ...protocol.credentials import Secret
+from ...protocol.record import Record
 
 log = logging.getLogger("mailtester.qt")
 
@@ -25,8 +25,7 @@ SERVICE = "Mail Account Tester"
 LAST_USED = "last_account"  # beside the accounts group, not in it
 
 
-@dataclass(frozen=True)
-class SavedAccount:
+class SavedAccount(Record):
     """Both sides of an account. The outgoing side keeps the names it always had
     (accounts saved before the incoming side existed load with it empty)."""
 

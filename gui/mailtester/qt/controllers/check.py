@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import Enum
 
 from PySide6.QtCore import QObject, Signal
@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from ...driver.client import run_check
 from ...knowledge.report import Report, build_report
 from ...model import CheckSettings, TimelineEntry
+from ...protocol.record import Record
 
 log = logging.getLogger("mailtester.qt")
 
@@ -85,8 +86,7 @@ class CheckController(QObject):
             self.entryAdded.emit(entry)
 
 
-@dataclass(frozen=True)
-class AccountReport:
+class AccountReport(Record):
     """The latest report of each side; None where that side was not tested."""
 
     incoming: Report | None = None

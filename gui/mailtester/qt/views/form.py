@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import socket
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
@@ -43,6 +42,7 @@ from ...model import CheckSettings
 from ...protocol.credentials import Credentials, Secret
 from ...protocol.events import Protocol, Security, default_port
 from ...protocol.limits import DEFAULT_TIMEOUT, MAX_TIMEOUT
+from ...protocol.record import Record
 from ...protocol.session import NATIVE
 from ...settings import (
     LANGUAGES,
@@ -65,8 +65,7 @@ DEMO_FAIL = "demo-fail"
 TOKEN_METHOD = "token"
 
 
-@dataclass(frozen=True)
-class FormState:
+class FormState(Record):
     settings: CheckSettings | None  # the outgoing (sending) side; None: not to be tested
     demo: bool
     incoming: CheckSettings | None = None  # the incoming (receiving) side
