@@ -10,14 +10,25 @@ MODE=${1:-}
 [ $# -gt 0 ] && shift
 cd "$(dirname "$0")/.."
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-PY=${PYTHON:-python3}
-"$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "mailtester needs Python 3.11 or newer" >&2; exit 1; }
+new_enough() { "$1" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; }
+# PYTHON if set; else the distribution's python3 where it is new enough. Debian's and Ubuntu's are built
+# with PGO and LTO, and a check, a process that lives a tenth of a second, starts about a quarter faster
+# on them than on a default source build (pyenv's): tests/bench/bench_vs_swaks.py shows both.
+if [ -n "${PYTHON:-}" ]; then PY=$PYTHON
+elif [ -x /usr/bin/python3 ] && new_enough /usr/bin/python3; then PY=/usr/bin/python3
+else PY=python3
+fi
+new_enough "$PY" || { echo "mailtester needs Python 3.11 or newer" >&2; exit 1; }
 
 # Qt's xcb platform and fonts; PyInstaller and pip do not bring these.
 PACKAGES=(libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
           libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
           libxcb-render-util0 libxcb-shape0 libxcb-xkb1 fonts-dejavu-core)
 "$PY" -c 'import venv, ensurepip' 2>/dev/null || PACKAGES+=(python3-venv)
+# PyInstaller bundles the shared libpython, which the distribution ships apart from its interpreter.
+if [ "$MODE" = build ] && [ "$PY" = /usr/bin/python3 ]; then
+  PACKAGES+=("lib$(readlink -f /usr/bin/python3 | xargs basename)")
+fi
 PACKAGES+=("$@")
 missing=()
 for p in "${PACKAGES[@]}"; do

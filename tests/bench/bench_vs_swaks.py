@@ -8,9 +8,11 @@ json). Then what the check imports, by `python -X importtime` (median of a
 few runs): the modules that cost the most. Not a test: timing on shared
 machines is noisy (tests/test_import_cost.py keeps the imports down). With
 --instructions, also the instructions each of the three executes, counted by
-valgrind (callgrind): the same on a busy machine as on an idle one.
+valgrind (callgrind): the same on a busy machine as on an idle one. With
+--bundle, also the same check by a built bundle (packaging/build-linux.sh).
+The interpreter is the venv's: the first line names it.
 
-    .venv/bin/python tests/bench/bench_vs_swaks.py [--runs N] [--top N] [--instructions]
+    .venv/bin/python tests/bench/bench_vs_swaks.py [--runs N] [--top N] [--instructions] [--bundle PATH]
 """
 
 from __future__ import annotations
@@ -79,6 +81,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--top", type=int, default=15, help="how many modules to list by import time")
     parser.add_argument("--instructions", action="store_true", help="also count instructions (needs valgrind)")
+    parser.add_argument("--bundle", metavar="PATH", help="also time this bundled mailtester executable")
     args = parser.parse_args()
     mailtester = shutil.which("mailtester", path=str(Path(sys.executable).parent)) or "mailtester"
     # Byte-compiled, as an installation is (packaging/dev-env.sh): a stale cache would be recompiled every run.
@@ -94,20 +97,28 @@ def main() -> None:
         swaks = ["swaks", "--server", "127.0.0.1", "--port", str(server.submission), "-tls",
                  "--tls-verify", "--tls-ca-path", str(server.ca_file), "--tls-sni", server.host,
                  "--auth", "LOGIN", "--auth-user", user, "--auth-password", password, "--quit-after", "AUTH"]
-        for cmd in (ours, swaks, FLOOR):  # warm caches
+        bundled = [args.bundle, *ours[1:]] if args.bundle else None
+        for cmd in (ours, swaks, FLOOR, *([bundled] if bundled else [])):  # warm caches
             timed(cmd, env)
-        a, b, f = [], [], []
+        a, b, f, z = [], [], [], []
         for _ in range(args.runs):
             a.append(timed(ours, env))
             b.append(timed(swaks, env))
             f.append(timed(FLOOR, env))
+            if bundled:
+                z.append(timed(bundled, env))
         ma, mb, mf = statistics.median(a), statistics.median(b), statistics.median(f)
+        print(f"python: {sys.version.split()[0]} at {os.path.realpath(sys.executable)}")
         print(f"runs: {args.runs}")
         print(f"mailtester check: median {ma * 1000:.0f} ms (min {min(a) * 1000:.0f}, max {max(a) * 1000:.0f})")
         print(f"swaks:            median {mb * 1000:.0f} ms (min {min(b) * 1000:.0f}, max {max(b) * 1000:.0f})")
         print(f"floor:            median {mf * 1000:.0f} ms (min {min(f) * 1000:.0f}, max {max(f) * 1000:.0f})"
               "  python -c 'import asyncio, ssl, argparse, json'")
         print(f"ratio mailtester/swaks: {ma / mb:.2f} (target <= 1.5); floor/swaks: {mf / mb:.2f}")
+        if z:
+            mz = statistics.median(z)
+            print(f"bundle:           median {mz * 1000:.0f} ms (min {min(z) * 1000:.0f}, max {max(z) * 1000:.0f}); "
+                  f"ratio bundle/swaks: {mz / mb:.2f}")
         if args.instructions:
             ia, ib, i_f, ii = (instructions(cmd, env) for cmd in (ours, swaks, FLOOR, IMPORTS))
             print(f"instructions: mailtester check {ia / 1e6:.0f} M, swaks {ib / 1e6:.0f} M, floor {i_f / 1e6:.0f} M; "
