@@ -1,5 +1,5 @@
 """Entry point of the bundled application (PyInstaller): the installed command's."""
 
-from mailtester.cli import console
+from mailtester import console
 
 console()

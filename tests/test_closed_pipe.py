@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-ENTRIES = {"console": [sys.executable, "-c", "from mailtester.cli import console; console()"],
+ENTRIES = {"console": [sys.executable, "-c", "from mailtester import console; console()"],
            "module": [sys.executable, "-m", "mailtester"]}
 
 

@@ -92,11 +92,11 @@ def test_the_installed_command_ends_a_check_with_all_its_output(postfix: Postfix
 
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     with open(os.path.join(root, "pyproject.toml"), "rb") as f:
-        assert tomllib.load(f)["project"]["scripts"]["mailtester"] == "mailtester.cli:console"
+        assert tomllib.load(f)["project"]["scripts"]["mailtester"] == "mailtester:console"
     user, password = postfix.user(0)
     report = tmp_path / "report.md"
     r = subprocess.run(
-        [sys.executable, "-c", "from mailtester.cli import console; console()", "check", "--host", postfix.host,
+        [sys.executable, "-c", "from mailtester import console; console()", "check", "--host", postfix.host,
          "--port", str(postfix.submission), "--security", "starttls", "--user", user, "--password-env", "MT_PASSWORD",
          "--ca-file", str(postfix.ca_file), "--json", "--report", str(report)],
         capture_output=True, text=True, timeout=60, cwd=root, env=dict(os.environ, MT_PASSWORD=password))
@@ -106,7 +106,7 @@ def test_the_installed_command_ends_a_check_with_all_its_output(postfix: Postfix
     with socket.socket() as s:  # refused: exit 3, the whole explanation written
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    r = subprocess.run([sys.executable, "-c", "from mailtester.cli import console; console()", "check", "--host",
+    r = subprocess.run([sys.executable, "-c", "from mailtester import console; console()", "check", "--host",
                         "127.0.0.1", "--port", str(port), "--security", "starttls", "--user", "a@example.test",
                         "--password-env", "MT_PASSWORD"], capture_output=True, text=True, timeout=60, cwd=root,
                        env=dict(os.environ, MT_PASSWORD="x"))

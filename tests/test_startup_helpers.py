@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mailtester.cli import Formatter
+from mailtester.cli import Formatter, main
 from mailtester.protocol.redaction import percent_encoded
 
 
@@ -41,3 +41,17 @@ def test_start_time_is_the_local_time_datetime_gives(zone: str) -> None:
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                        env=dict(os.environ, TZ=zone))
     assert r.stdout.startswith("True"), r.stdout + r.stderr
+
+
+@pytest.mark.parametrize("argv", [["check", "--demo", "--json"], ["detect", "someone@gmail.com", "--offline"]])
+def test_collection_is_on_again_once_start_up_is_done(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """The installed command turns the collector off for its imports (mailtester.console); every command
+    turns it back on before its real work, so a long batch or window never runs without it."""
+    import gc
+
+    gc.disable()
+    try:
+        assert main(argv) == 0
+        assert gc.isenabled()
+    finally:
+        gc.enable()

@@ -465,6 +465,14 @@ async def check_and_report(settings: CheckSettings, args: argparse.Namespace, st
     return report
 
 
+def start_up_done() -> None:
+    """What the imports built lives until exit: the collector need not walk it again on every
+    collection, nor at exit. It collects from here on (the installed command turns it off for
+    start-up: mailtester.console)."""
+    gc.freeze()
+    gc.enable()
+
+
 def main(argv: list[str] | None = None) -> int:
     from .closed_pipe import quiet_when_closed  # `… | head -1`: exit 141, no traceback
 
@@ -474,11 +482,10 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str] | None = None) -> int:
     disable_core_dumps()
     safe_streams()
-    # What the imports built lives until exit: the collector need not walk it
-    # again on every collection, nor at exit (a measurable part of a check).
-    gc.freeze()
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command != "check":  # a check does so once asyncio is imported too
+        start_up_done()
     if args.command is None:
         from . import app  # Qt is loaded only for the window
 
@@ -501,6 +508,7 @@ def _main(argv: list[str] | None = None) -> int:
     try:
         import asyncio
 
+        start_up_done()
         rc = asyncio.run(run(args, sys.stdin, sys.stdout))
         global _check_ended
         _check_ended = True
@@ -517,9 +525,9 @@ _check_ended = False  # main() ran a check to its end: its output is written, it
 
 
 def console() -> None:
-    """The installed command. After a check the process ends without the interpreter's teardown
-    (a twentieth of a check's work, issue 14's budget); every other command (the window saves its
-    settings then) and a check that raised exit as usual."""
+    """The installed command's run (after mailtester.console). After a check the process ends
+    without the interpreter's teardown (a twentieth of a check's work, issue 14's budget); every
+    other command (the window saves its settings then) and a check that raised exit as usual."""
     rc = main()
     if _check_ended:
         try:
