@@ -1386,7 +1386,12 @@
         <translation>Şifreleme</translation>
     </message>
     <message>
-        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="160" />
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="161" />
+        <source>Fill in the account and choose Test account. The OAuth2 access token is sent only over an encrypted connection unless you allow otherwise.</source>
+        <translation>Hesabı doldurun ve Hesabı test et'i seçin. Aksine izin vermedikçe OAuth2 erişim belirteci yalnızca şifreli bir bağlantı üzerinden gönderilir.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mailtester/qt/views/diagnosis.py" line="163" />
         <source>Fill in the account and choose Test account. The password is sent only over an encrypted connection unless you allow otherwise.</source>
         <translation>Hesabı doldurun ve Hesabı test et'i seçin. Aksine izin vermedikçe parola yalnızca şifreli bir bağlantı üzerinden gönderilir.</translation>
     </message>

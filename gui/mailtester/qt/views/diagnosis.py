@@ -155,8 +155,11 @@ class DiagnosisPanel(QFrame):
         self.retry_layout.addStretch(1)
         self.retry_box.setVisible(bool(self.retry_buttons))
 
-    def show_idle(self) -> None:
+    def show_idle(self, token: bool = False) -> None:
+        """`token`: this side's method is OAuth2, which sends an access token and no password."""
         self._set(self.tr("Ready."),
+                  self.tr("Fill in the account and choose Test account. The OAuth2 access token is sent only "
+                          "over an encrypted connection unless you allow otherwise.") if token else
                   self.tr("Fill in the account and choose Test account. The password is sent only over an "
                           "encrypted connection unless you allow otherwise."))
 

@@ -274,6 +274,10 @@ class MainWindow(QMainWindow):
         self.form.validityChanged.connect(self.on_form_validity_changed)
         self.form.credentialsMoved.connect(self._apply_tab_order)
         self.form.incoming_protocol_combo.currentIndexChanged.connect(lambda _i: self._update_tab(Side.INCOMING))
+        for side in SIDES:
+            self.form.mechanism_combo_for(side).currentIndexChanged.connect(
+                lambda _i, side=side: self._update_idle(side))
+            self._update_idle(side)
         self.account.sideStarted.connect(self.on_side_started)
         self.account.sideEntryAdded.connect(self.on_side_entry_added)
         self.account.sideFinished.connect(self.on_side_finished)
@@ -516,6 +520,12 @@ class MainWindow(QMainWindow):
         task.add_done_callback(self._background.discard)
 
     # -- what the results say ------------------------------------------------------
+
+    def _update_idle(self, side: Side) -> None:
+        """Before any run, the panel names what this side's method sends (a password or a token)."""
+        pane = self.panes[side]
+        if pane.state is SideState.IDLE:
+            pane.panel.show_idle(token=self.form.mechanism_combo_for(side).currentData() == TOKEN_METHOD)
 
     def _update_tab(self, side: Side) -> None:
         pane = self.panes[side]
