@@ -73,6 +73,12 @@ def test_batch_logs_each_row_in_with_its_remembered_refresh_token(
         (NO_TOKEN, "imap"): ("failed", "batch.oauth-no-token"), (REVOKED, "imap"): ("failed", "batch.oauth-refused")}
     checks = {c["row"]: c for c in map(json.loads, jsonl.read_text().splitlines())}
     assert [checks[n]["mechanism"] for n in (1, 2)] == ["XOAUTH2", "XOAUTH2"]
+    # As `check --oauth --json`: the rows that logged in with a token say whose sign-in; the others say none.
+    for n in (1, 2):
+        assert checks[n]["oauth"] == {"provider": "issuer", "issuer": oauth_world.oidc.issuer,
+                                      "scopes": ["openid", "offline_access", MAIL_SCOPE], "expires_in": 3600}
+        assert find_secrets(json.dumps(checks[n]["oauth"]), [*good.secrets(), *oauth_world.oidc.issued_tokens()]) == []
+    assert "oauth" not in checks[3] and "oauth" not in checks[4]
     assert f"no refresh token is remembered for {NO_TOKEN}" in checks[3]["diagnosis"]["explanation"]
     assert "invalid_grant" in checks[4]["diagnosis"]["explanation"]
     # One refresh per row that had a token: an access token each for the two good rows, nothing else.

@@ -67,6 +67,7 @@ class RowResult(Record):
     checked_at: datetime | None
     detail: str = ""  # for a row without a report: why, in plain words (no secret, no server text)
     settings: CheckSettings | None = None  # what the row was checked with (public fields only are shown)
+    oauth: dict[str, Any] | None = None  # a row logged in with an OAuth2 token: its sign-in, never a token
 
 
 @dataclass
@@ -358,6 +359,12 @@ class BatchRun:
         except SecretUnavailable as exc:
             self._finish_without(row, RowStatus.FAILED, exc.id, public, None, **exc.params)
             return
+        oauth = None
+        if secret.token is not None:  # batch --oauth (imported only then: a password run need not load it)
+            from .oauth import KeychainTokens
+
+            if isinstance(self.secrets, KeychainTokens):
+                oauth = self.secrets.signed_in(row)
         if self._on_start is not None:
             self._on_start(row)
             if self._stopped:  # stopped from on_start: this row does not start either
@@ -393,5 +400,5 @@ class BatchRun:
         status = RowStatus.OK if report.result.ok else (
             RowStatus.REFUSED if report.exit_code == 1 else RowStatus.FAILED)
         self._emit(RowResult(row, status, report, report.diagnosis.id if report.diagnosis else None,
-                             report.result.elapsed, datetime.now().astimezone(), "", public))
+                             report.result.elapsed, datetime.now().astimezone(), "", public, oauth))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import replace
+from typing import Any
 
 from ..model import CheckSettings
 from ..oauth import store
@@ -25,6 +26,7 @@ class KeychainTokens(Secrets):
         super().__init__()
         self.oauth: OAuthSettings = settings_of(args, "")
         self._ep: Endpoints | None = None
+        self._signed_in: dict[int, dict[str, Any]] = {}  # row number -> its sign-in's public part
 
     async def start(self) -> None:
         """The provider's endpoints, once for the run (discovery for an issuer). Raises SignInError, also
@@ -55,7 +57,13 @@ class KeychainTokens(Secrets):
             raise SecretUnavailable(did, reason=exc.detail) from None
         if tokens.refresh is not None and tokens.refresh.reveal() != stored.reveal():
             await store.off_loop(store.save, entry, tokens.refresh)
+        self._signed_in[row.number] = tokens.public_dict()
         return replace(creds, password=None, token=tokens.access)
+
+    def signed_in(self, row: SheetRow) -> dict[str, Any] | None:
+        """The row's sign-in, once, for its JSON as `check --oauth --json` gives it: provider, issuer,
+        scopes, expires_in; never a token."""
+        return self._signed_in.pop(row.number, None)
 
 
 def oauth_problem(args: argparse.Namespace, sheet: Sheet) -> str | None:

@@ -1,7 +1,8 @@
 """The batch's outputs, written as rows finish (nothing is collected in memory):
 
 - CSV: the sheet's columns (the plain password column blanked) plus the result columns;
-- JSON Lines: one check JSON (knowledge/report.py's) per row, plus "row", "status" and "email";
+- JSON Lines: one check JSON (knowledge/report.py's) per row, plus "row", "status" and "email", and
+  for a row that logged in with OAuth2 the "oauth" part `check --oauth --json` gives (never a token);
 - HTML: a self-contained summary (no external resources): counts per outcome and per domain, then
   each row's diagnosis and redacted timeline. The rows go to a private temporary file as they come,
   and close() puts the counts above them.
@@ -88,6 +89,8 @@ def row_json(result: RowResult) -> dict[str, Any]:
     """The check JSON of the row (or, for a row that never connected, what is known), with its number."""
     if result.report is not None:
         out = result.report.as_dict()
+        if result.oauth is not None:
+            out["oauth"] = result.oauth
     else:
         s = result.settings
         out = {"schema": 2, "protocol": s.protocol.value if s else None, "ok": False, "stage": None,
