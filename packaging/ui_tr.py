@@ -196,6 +196,10 @@ TR = {
     "Fill in the account and choose Test account. The password is sent only over an encrypted connection unless "
     "you allow otherwise.": "Hesabı doldurun ve Hesabı test et'i seçin. Aksine izin vermedikçe parola yalnızca "
                            "şifreli bir bağlantı üzerinden gönderilir.",
+    "Fill in the account and choose Test account. The OAuth2 access token is sent only over an encrypted "
+    "connection unless you allow otherwise.": "Hesabı doldurun ve Hesabı test et'i seçin. Aksine izin vermedikçe "
+                                             "OAuth2 erişim belirteci yalnızca şifreli bir bağlantı üzerinden "
+                                             "gönderilir.",
     "Forget": "Unut",
     "Forget the trusted certificate": "Güvenilen sertifikayı unut",
     "Gave up: the whole test took longer than %1 s": "Vazgeçildi: testin tamamı %1 saniyeden uzun sürdü",
