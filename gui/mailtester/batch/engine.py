@@ -359,12 +359,7 @@ class BatchRun:
         except SecretUnavailable as exc:
             self._finish_without(row, RowStatus.FAILED, exc.id, public, None, **exc.params)
             return
-        oauth = None
-        if secret.token is not None:  # batch --oauth (imported only then: a password run need not load it)
-            from .oauth import KeychainTokens
-
-            if isinstance(self.secrets, KeychainTokens):
-                oauth = self.secrets.signed_in(row)
+        oauth = self.secrets.signed_in(row)
         if self._on_start is not None:
             self._on_start(row)
             if self._stopped:  # stopped from on_start: this row does not start either

@@ -8,7 +8,7 @@ import os
 import stat
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..protocol.credentials import Credentials, Secret
 from ..settings import InvalidInput, check_secret
@@ -55,6 +55,10 @@ class Secrets:
     async def credentials(self, sheet: Sheet, row: SheetRow, settings: CheckSettings) -> Credentials:
         """The row's credentials for its check (batch/oauth.py gives a token instead)."""
         return replace(settings.credentials, password=self.resolve(sheet, row))
+
+    def signed_in(self, row: SheetRow) -> dict[str, Any] | None:
+        """The public part of the OAuth2 sign-in that gave the row its token (batch/oauth.py); None here."""
+        return None
 
     def resolve(self, sheet: Sheet, row: SheetRow) -> Secret:
         """The row's password: a filled password cell, else its reference. Raises SecretUnavailable."""
