@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from mailtester.protocol.record import Record, field
+from mailtester.protocol.record import Record
 
 
 class Shared(Record):
@@ -14,7 +14,7 @@ class Shared(Record):
 
     x: int
     y: str = "a"
-    z: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    z: tuple[int, ...] = dataclasses.field(default=(), repr=False, compare=False)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import Field, dataclass, field, fields
 from typing import Any, ClassVar, dataclass_transform
 
-__all__ = ["Record", "field"]
+__all__ = ["Record"]
 
 
 @dataclass_transform(frozen_default=True, field_specifiers=(field, Field))
